@@ -1,0 +1,97 @@
+/**
+ * Turns a non-2xx Recotap response into a RecotapError (recotap-api.md §2.4, §2.10).
+ * Branches on the HTTP status; the body only adds detail (customMessage, class-validator errors).
+ */
+import { RecotapError, type FieldError } from './errors';
+import { looksLikeHtml } from './envelope';
+
+interface ErrorBody {
+  message?: unknown;
+  customMessage?: unknown;
+  data?: unknown;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses Retry-After (delta-seconds or HTTP-date) into milliseconds from `now`; undefined when absent/invalid. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now);
+}
+
+/** Flattens class-validator error objects (`{property, constraints, children}`) into field errors. */
+export function collectFieldErrors(data: unknown, prefix = ''): FieldError[] {
+  if (!Array.isArray(data)) return [];
+  const out: FieldError[] = [];
+  for (const item of data) {
+    if (!isRecord(item)) continue;
+    const property = typeof item.property === 'string' || typeof item.property === 'number' ? String(item.property) : '';
+    const field = prefix && property ? `${prefix}.${property}` : prefix || property;
+    if (isRecord(item.constraints)) {
+      const messages = Object.values(item.constraints).filter((m): m is string => typeof m === 'string' && m !== '');
+      if (messages.length > 0) out.push({ field, messages });
+    }
+    out.push(...collectFieldErrors(item.children, field));
+  }
+  return out;
+}
+
+function parseErrorBody(text: string): ErrorBody | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+// trailing full stops are dropped because the texts are embedded in our own sentences
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().replace(/\.+$/, '') : undefined);
+
+/** Builds the RecotapError for an HTTP error status. */
+export function errorFromResponse(status: number, text: string, headers: Headers, now?: number): RecotapError {
+  const body = parseErrorBody(text);
+  const customMessage = str(body?.customMessage);
+  const serverMessage = str(body?.message);
+  const init = { status, customMessage };
+
+  if (status === 401 || status === 403) {
+    const why = customMessage ? ` (${customMessage})` : '';
+    return new RecotapError('unauthorized', `The Recotap API key is invalid or missing${why}. Check the key in the extension options.`, init);
+  }
+  if (status === 400 || status === 413 || status === 422) {
+    const fieldErrors = collectFieldErrors(body?.data);
+    const detail = fieldErrors.length > 0 ? fieldErrors.flatMap((f) => f.messages).join('; ') : (customMessage ?? serverMessage ?? 'the request was not valid');
+    return new RecotapError('validation', `Recotap rejected the request: ${detail}.`, { ...init, fieldErrors });
+  }
+  if (status === 404) {
+    if (body === null && looksLikeHtml(text, headers.get('content-type'))) {
+      return new RecotapError('not-found', 'The Recotap API address answered with a web page, not the API (status 404). Check the base URL in the extension options.', init);
+    }
+    // an unknown route ("Cannot GET /api/v1/...") usually means a wrong base URL
+    if (!customMessage && serverMessage?.startsWith('Cannot ')) {
+      return new RecotapError('not-found', `The Recotap API does not have this endpoint (${serverMessage}). Check the base URL in the extension options.`, init);
+    }
+    return new RecotapError('not-found', `Recotap could not find it${customMessage ? `: ${customMessage}` : ''}.`, init);
+  }
+  if (status === 409) {
+    return new RecotapError('conflict', customMessage ? `Recotap reports a conflict: ${customMessage}.` : 'That already exists in Recotap.', init);
+  }
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
+    const when = retryAfterMs === undefined ? 'in a moment' : `in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s`;
+    return new RecotapError('rate-limited', `Recotap is receiving too many requests. Try again ${when}.`, { ...init, retryAfterMs });
+  }
+  if (status >= 500) {
+    if (body === null && looksLikeHtml(text, headers.get('content-type'))) {
+      return new RecotapError('unexpected-response', `The Recotap API returned HTML instead of JSON (status ${status}). It may be down or behind a proxy; try again later.`, init);
+    }
+    return new RecotapError('server', `The Recotap API had a problem (status ${status}). Try again in a moment.`, init);
+  }
+  return new RecotapError('unexpected-response', `The Recotap API answered with an unexpected status ${status}.`, init);
+}
