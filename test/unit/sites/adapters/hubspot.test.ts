@@ -1,0 +1,4 @@
+import { cases } from '../../../fixtures/sites/hubspot/cases';
+import { describeAdapterCases } from '../harness';
+
+describeAdapterCases('hubspot', cases);

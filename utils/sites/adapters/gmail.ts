@@ -1,0 +1,100 @@
+/**
+ * Gmail (crm-detection.md §2.10): hash-routed threads (#inbox/{threadId}, #label/X/{id}, …).
+ * Participants carry their address in an `email` attribute (span[email]); the adapter returns
+ * every address: free mail and the rep's own domain are filtered by the background, with
+ * companyEmailDomains() below as the shared pure rule.
+ */
+import { defineSiteAdapter, type RecordMatch } from '../types';
+import { all, clean, contactOf, emailValue, first, textOf, uniq, uniqContacts } from '../dom';
+import { matchesAny } from '../patterns';
+
+// Selector table: arrays of alternatives, first hit wins.
+const S = {
+  /** the open thread (conversation view) */
+  thread: ['[role="main"] [data-thread-perm-id]', '[role="main"] .nH.if', '[role="main"]'],
+  subject: ['h2.hP', '[data-thread-perm-id] h2'],
+  /** message senders (display name in `name`), then every participant chip */
+  sender: ['span.gD[email]', 'h3 span[email]'],
+  participant: ['span[email]'],
+} as const;
+
+const MATCHES = ['https://mail.google.com/*'];
+const PATH_RE = /^\/mail\/(?:u\/\d+\/)?$/;
+// folder or label/search prefix, then a thread id (legacy 16-hex or the newer FMfcg… token)
+const HASH_RE = /^#(?:inbox|starred|snoozed|sent|imp|all|spam|trash|drafts|scheduled|label\/[^/]+|category\/\w+|search\/[^/]+|advanced-search\/[^/]+)\/([A-Za-z0-9]{16,})$/;
+const ROLE_MAILBOX = /^(info|hello|sales|team|contact|support|noreply|no-reply|news|marketing|office|billing)@/i;
+
+/** Organisation part of a sender display name ("Dana Whitfield | Acme Robotics", "Dana at Acme"). */
+function orgFromSender(name: string | undefined, email: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const m = /(?:\s[|–—-]\s|\s(?:at|from|@)\s|\()([^()|]+)\)?$/i.exec(name);
+  if (m?.[1]) return clean(m[1], 300);
+  return email && ROLE_MAILBOX.test(email) ? clean(name, 300) : undefined;
+}
+
+/**
+ * External company domains in a thread, most frequent first: drops the rep's own domain and
+ * free-mail domains (the background supplies isFreeMail from its list).
+ */
+export function companyEmailDomains(emails: readonly string[], opts: { repEmail?: string; isFreeMail: (domain: string) => boolean }): string[] {
+  const own = opts.repEmail?.split('@')[1]?.toLowerCase();
+  const counts = new Map<string, number>();
+  for (const e of emails) {
+    const d = e.split('@')[1]?.toLowerCase().replace(/\.$/, '');
+    if (!d || d === own || opts.isFreeMail(d)) continue;
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([d]) => d);
+}
+
+export default defineSiteAdapter<RecordMatch>({
+  id: 'gmail',
+  label: 'Gmail',
+  matches: MATCHES,
+  examples: {
+    positive: [
+      { url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWfGkLrXbTqSmPpVwHnCdKzB', expect: { recordType: 'thread', recordId: 'FMfcgzQXJWfGkLrXbTqSmPpVwHnCdKzB' } },
+      { url: 'https://mail.google.com/mail/u/1/#label/Clients/18c2f3a4b5d6e7f8', expect: { recordType: 'thread', recordId: '18c2f3a4b5d6e7f8' } },
+      { url: 'https://mail.google.com/mail/u/0/#sent/FMfcgzQXKbbcdDfghJklMnPqRsTvWxYz', expect: { recordType: 'thread', recordId: 'FMfcgzQXKbbcdDfghJklMnPqRsTvWxYz' } },
+    ],
+    negative: [
+      'https://mail.google.com/mail/u/0/#inbox',
+      'https://mail.google.com/mail/u/0/#inbox/p2',
+      'https://mail.google.com/mail/u/0/#settings/general',
+      'https://mail.google.com/chat/u/0/#chat/home',
+    ],
+  },
+  matchUrl(url) {
+    if (!matchesAny(MATCHES, url) || !PATH_RE.test(url.pathname)) return null;
+    const id = HASH_RE.exec(url.hash)?.[1];
+    return id ? { recordType: 'thread', recordId: id, url: url.href } : null;
+  },
+  containerSelector: '[role="main"]',
+  readySelector: 'span[email]',
+  isReady: (doc) => !!first(doc, S.subject) && !!first(first(doc, S.thread), S.participant),
+  verifies(doc, match) {
+    const thread = first(doc, S.thread);
+    if (!thread) return false;
+    // a legacy hex id in the URL can be checked against the DOM; the newer tokens cannot (inferred)
+    const legacy = thread.getAttribute('data-legacy-thread-id');
+    return /^[0-9a-f]{16}$/.test(match.recordId) && legacy ? legacy === match.recordId : true;
+  },
+  extract(doc, match) {
+    const thread = first(doc, S.thread) ?? doc.body;
+    const chips = all(thread, S.participant);
+    const emails = uniq(chips.map((c) => emailValue(c.getAttribute('email'))));
+    const sender = first(thread, S.sender);
+    const senderEmail = emailValue(sender?.getAttribute('email'));
+    const senderName = clean(sender?.getAttribute('name')) ?? textOf(sender);
+    return {
+      site: 'gmail',
+      url: match.url,
+      recordType: 'thread',
+      recordId: match.recordId,
+      websites: [],
+      emails,
+      companyName: orgFromSender(senderName, senderEmail),
+      contacts: uniqContacts(chips.map((c) => contactOf(c.getAttribute('email') ?? undefined, clean(c.getAttribute('name')) ?? textOf(c)))),
+    };
+  },
+});

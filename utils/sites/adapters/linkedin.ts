@@ -1,0 +1,123 @@
+/**
+ * LinkedIn (crm-detection.md §2.9): company pages (/company|showcase|school/{slug}[/about…]),
+ * profiles (/in/{slug}) with their current company, Sales Navigator accounts and leads.
+ * Read-only detection of the one page the rep is looking at; labels are translated and class
+ * names change, so links are chosen by structure (hrefs), never by label text.
+ */
+import { defineSiteAdapter, type RecordMatch } from '../types';
+import { all, clean, first, linkedinSlug, textOf, uniq, websiteValue } from '../dom';
+import { matchesAny } from '../patterns';
+
+// Selector table: arrays of alternatives, first hit wins.
+const S = {
+  main: ['main', '#main', '.scaffold-layout__main'],
+  companyName: ['.org-top-card-summary__title', '[data-test-id="org-top-card"] h1', 'main h1'],
+  /** explicit website links, then the About overview list (first external link) */
+  website: [
+    'a[data-control-name="top_card_website"]', // top card "Visit website" button
+    '.org-about-company-module__company-page-url a', // older About module
+    '.org-about-module__company-page-url a', // About module (2023+)
+  ],
+  aboutLinks: ['section.org-about-module dl a[href]', 'main dl a[href]'],
+  /** profile: current employer links (hrefs outlive class names and aria-labels) */
+  currentCompany: [
+    'a[data-field="experience_company_logo"]', // first experience entry
+    '.pv-text-details__right-panel a[href*="/company/"]', // top card right panel
+    'section.top-card a[href*="/company/"]',
+  ],
+  personName: ['main h1', '.pv-text-details__left-panel h1'],
+  /** Sales Navigator hooks */
+  salesCompany: ['[data-anonymize="company-name"]'],
+  salesWebsite: ['a[data-control-name="visit_company_website"]', '[data-test-account-website] a[href]'],
+} as const;
+
+const MATCHES = ['https://www.linkedin.com/*'];
+const COMPANY_RE = /^\/(company|showcase|school)\/([^/]+)(?:\/(?:about|posts|people|jobs|life|mycompany))?\/?$/;
+const PROFILE_RE = /^\/in\/([^/]+)\/?$/;
+const SALES_COMPANY_RE = /^\/sales\/company\/(\d+)\/?$/;
+const SALES_LEAD_RE = /^\/sales\/lead\/([^,/]+)(?:,[^/]*)?\/?$/;
+
+/** Unwraps linkedin.com/redir/redirect?url=… wrappers and drops LinkedIn's own links. */
+function external(href: string | null | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = new URL(href, 'https://www.linkedin.com');
+    if (/(^|\.)linkedin\.com$/i.test(u.hostname)) return u.pathname.startsWith('/redir/') ? external(u.searchParams.get('url')) : undefined;
+    return websiteValue(href); // as the page shows it; the background normalises
+  } catch {
+    return undefined;
+  }
+}
+
+const decode = (s: string) => { try { return decodeURIComponent(s); } catch { return s; } };
+
+export default defineSiteAdapter<RecordMatch>({
+  id: 'linkedin',
+  label: 'LinkedIn',
+  matches: MATCHES,
+  examples: {
+    positive: [
+      { url: 'https://www.linkedin.com/company/acme-robotics/', expect: { recordType: 'company', recordId: 'acme-robotics' } },
+      { url: 'https://www.linkedin.com/company/globex-analytics/about/', expect: { recordType: 'company', recordId: 'globex-analytics' } },
+      { url: 'https://www.linkedin.com/showcase/northwind-traders-cloud/', expect: { recordType: 'company', recordId: 'northwind-traders-cloud' } },
+      { url: 'https://www.linkedin.com/in/dana-whitfield-4b2a1c/', expect: { recordType: 'profile', recordId: 'dana-whitfield-4b2a1c' } },
+      { url: 'https://www.linkedin.com/sales/company/1337042', expect: { recordType: 'sales-account', recordId: '1337042' } },
+      { url: 'https://www.linkedin.com/sales/lead/ACwAAAB1c2VyMTIz,NAME_SEARCH,xYz9', expect: { recordType: 'sales-lead', recordId: 'ACwAAAB1c2VyMTIz' } },
+    ],
+    negative: [
+      'https://www.linkedin.com/feed/',
+      'https://www.linkedin.com/company/acme-robotics/jobs/view/123/',
+      'https://www.linkedin.com/sales/search/people?query=x',
+      'https://www.linkedin.com/in/',
+      'https://linkedin.com.evil.example/company/acme-robotics/',
+    ],
+  },
+  matchUrl(url) {
+    if (!matchesAny(MATCHES, url)) return null;
+    const p = url.pathname;
+    const base = { url: url.href };
+    let m = COMPANY_RE.exec(p);
+    if (m?.[1] && m[2]) return { ...base, recordType: 'company', recordId: decode(m[2]).toLowerCase(), objectType: m[1] };
+    if ((m = PROFILE_RE.exec(p)) && m[1]) return { ...base, recordType: 'profile', recordId: decode(m[1]).toLowerCase() };
+    if ((m = SALES_COMPANY_RE.exec(p)) && m[1]) return { ...base, recordType: 'sales-account', recordId: m[1] };
+    if ((m = SALES_LEAD_RE.exec(p)) && m[1]) return { ...base, recordType: 'sales-lead', recordId: m[1] };
+    return null;
+  },
+  containerSelector: 'main, #main',
+  readySelector: 'h1, [data-anonymize="company-name"], [data-anonymize="person-name"]',
+  verifies(doc, match) {
+    // the page's own tab/nav links (or, in Sales Navigator, self links) name the record
+    const t = match.recordType;
+    const id = match.recordId;
+    const path = t === 'company' ? `/${match.objectType}/${id}` : t === 'profile' ? `/in/${id}` : t === 'sales-account' ? `/sales/company/${id}` : `/sales/lead/${id}`;
+    const links = [...all(first(doc, S.main), ['a[href]']), ...all(doc.head, ['link[rel="canonical"]'])];
+    const want = path.toLowerCase();
+    return links.some((a) => {
+      try {
+        const p = decode(new URL(a.getAttribute('href') ?? '', 'https://www.linkedin.com').pathname).toLowerCase();
+        return p === want || p.startsWith(`${want}/`) || p.startsWith(`${want},`);
+      } catch {
+        return false;
+      }
+    });
+  },
+  extract(doc, match) {
+    const root = first(doc, S.main) ?? doc.body;
+    const t = match.recordType;
+    const ctx = { site: 'linkedin', url: match.url, recordType: t, recordId: match.recordId, emails: [], contacts: [] };
+    if (t === 'company') {
+      const explicit = all(root, S.website).map((a) => external(a.getAttribute('href')));
+      const about = all(root, S.aboutLinks).map((a) => external(a.getAttribute('href')));
+      return { ...ctx, websites: uniq([...explicit, ...about], 20).slice(0, 1), companyName: textOf(first(root, S.companyName)), linkedinSlug: match.objectType === 'school' ? undefined : match.recordId };
+    }
+    if (t === 'profile') {
+      const link = first(root, S.currentCompany);
+      // the experience logo link has no text: its image's alt ("Acme Robotics logo") names the company
+      const name = textOf(link) ?? clean(link?.querySelector('img[alt]')?.getAttribute('alt')?.replace(/\s*logo$/i, ''));
+      return { ...ctx, websites: [], companyName: name, linkedinSlug: linkedinSlug(link?.getAttribute('href')) };
+    }
+    const company = first(root, S.salesCompany);
+    const websites = t === 'sales-account' ? uniq(all(root, S.salesWebsite).map((a) => external(a.getAttribute('href')))).slice(0, 1) : [];
+    return { ...ctx, websites, companyName: textOf(company) };
+  },
+});

@@ -1,0 +1,136 @@
+/**
+ * Pure DOM helpers for adapters. Page-derived strings are read with textContent / getAttribute /
+ * .value only (never innerHTML), whitespace-collapsed, trimmed and length-capped, because the page
+ * is untrusted and the result crosses a trust boundary to the background.
+ */
+import type { PageContact } from '../view-models';
+
+/** A selector table entry: alternatives tried in order (first hit wins). */
+export type Selectors = readonly string[];
+
+/** Collapses whitespace, trims and caps a page string; '' becomes undefined. */
+export function clean(value: string | null | undefined, max = 300): string | undefined {
+  if (value == null) return undefined;
+  const s = value.replace(/\s+/g, ' ').trim().slice(0, max).trim();
+  return s === '' ? undefined : s;
+}
+
+/** First element matching any alternative, in table order. Bad selectors are skipped, not thrown. */
+export function first(root: ParentNode | null | undefined, selectors: Selectors): Element | null {
+  if (!root) return null;
+  for (const sel of selectors) {
+    try {
+      const el = root.querySelector(sel);
+      if (el) return el;
+    } catch {
+      /* an invalid alternative must not break the others */
+    }
+  }
+  return null;
+}
+
+/** Every element matching any alternative (deduplicated, alternatives in table order). */
+export function all(root: ParentNode | null | undefined, selectors: Selectors): Element[] {
+  if (!root) return [];
+  const seen = new Set<Element>();
+  for (const sel of selectors) {
+    try {
+      root.querySelectorAll(sel).forEach((el) => seen.add(el));
+    } catch {
+      /* skip invalid alternative */
+    }
+  }
+  return [...seen];
+}
+
+/** Trimmed text content of an element. */
+export function textOf(el: Element | null | undefined, max = 300): string | undefined {
+  return clean(el?.textContent, max);
+}
+
+/** A form control's value (Dynamics, HubSpot inputs) or, failing that, its title/text. */
+export function valueOf(el: Element | null | undefined, max = 2048): string | undefined {
+  if (!el) return undefined;
+  const v = (el as HTMLInputElement).value;
+  if (typeof v === 'string' && v.trim() !== '') return clean(v, max);
+  return clean(el.getAttribute('value'), max) ?? clean(el.getAttribute('title'), max) ?? textOf(el, max);
+}
+
+/** href of the element itself or of its first link descendant. */
+export function hrefOf(el: Element | null | undefined): string | undefined {
+  if (!el) return undefined;
+  const a = el.matches('a[href]') ? el : el.querySelector('a[href]');
+  return clean(a?.getAttribute('href'), 2048);
+}
+
+/**
+ * A website value as the page shows it (URL or bare host). Anything with a non-http(s) scheme,
+ * spaces or markup characters is dropped: a `javascript:` "website" is never a company site.
+ */
+export function websiteValue(raw: string | null | undefined): string | undefined {
+  const s = clean(raw, 2048);
+  if (!s || /[\s<>"'`]/.test(s)) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(s);
+  if (scheme && !/^https?$/i.test(scheme[1] ?? '')) return undefined;
+  const host = s.replace(/^https?:\/\//i, '').split(/[/?#]/)[0] ?? '';
+  // at least two labels and a top-level label with a letter: "3.5" or "v1.2" are not hosts
+  return /^([\p{L}\p{N}-]+\.)+\p{L}[\p{L}\p{N}-]*\.?(:\d+)?$/u.test(host) ? s : undefined;
+}
+
+const EMAIL_RE = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/;
+
+/** A plausible e-mail address (mailto: and query stripped, lower-cased), else undefined. */
+export function emailValue(raw: string | null | undefined): string | undefined {
+  const s = clean(raw, 320)?.replace(/^mailto:/i, '').split('?')[0]?.trim().toLowerCase();
+  return s && s.length <= 254 && EMAIL_RE.test(s) ? s : undefined;
+}
+
+/** The LinkedIn company slug in a linkedin.com/company|showcase|school URL. */
+export function linkedinSlug(href: string | null | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = new URL(href, 'https://www.linkedin.com');
+    if (!/(^|\.)linkedin\.com$/i.test(u.hostname)) return undefined;
+    const m = /^\/(?:company|showcase|school)\/([^/?#]+)/i.exec(u.pathname);
+    return m?.[1] ? clean(decodeURIComponent(m[1]).toLowerCase(), 200) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes undefined and duplicate values, keeping first-seen order, and caps the length. */
+export function uniq<T>(values: readonly (T | undefined | null)[], max = 100): T[] {
+  const out: T[] = [];
+  for (const v of values) if (v != null && !out.includes(v)) out.push(v);
+  return out.slice(0, max);
+}
+
+/** Builds a contact if the e-mail is valid; name and title are capped page strings. */
+export function contactOf(email: string | undefined, name?: string, title?: string): PageContact | undefined {
+  const e = emailValue(email);
+  if (!e) return undefined;
+  const c: PageContact = { email: e };
+  const n = clean(name, 200);
+  const t = clean(title, 200);
+  if (n) c.name = n;
+  if (t) c.title = t;
+  return c;
+}
+
+/** Deduplicates contacts by e-mail (first wins). */
+export function uniqContacts(list: readonly (PageContact | undefined)[], max = 100): PageContact[] {
+  const out: PageContact[] = [];
+  for (const c of list) if (c && !out.some((o) => o.email === c.email)) out.push(c);
+  return out.slice(0, max);
+}
+
+/** Finds a field by its (translated) label: the label last, after API-name anchors failed. */
+export function fieldByLabel(root: ParentNode | null, itemSel: string, labelSel: string, labels: readonly string[]): Element | null {
+  if (!root) return null;
+  const wanted = labels.map((l) => l.toLowerCase());
+  for (const item of all(root, [itemSel])) {
+    const label = textOf(item.querySelector(labelSel))?.toLowerCase().replace(/[:*]$/, '').trim();
+    if (label && wanted.includes(label)) return item;
+  }
+  return null;
+}

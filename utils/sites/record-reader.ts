@@ -1,0 +1,97 @@
+/**
+ * Reads one record once its DOM is there: check now, else watch the adapter's container with a
+ * MutationObserver (childList + subtree, checks batched to one per batchMs) until the record is
+ * ready and verified, the timeout fires, or the record's signal aborts. Then everything is
+ * disconnected: a read record costs nothing while the page sits idle.
+ */
+import { PageContextSchema, type PageContext, type PageContextInput } from '../view-models';
+import type { AnySiteAdapter, RecordMatch } from './types';
+
+/** Caps arrays to the schema's limits and validates: page data is untrusted. */
+export function toPageContext(input: PageContextInput): PageContext {
+  return PageContextSchema.parse({
+    ...input,
+    websites: (input.websites ?? []).slice(0, 20),
+    emails: (input.emails ?? []).slice(0, 100),
+    contacts: (input.contacts ?? []).slice(0, 100),
+  });
+}
+
+export interface ReadRecordOptions {
+  adapter: AnySiteAdapter;
+  match: RecordMatch;
+  document: Document;
+  /** aborted when the tab navigates away from this record */
+  signal: AbortSignal;
+  timeoutMs: number;
+  batchMs: number;
+  MutationObserver: typeof MutationObserver;
+  /** the record was read ('ready'), or only its URL is known ('timeout') */
+  onRead(ctx: PageContext, status: 'ready' | 'timeout'): void;
+  onError(error: unknown): void;
+}
+
+/**
+ * Observes the container's subtree, plus only the direct child lists of its ancestors: cheap, and
+ * it notices when the SPA replaces the container itself (a detached node reports nothing).
+ */
+function observe(observer: MutationObserver, root: Element): void {
+  observer.observe(root, { childList: true, subtree: true });
+  for (let a = root.parentElement; a; a = a.parentElement) observer.observe(a, { childList: true });
+}
+
+/** Reads the record (see file comment). A record in a hidden tab waits, timer-free, until shown. */
+export function readRecord(o: ReadRecordOptions): void {
+  const { adapter, match, document: doc, signal } = o;
+  const attempt = (): boolean => {
+    if (signal.aborted) return true;
+    try {
+      const ready = adapter.isReady ? adapter.isReady(doc, match) : !!doc.querySelector(adapter.readySelector);
+      if (!ready || !adapter.verifies(doc, match)) return false;
+      const ctx = toPageContext({ ...adapter.extract(doc, match), site: adapter.id, url: match.url });
+      if (!signal.aborted) o.onRead(ctx, 'ready');
+      return true;
+    } catch (e) {
+      o.onError(e);
+      return false;
+    }
+  };
+  const start = () => {
+    if (signal.aborted || attempt()) return;
+    const rootNow = () => doc.querySelector(adapter.containerSelector) ?? doc.body ?? doc.documentElement;
+    let root = rootNow();
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const observer = new o.MutationObserver(() => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        if (attempt()) return stop();
+        const next = rootNow(); // the container may appear after the body: narrow the observation
+        if (next !== root) {
+          observer.disconnect();
+          root = next;
+          observe(observer, root);
+        }
+      }, o.batchMs);
+    });
+    const timeout = setTimeout(() => {
+      stop();
+      if (signal.aborted) return;
+      o.onRead(toPageContext({ site: adapter.id, url: match.url, recordType: match.recordType, recordId: match.recordId }), 'timeout');
+    }, o.timeoutMs);
+    function stop() {
+      observer.disconnect();
+      clearTimeout(timeout);
+      if (pending !== undefined) clearTimeout(pending);
+      pending = undefined;
+    }
+    signal.addEventListener('abort', stop, { once: true });
+    observe(observer, root);
+  };
+  if (doc.visibilityState !== 'hidden') return start();
+  const onVisible = () => {
+    if (doc.visibilityState !== 'visible') return;
+    doc.removeEventListener('visibilitychange', onVisible);
+    start();
+  };
+  doc.addEventListener('visibilitychange', onVisible, { signal });
+}

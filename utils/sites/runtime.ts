@@ -1,0 +1,123 @@
+/**
+ * Site-detection runtime (crm-detection.md §3–§4, §7.2): location watcher → matchUrl → per-record
+ * AbortController → batched MutationObserver on the adapter's container → isReady + verifies →
+ * extract → onContext. Nothing runs while the page is idle: the observer is disconnected once the
+ * record is read (or on timeout/abort), and polling only happens in visible tabs without the
+ * Navigation API. Errors are caught here, at the boundary: a broken adapter never breaks the page.
+ */
+import type { PageContext } from '../view-models';
+import { watchLocation, type WatchWindow } from './location-watcher';
+import { adaptersForUrl, type ExtraHost } from './hosts';
+import { readRecord } from './record-reader';
+import type { AnySiteAdapter, RecordMatch } from './types';
+
+export type { WatchWindow } from './location-watcher';
+
+/** Why a context (or null) was emitted. */
+export interface ContextMeta {
+  status: 'ready' | 'timeout' | 'not-record';
+  url: string;
+  adapterId: string | null;
+  match?: RecordMatch;
+}
+
+export interface WatchRecordsOptions {
+  adapters: readonly AnySiteAdapter[];
+  window: WatchWindow;
+  signal: AbortSignal;
+  /** the record in view (null: not a record page). On timeout, a context with only URL-derived fields. */
+  onContext(ctx: PageContext | null, meta: ContextMeta): void;
+  timeoutMs?: number;
+  /** at most one DOM check per batchMs while waiting */
+  batchMs?: number;
+  pollMs?: number;
+  onError?(error: unknown): void;
+}
+
+/** First adapter that recognises the URL, with its match. */
+export function matchRecord(adapters: readonly AnySiteAdapter[], href: string): { adapter: AnySiteAdapter; match: RecordMatch } | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  for (const adapter of adapters) {
+    const match = adapter.matchUrl(url) as RecordMatch | null;
+    if (match) return { adapter, match };
+  }
+  return null;
+}
+
+/** Caps arrays to the schema's limits and validates: page data is untrusted. */
+export { toPageContext } from './record-reader';
+
+/** Watches the tab for record pages of the given adapters until `signal` aborts. */
+export function watchRecords(opts: WatchRecordsOptions): void {
+  const { adapters, window: win, signal, timeoutMs = 10_000, batchMs = 150 } = opts;
+  const onError = opts.onError ?? ((e: unknown) => console.debug('[recotap-lens] site detection:', e));
+  let currentKey: string | null | undefined;
+  let record: AbortController | null = null;
+
+  const emit = (ctx: PageContext | null, meta: ContextMeta, recordSignal?: AbortSignal) => {
+    if (signal.aborted || recordSignal?.aborted) return; // a late result for an old URL is dropped here
+    try {
+      opts.onContext(ctx, meta);
+    } catch (e) {
+      onError(e);
+    }
+  };
+
+  const evaluate = () => {
+    try {
+      const href = win.location.href;
+      const found = matchRecord(adapters, href);
+      const key = found ? `${found.adapter.id}|${found.match.recordType}|${found.match.recordId}` : null;
+      if (key === currentKey) return; // same record (query/hash churn): nothing to do
+      currentKey = key;
+      record?.abort();
+      record = null;
+      if (!found) return emit(null, { status: 'not-record', url: href, adapterId: null });
+      record = new AbortController();
+      const rs = record.signal;
+      const meta = { url: found.match.url, adapterId: found.adapter.id, match: found.match };
+      readRecord({
+        adapter: found.adapter, match: found.match, document: win.document, signal: rs, timeoutMs, batchMs, onError,
+        MutationObserver: win.MutationObserver ?? globalThis.MutationObserver,
+        onRead: (ctx, status) => emit(ctx, { ...meta, status }, rs),
+      });
+    } catch (e) {
+      onError(e);
+    }
+  };
+
+  signal.addEventListener('abort', () => record?.abort(), { once: true });
+  watchLocation({ window: win, signal, onChange: evaluate, pollMs: opts.pollMs });
+  evaluate();
+}
+
+export interface StartSiteDetectionOptions {
+  window: WatchWindow;
+  signal: AbortSignal;
+  onContext: WatchRecordsOptions['onContext'];
+  /** adapter ids the rep enabled (all when omitted) */
+  enabledSites?: readonly string[];
+  /** custom hosts mapped to an adapter (settings' extraCrmHosts) */
+  extraHosts?: readonly ExtraHost[];
+  timeoutMs?: number;
+  onError?(error: unknown): void;
+}
+
+/** Convenience for content scripts: picks the registered adapters for this host and watches. Returns false if none. */
+export function startSiteDetection(opts: StartSiteDetectionOptions): boolean {
+  let url: URL;
+  try {
+    url = new URL(opts.window.location.href);
+  } catch {
+    return false;
+  }
+  const adapters = adaptersForUrl(url, opts.enabledSites, opts.extraHosts);
+  if (adapters.length === 0) return false;
+  watchRecords({ ...opts, adapters });
+  return true;
+}
