@@ -1,0 +1,53 @@
+import { useId, useState, type FormEvent } from 'react';
+import { z } from 'zod';
+
+const EmailSchema = z.email();
+
+/** Asks for the rep's work email inline (sent as ownerEmail) instead of failing to log. */
+export function RepEmailPrompt({ onSave }: { onSave(email: string): Promise<string | null> }) {
+  const id = `${useId().replace(/:/g, '')}-rep-email`;
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const value = email.trim();
+    if (!EmailSchema.safeParse(value).success) {
+      setError('Your work email: enter a valid e-mail address.');
+      return;
+    }
+    setBusy(true);
+    const err = await onSave(value);
+    setBusy(false);
+    setError(err);
+  }
+
+  const describedBy = error ? `${id}-hint ${id}-error` : `${id}-hint`;
+  return (
+    <form className="rl-activity-rep" noValidate onSubmit={submit}>
+      <label htmlFor={id}>Your work email (needed to log activities)</label>
+      <p className="rl-activity-hint" id={`${id}-hint`}>
+        Recotap records who logged each call or email: this address is sent with every activity as its owner
+        (ownerEmail). You can change it later in Options.
+      </p>
+      <input
+        id={id}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {error ? (
+        <p className="rl-activity-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="rl-activity-primary" disabled={busy}>
+        Save email
+      </button>
+    </form>
+  );
+}

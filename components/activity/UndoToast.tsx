@@ -1,0 +1,27 @@
+export interface ToastState {
+  message: string;
+  /** present while Undo is offered */
+  undoId?: string;
+}
+
+/** Polite live region for "Logged …" confirmations with an Undo button during the undo window. */
+export function UndoToast({ toast, onUndo }: { toast: ToastState | null; onUndo(id: string): void }) {
+  // the region is always rendered so screen readers pick up the first message too
+  return (
+    <div className="rl-activity-toast-region" role="status" aria-live="polite">
+      {toast ? (
+        <div className="rl-activity-toast">
+          <span>{toast.message}</span>
+          {toast.undoId ? (
+            <>
+              <span aria-hidden="true"> — </span>
+              <button type="button" className="rl-activity-link" onClick={() => onUndo(toast.undoId as string)}>
+                Undo
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
