@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { HISTORY_CAP } from '../../../utils/accounts/store';
+import { aid, freshStore, row } from './helpers';
+
+describe('account store', () => {
+  it('picks a deterministic winner among rows sharing a domain and keeps the others as alternates', async () => {
+    const store = await freshStore();
+    await store.putAccounts(
+      [
+        row({ rtp_aid: aid(3), name: 'Acme old', rtp_account_score: 80, rtp_last_account_date: '2026-01-01T00:00:00Z' }),
+        row({ rtp_aid: aid(2), name: 'Acme new', rtp_account_score: 80, rtp_last_account_date: '2026-05-01T00:00:00Z' }),
+        row({ rtp_aid: aid(1), name: 'Acme low', rtp_account_score: 10 }),
+        row({ rtp_aid: aid(4), name: 'Acme twin', rtp_account_score: 80, rtp_last_account_date: '2026-05-01T00:00:00Z' }),
+      ],
+      Date.now(),
+    );
+    const match = await store.getByDomain('https://www.AcmeRobotics.com/about');
+    expect(match?.winner.row.name).toBe('Acme new');
+    expect(match?.alternates.map((a) => a.row.name)).toEqual(['Acme twin', 'Acme old', 'Acme low']);
+  });
+
+  it('appends history only when score or stage changes, capped per account', async () => {
+    const store = await freshStore();
+    const id = aid(7);
+    await store.putAccounts([row({ rtp_aid: id, rtp_account_score: 10 })], 1);
+    await store.putAccounts([row({ rtp_aid: id, rtp_account_score: 10 })], 2);
+    expect((await store.getById(id))?.history).toHaveLength(1);
+    await store.putAccounts([row({ rtp_aid: id, rtp_account_score: 10, rtp_journey_stage: 'Consideration' })], 3);
+    expect((await store.getById(id))?.history.map((h) => h.stage)).toEqual(['Aware', 'Consideration']);
+    for (let s = 11; s < 11 + HISTORY_CAP + 5; s++) await store.putAccounts([row({ rtp_aid: id, rtp_account_score: s })], s);
+    const history = (await store.getById(id))?.history ?? [];
+    expect(history).toHaveLength(HISTORY_CAP);
+    expect(history.at(-1)?.score).toBe(10 + HISTORY_CAP + 5);
+  });
+
+  it('stores last-seen snapshots, metadata and negative entries, and clears them all', async () => {
+    const store = await freshStore();
+    await store.putAccounts([row({ rtp_aid: aid(1) })], 1);
+    await store.putLastSeen({ rtpAid: aid(1), seenAt: '2026-06-02T00:00:00Z', score: 40, stage: 'Aware' });
+    await store.putMeta('stages', ['A', 'B'], 5);
+    await store.putNegative(['nobody.example'], 9);
+    expect((await store.getLastSeen(aid(1)))?.score).toBe(40);
+    expect(await store.getMeta('stages')).toEqual({ value: ['A', 'B'], fetchedAt: 5 });
+    expect(await store.getNegative('nobody.example')).toBe(9);
+    await store.clear();
+    expect(await store.count()).toBe(0);
+    expect(await store.getLastSeen(aid(1))).toBeUndefined();
+    expect(await store.getNegative('nobody.example')).toBeUndefined();
+  });
+
+  it('ranks search results: exact domain > domain prefix > name prefix > word prefix', async () => {
+    const store = await freshStore();
+    await store.putAccounts(
+      [
+        row({ rtp_aid: aid(1), name: 'Zeta Holdings', domain: 'acme.com', rtp_account_score: 1 }),
+        row({ rtp_aid: aid(2), name: 'Yotta', domain: 'acme.co.uk', rtp_account_score: 99 }),
+        row({ rtp_aid: aid(3), name: 'Acme Robotics Inc.', domain: 'robots.io', rtp_account_score: 50 }),
+        row({ rtp_aid: aid(4), name: 'Road Runner Acme', domain: 'roadrunner.com', rtp_account_score: 90 }),
+        row({ rtp_aid: aid(5), name: 'Unrelated', domain: 'other.com' }),
+      ],
+      1,
+    );
+    const names = (await store.search('acme.com', 10)).map((a) => a.row.name);
+    expect(names[0]).toBe('Zeta Holdings');
+    const acme = (await store.search('Acme', 10)).map((a) => a.row.name);
+    expect(acme).toEqual(['Yotta', 'Zeta Holdings', 'Acme Robotics Inc.', 'Road Runner Acme']);
+    expect((await store.search('road run', 10)).map((a) => a.rtpAid)).toEqual([aid(4)]);
+    expect(await store.search('acme', 2)).toHaveLength(2);
+    expect(await store.search('   ', 5)).toEqual([]);
+  });
+
+  it('finds accounts by normalised name and by LinkedIn slug carried in a custom field', async () => {
+    const store = await freshStore();
+    await store.putAccounts(
+      [row({ rtp_aid: aid(1), name: 'Globex Analytics, LLC', customFields: { LI_C: 'https://www.linkedin.com/company/globex-co/' } })],
+      1,
+    );
+    expect((await store.getByName('globex analytics'))?.winner.rtpAid).toBe(aid(1));
+    expect((await store.getByLinkedinSlug('Globex-Co'))?.winner.rtpAid).toBe(aid(1));
+    expect(await store.getByName('globex')).toBeNull();
+  });
+});

@@ -1,0 +1,166 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openAccountsDb } from '../../../utils/accounts/db';
+import { createAccountStore, type AccountStore } from '../../../utils/accounts/store';
+import { createSyncEngine, type SyncClient, type SyncDeps } from '../../../utils/accounts/sync';
+import { DEFAULT_SYNC_STATUS } from '../../../utils/settings';
+import { createRecotapClient, toErrorView } from '../../../utils/recotap';
+import type { SyncStatus } from '../../../utils/view-models';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.ts';
+
+let emu: RunningEmulator | undefined;
+let dbSeq = 0;
+afterEach(async () => {
+  await emu?.close();
+  emu = undefined;
+});
+
+/** Everything the engine persists, shared between "worker lifetimes" like real storage would be. */
+function createWorld(store: AccountStore) {
+  const world = {
+    store,
+    clock: Date.parse('2026-11-27T08:00:00Z'),
+    status: { ...DEFAULT_SYNC_STATUS } as SyncStatus,
+    needsNewKey: false,
+    retries: [] as number[],
+    onStatus: (_s: SyncStatus) => {},
+  };
+  return world;
+}
+
+function engineFor(world: ReturnType<typeof createWorld>, client: SyncClient, over: Partial<SyncDeps> = {}) {
+  return createSyncEngine({
+    store: world.store,
+    getClient: async () => client,
+    getSyncSettings: async () => ({ enabled: true, intervalMinutes: 60 }),
+    getNeedsNewKey: async () => world.needsNewKey,
+    setNeedsNewKey: async (v) => void (world.needsNewKey = v),
+    getStatus: async () => world.status,
+    setStatus: async (s) => {
+      world.status = s;
+      world.onStatus(s);
+    },
+    toErrorView,
+    scheduleRetry: (at) => void world.retries.push(at),
+    now: () => world.clock,
+    ...over,
+  });
+}
+
+async function setup(accounts: number, apiKey?: string) {
+  emu = await startEmulator({ seed: { synthetic: accounts } });
+  const name = `sync-${Date.now()}-${dbSeq++}`;
+  const store = createAccountStore(await openAccountsDb(name));
+  const client = createRecotapClient({ baseUrl: emu.url, apiKey: apiKey ?? emu.apiKey, fetch: globalThis.fetch, retries: 0 });
+  return { emu, store, client, name, world: createWorld(store) };
+}
+
+const accountGets = (e: RunningEmulator) => e.requestLog.filter((r) => r.method === 'GET' && r.path.endsWith('/accounts'));
+
+describe('sync engine', () => {
+  it('runs a full sync in pages of 100 and stores every account once, with metadata', async () => {
+    const { store, client, world, emu } = await setup(1050);
+    const status = await engineFor(world, client).run();
+    expect(status).toMatchObject({ phase: 'idle', pages: 11, accounts: 1050, cachedAccounts: 1050, lastError: null });
+    expect(status.lastSuccessAt).not.toBeNull();
+    expect(await store.count()).toBe(1050);
+    expect(accountGets(emu)).toHaveLength(11);
+    expect((await store.getMeta<string[]>('stages'))?.value).toContain('Consideration');
+    expect((await store.getMeta('segments'))?.value).toBeInstanceOf(Array);
+  });
+
+  it('resumes after a worker kill mid-sync with no account missing or fetched twice', async () => {
+    const { client, world, emu, name } = await setup(1000);
+    const abort = new AbortController();
+    world.onStatus = (s) => {
+      if (s.pages === 3) abort.abort();
+    };
+    await engineFor(world, client).run({ signal: abort.signal });
+    const firstRun = accountGets(emu).length;
+    expect(await world.store.count()).toBe(300);
+    emu.resetLog();
+
+    // a new worker: fresh engine, fresh store object, same database
+    world.onStatus = () => {};
+    world.store = createAccountStore(await openAccountsDb(name));
+    const status = await engineFor(world, client).run();
+    expect(await world.store.count()).toBe(1000);
+    expect(status).toMatchObject({ phase: 'idle', pages: 10, accounts: 1000 });
+    const resumed = accountGets(emu);
+    expect(resumed).toHaveLength(7);
+    expect(resumed[0]!.search).toContain('cursor=');
+    expect(firstRun).toBeGreaterThanOrEqual(3);
+  });
+
+  it('then syncs only what changed since the previous run (delta with lastSync)', async () => {
+    const { store, client, world, emu } = await setup(500);
+    const engine = engineFor(world, client);
+    await engine.run();
+    const firstRunTs = (await store.getCheckpoint())?.completedSyncTimestamp;
+    const changed = emu.rescore({ count: 7, seed: 'delta' });
+    emu.resetLog();
+    world.clock += 60 * 60_000;
+    const status = await engine.run();
+    expect(status.phase).toBe('idle');
+    expect(status.accounts).toBe(changed.length);
+    const [first] = accountGets(emu);
+    // lastSync = the previous run's first syncTimestamp minus the 2-minute overlap
+    const lastSync = new URLSearchParams(first!.search).get('lastSync');
+    expect(lastSync).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(Date.parse(lastSync!)).toBeLessThan(Date.parse(firstRunTs!) - 119_000);
+    for (const id of changed) {
+      const stored = await store.getById(id);
+      const live = emu.state.store.get(id)!;
+      expect(stored!.row.rtp_account_score).toBe(live.rtp_account_score);
+      expect(stored!.row.rtp_journey_stage).toBe(live.rtp_journey_stage);
+    }
+  });
+
+  it('stops on 401 and asks for a new key', async () => {
+    const { client, world, emu } = await setup(50, 'wrong-key');
+    const engine = engineFor(world, client);
+    const status = await engine.run();
+    expect(status.phase).toBe('paused-auth');
+    expect(status.lastError?.kind).toBe('unauthorized');
+    expect(world.needsNewKey).toBe(true);
+    emu.resetLog();
+    await engine.run();
+    expect(emu.requestLog).toHaveLength(0);
+  });
+
+  it('backs off on 5xx/429, honouring Retry-After, and retries after the delay', async () => {
+    const { store, client, world, emu } = await setup(120);
+    const engine = engineFor(world, client, { backoffBaseMs: 60_000 });
+    emu.setFaults({ errorRate: 1, pathPrefix: '/accounts' });
+    expect((await engine.run()).phase).toBe('backoff');
+    const first = (await store.getCheckpoint())!;
+    expect(first.backoffUntil - world.clock).toBe(60_000);
+    expect(world.retries).toEqual([first.backoffUntil]);
+    await engine.run();
+    expect((await store.getCheckpoint())!.backoffAttempt).toBe(1);
+
+    world.clock = first.backoffUntil + 1;
+    expect((await engine.run()).phase).toBe('backoff');
+    const second = (await store.getCheckpoint())!;
+    expect(second.backoffUntil - world.clock).toBe(120_000);
+
+    emu.clearFaults();
+    emu.setFaults({ rate429: { burst: 1, retryAfterSec: 900 }, pathPrefix: '/accounts' });
+    world.clock = second.backoffUntil + 1;
+    expect((await engine.run()).phase).toBe('backoff');
+    expect((await store.getCheckpoint())!.backoffUntil - world.clock).toBe(900_000);
+
+    world.clock += 900_001;
+    const ok = await engine.run();
+    expect(ok).toMatchObject({ phase: 'idle', cachedAccounts: 120, errors: 3 });
+    expect((await store.getCheckpoint())!.backoffAttempt).toBe(0);
+  });
+
+  it('does nothing in on-demand-only mode', async () => {
+    const { client, world, emu } = await setup(10);
+    const status = await engineFor(world, client, { getSyncSettings: async () => ({ enabled: false, intervalMinutes: 60 }) }).run();
+    expect(status).toMatchObject({ enabled: false, phase: 'idle' });
+    expect(emu.requestLog).toHaveLength(0);
+  });
+});

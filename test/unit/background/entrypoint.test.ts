@@ -1,0 +1,29 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../../entrypoints/background';
+import { SYNC_ALARM } from '../../../utils/background/services';
+import { syncSettingsItem } from '../../../utils/settings';
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('background entrypoint', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // @webext-core/messaging talks to chrome.runtime directly
+    (globalThis as { chrome?: unknown }).chrome ??= fakeBrowser;
+  });
+
+  it('schedules the sync alarm from settings and follows changes (on-demand mode clears it)', async () => {
+    background.main();
+    await settle();
+    expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(60);
+    await syncSettingsItem.setValue({ enabled: true, intervalMinutes: 15 });
+    await settle();
+    expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(15);
+    await syncSettingsItem.setValue({ enabled: false, intervalMinutes: 15 });
+    await settle();
+    expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toBeUndefined();
+  });
+});

@@ -1,0 +1,163 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackgroundServices, type BackgroundServices } from '../../../utils/background/services';
+import { SenderRejectedError, type MessageSenderLike } from '../../../utils/background/sender';
+import { apiKeyItem } from '../../../utils/recotap/credentials';
+import { apiBaseItem, needsNewKeyItem, pinnedMatchesItem, repEmailItem, sitePrefsItem } from '../../../utils/settings';
+import type { LookupResult } from '../../../utils/view-models';
+import { DEMO_API_KEY, DEMO_REP, startEmulator, type RunningEmulator } from '../../emulator/index.ts';
+
+const EXT = 'test-extension-id';
+const popup: MessageSenderLike = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
+const hubspotUrl = 'https://app.hubspot.com/contacts/123/record/0-2/456';
+const hubspotTab: MessageSenderLike = { id: EXT, url: hubspotUrl, tab: { id: 7, url: hubspotUrl } };
+const hubspotCtx = { site: 'hubspot', url: hubspotUrl, recordId: '456', websites: ['https://www.acmerobotics.com'] };
+
+let emu: RunningEmulator;
+let services: BackgroundServices;
+const pushes: { tabId: number | null; result: LookupResult }[] = [];
+
+beforeAll(async () => {
+  emu = await startEmulator({ seed: 'demo' });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(async () => {
+  fakeBrowser.reset();
+  pushes.length = 0;
+  await apiBaseItem.setValue({ choice: 'custom', customUrl: emu.url });
+  await repEmailItem.setValue(DEMO_REP.email);
+  services ??= await createBackgroundServices({ pushUpdate: (t, result) => pushes.push({ ...t, result }) });
+  await services.handlers.clearLocalData({}, popup);
+  await services.handlers.saveApiKey({ apiKey: DEMO_API_KEY }, popup);
+});
+
+describe('message handlers: senders', () => {
+  it('rejects other extensions, web pages and tabs on unsupported sites', async () => {
+    const h = services.handlers;
+    await expect(h.getStatus({}, { id: 'some-other-extension', url: 'chrome-extension://some-other-extension/x.html' })).rejects.toThrow(
+      SenderRejectedError,
+    );
+    await expect(h.getStatus({}, undefined)).rejects.toThrow(/not sent by this extension/);
+    const evilTab = { id: EXT, url: 'https://evil.example/', tab: { id: 9, url: 'https://evil.example/' } };
+    await expect(h.lookupContext(hubspotCtx, evilTab)).rejects.toThrow(/not on a supported site/);
+    await expect(h.lookupContext(hubspotCtx, { id: EXT, url: 'https://app.hubspot.com/' })).rejects.toThrow(/neither/);
+  });
+
+  it('never lets a content script reach key, connection or data-wipe messages', async () => {
+    const h = services.handlers;
+    await expect(h.saveApiKey({ apiKey: 'stolen' }, hubspotTab)).rejects.toThrow(/content scripts may not send saveApiKey/);
+    await expect(h.testConnection({ apiKey: 'x', baseUrl: emu.url }, hubspotTab)).rejects.toThrow(SenderRejectedError);
+    await expect(h.clearLocalData({}, hubspotTab)).rejects.toThrow(SenderRejectedError);
+    await expect(h.lookupQuery({ query: 'acmerobotics.com' }, hubspotTab)).rejects.toThrow(SenderRejectedError);
+  });
+
+  it('answers a content script on a supported, enabled site, and site-disabled when the rep turned it off', async () => {
+    const h = services.handlers;
+    const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+    const r = await h.lookupContext(hubspotCtx, hubspotTab);
+    expect(r.state === 'found' && r.account.name).toBe('Acme Robotics');
+    expect(badge).toHaveBeenLastCalledWith({ tabId: 7, text: String(r.state === 'found' && r.account.score) });
+    await sitePrefsItem.setValue({ hubspot: { enabled: false } });
+    expect(await h.lookupContext(hubspotCtx, hubspotTab)).toEqual({ state: 'site-disabled' });
+  });
+});
+
+describe('message handlers: payloads', () => {
+  it('rejects invalid payloads with a message naming the field', async () => {
+    const h = services.handlers;
+    const bad = await h.lookupContext({ site: 'hubspot', url: hubspotUrl, websites: 'acme.com' }, popup);
+    expect(bad.state).toBe('error');
+    if (bad.state === 'error') {
+      expect(bad.error.kind).toBe('validation');
+      expect(bad.error.message).toMatch(/Invalid lookupContext request \(websites: /);
+    }
+    await expect(h.searchAccounts({ query: 'acme', limit: 500 }, popup)).rejects.toThrow(/Invalid searchAccounts request \(limit/);
+    const conn = await h.testConnection({ apiKey: 'k', baseUrl: 'not a url' }, popup);
+    expect(conn).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await h.markSeen({ rtpAid: '' }, popup)).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  });
+});
+
+describe('message handlers: behaviour', () => {
+  it('tests a connection with the exact outcome, and asks for a host permission for custom base URLs', async () => {
+    const h = services.handlers;
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    expect(await h.testConnection({ apiKey: DEMO_API_KEY, baseUrl: emu.url }, popup)).toEqual({ ok: true, accountCount: 1, hasMore: true });
+    expect(contains).toHaveBeenCalledWith({ origins: [`${emu.origin}/*`] });
+    const wrong = await h.testConnection({ apiKey: 'wrong', baseUrl: emu.url }, popup);
+    expect(wrong).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    contains.mockResolvedValue(false);
+    expect(await h.testConnection({ apiKey: DEMO_API_KEY, baseUrl: emu.url }, popup)).toMatchObject({
+      ok: false,
+      error: { kind: 'permission' },
+    });
+  });
+
+  it('saveApiKey clears needsNewKey and starts a sync; clearLocalData keeps key and settings', async () => {
+    const h = services.handlers;
+    await needsNewKeyItem.setValue(true);
+    await h.saveApiKey({ apiKey: DEMO_API_KEY }, popup);
+    expect(await needsNewKeyItem.getValue()).toBe(false);
+    const status = await services.sync.run();
+    expect(status.phase).toBe('idle');
+    expect(await services.store.count()).toBeGreaterThan(10);
+    expect(await h.clearLocalData({}, popup)).toEqual({ ok: true });
+    expect(await services.store.count()).toBe(0);
+    expect(await apiKeyItem.getValue()).toBe(DEMO_API_KEY);
+    expect(await repEmailItem.getValue()).toBe(DEMO_REP.email);
+    const st = await h.getStatus({}, popup);
+    expect(st).toMatchObject({ configured: true, needsNewKey: false, repEmail: DEMO_REP.email, sync: { cachedAccounts: 0 } });
+  });
+
+  it('pins and unpins the right account for a record', async () => {
+    const h = services.handlers;
+    const globex = await h.lookupQuery({ query: 'globex-analytics.io' }, popup);
+    if (globex.state !== 'found') throw new Error('globex not found');
+    const pinned = await h.pinAccount({ context: hubspotCtx, rtpAid: globex.account.rtpAid }, hubspotTab);
+    expect(pinned).toMatchObject({ state: 'found', matchedBy: 'pinned', account: { name: 'Globex Analytics' } });
+    expect(Object.keys((await pinnedMatchesItem.getValue()) ?? {})).toEqual(['record:hubspot:456']);
+    const unpinned = await h.unpinAccount({ context: hubspotCtx }, hubspotTab);
+    expect(unpinned).toMatchObject({ state: 'found', matchedBy: 'website', account: { name: 'Acme Robotics' } });
+  });
+
+  it('markSeen and search return view models', async () => {
+    const h = services.handlers;
+    const acme = await h.lookupContext(hubspotCtx, hubspotTab);
+    if (acme.state !== 'found') throw new Error('acme not found');
+    expect(await h.markSeen({ rtpAid: acme.account.rtpAid }, hubspotTab)).toEqual({ ok: true });
+    const hits = await h.searchAccounts({ query: 'acme', limit: 5 }, popup);
+    expect(hits[0]).toEqual({
+      rtpAid: acme.account.rtpAid,
+      name: 'Acme Robotics',
+      domain: 'acmerobotics.com',
+      score: acme.account.score,
+      band: acme.account.band,
+      stage: acme.account.stage,
+    });
+  });
+
+  it('never puts the API key in any response', async () => {
+    const h = services.handlers;
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const responses: unknown[] = [
+      await h.getStatus({}, popup),
+      await h.lookupContext(hubspotCtx, hubspotTab),
+      await h.lookupQuery({ query: 'northwind.io' }, popup),
+      await h.searchAccounts({ query: 'north', limit: 10 }, popup),
+      await h.listSegments({}, popup),
+      await h.syncNow({ full: true }, popup),
+      await h.testConnection({ apiKey: DEMO_API_KEY, baseUrl: emu.url }, popup),
+      await h.testConnection({ apiKey: `${DEMO_API_KEY}x`, baseUrl: emu.url }, popup),
+      await h.addAccount({ domain: 'hooli.xyz', name: 'Hooli XYZ' }, hubspotTab),
+    ];
+    await services.sync.run();
+    const text = JSON.stringify([...responses, pushes]);
+    expect(text).not.toContain(DEMO_API_KEY.slice(8));
+    expect(responses.at(-1)).toMatchObject({ state: 'found', account: { domain: 'hooli.xyz' } });
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { checkSender, SenderRejectedError } from '../../../utils/background/sender';
+
+const deps = {
+  extensionId: 'lens@recotap.com',
+  extensionOrigin: 'moz-extension://1234-abcd/',
+  siteForUrl: (url: string) => (new URL(url).hostname === 'app.hubspot.com' ? 'hubspot' : null),
+};
+
+describe('sender check', () => {
+  it('accepts our extension pages (Firefox origins too), even when opened in a tab', async () => {
+    expect(await checkSender('saveApiKey', { id: 'lens@recotap.com', url: 'moz-extension://1234-abcd/options.html' }, deps)).toEqual({
+      kind: 'extension-page',
+    });
+    const inTab = { id: 'lens@recotap.com', url: 'moz-extension://1234-abcd/options.html', tab: { id: 3, url: 'moz-extension://1234-abcd/options.html' } };
+    expect((await checkSender('clearLocalData', inTab, deps)).kind).toBe('extension-page');
+  });
+
+  it('classifies content scripts by their tab site and limits what they may send', async () => {
+    const cs = { id: 'lens@recotap.com', url: 'https://app.hubspot.com/contacts/1/company/2', tab: { id: 5 } };
+    expect(await checkSender('lookupContext', cs, deps)).toEqual({ kind: 'content-script', tabId: 5, url: cs.url, siteId: 'hubspot' });
+    await expect(checkSender('testConnection', cs, deps)).rejects.toThrow(SenderRejectedError);
+    await expect(checkSender('syncNow', cs, deps)).rejects.toThrow(SenderRejectedError);
+  });
+
+  it('rejects spoofed ids and look-alike origins', async () => {
+    await expect(checkSender('getStatus', { id: 'evil@x', url: 'moz-extension://1234-abcd/options.html' }, deps)).rejects.toThrow();
+    const lookAlike = { id: 'lens@recotap.com', url: 'https://moz-extension.evil.example/', tab: { id: 1 } };
+    await expect(checkSender('lookupContext', lookAlike, deps)).rejects.toThrow(/not on a supported site/);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The account cache in IndexedDB (database 'recotap-lens-accounts'), via idb.
+ * Everything here can be rebuilt from the API: clearLocalData deletes it wholesale.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { HistoryPoint } from '../view-models';
+
+export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
+const DB_VERSION = 1;
+
+/** The API's account row as the store needs it (structurally the client's Account). */
+export interface ApiAccountRow {
+  rtp_aid: string;
+  name: string;
+  domain: string;
+  externalId?: string | null;
+  rtp_account_score: number;
+  rtp_journey_stage: string;
+  rtp_advertising_activity_score?: number;
+  rtp_website_intent_score?: number;
+  rtp_g2_intent_score?: number;
+  rtp_bombora_intent_score?: number;
+  rtp_last_account_date?: string | null;
+  customFields?: Record<string, unknown> | null;
+  segments?: { segmentId: string; name: string }[] | null;
+}
+
+export interface StoredAccount {
+  rtpAid: string;
+  row: ApiAccountRow;
+  /** normalizeApiDomain(row.domain) */
+  domain: string;
+  /** nameKey(row.name): the whole normalised name, for name-prefix search */
+  nameKey: string;
+  /** name words (multiEntry index), for word-prefix search */
+  words: string[];
+  /** LinkedIn company slug when a custom field carries the company page URL (absent = not indexed) */
+  linkedinSlug?: string;
+  /** epoch ms when this copy arrived from the API */
+  fetchedAt: number;
+  /** row.rtp_last_account_date (index: most recently updated; absent = not indexed) */
+  updatedAt?: string;
+  /** score/stage snapshots, oldest → newest, capped */
+  history: HistoryPoint[];
+}
+
+export interface SyncCheckpoint {
+  /** first page's syncTimestamp of the last successful run (next delta starts from it) */
+  completedSyncTimestamp: string | null;
+  /** a run that has not finished: resumed from its cursor after a worker restart */
+  inProgress: null | {
+    mode: 'full' | 'delta';
+    lastSync: string | null;
+    cursor: string | null;
+    runSyncTimestamp: string | null;
+    pages: number;
+    accounts: number;
+  };
+  backoffAttempt: number;
+  /** epoch ms; the next alarm before this is skipped */
+  backoffUntil: number;
+}
+
+export interface LensDB extends DBSchema {
+  accounts: {
+    key: string;
+    value: StoredAccount;
+    indexes: { domain: string; nameKey: string; words: string; updatedAt: string; linkedinSlug: string };
+  };
+  lastSeen: { key: string; value: { rtpAid: string; seenAt: string; score: number; stage: string } };
+  meta: { key: string; value: { key: string; value: unknown; fetchedAt: number } };
+  negative: { key: string; value: { domain: string; checkedAt: number } };
+  checkpoints: { key: string; value: SyncCheckpoint & { key: string } };
+}
+
+export type AccountsDB = IDBPDatabase<LensDB>;
+
+/** Open (and create or upgrade) the accounts database. */
+export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
+  return openDB<LensDB>(name, DB_VERSION, {
+    upgrade(db) {
+      const accounts = db.createObjectStore('accounts', { keyPath: 'rtpAid' });
+      accounts.createIndex('domain', 'domain');
+      accounts.createIndex('nameKey', 'nameKey');
+      accounts.createIndex('words', 'words', { multiEntry: true });
+      accounts.createIndex('updatedAt', 'updatedAt');
+      accounts.createIndex('linkedinSlug', 'linkedinSlug');
+      db.createObjectStore('lastSeen', { keyPath: 'rtpAid' });
+      db.createObjectStore('meta', { keyPath: 'key' });
+      db.createObjectStore('negative', { keyPath: 'domain' });
+      db.createObjectStore('checkpoints', { keyPath: 'key' });
+    },
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * Account cache operations over the IndexedDB schema of db.ts: bulk ingest (one transaction per
+ * page), domain lookup with a deterministic winner among duplicate rows, ranked name search
+ * over index ranges, score history, last-seen snapshots, metadata and the negative cache.
+ */
+import { normalizeApiDomain } from '../recotap/domain';
+import type { AccountsDB, ApiAccountRow, StoredAccount, SyncCheckpoint } from './db';
+import { linkedinSlugOf, nameKey, nameWords } from './normalize';
+
+export const HISTORY_CAP = 30;
+const HIGH = '\uffff';
+
+export interface DomainMatch {
+  winner: StoredAccount;
+  alternates: StoredAccount[];
+}
+
+export type SeenSnapshot = { rtpAid: string; seenAt: string; score: number; stage: string };
+
+/** Deterministic order among rows sharing a domain/name: score ↓, last update ↓, rtp_aid ↑. */
+export function compareCandidates(a: StoredAccount, b: StoredAccount): number {
+  const score = (b.row.rtp_account_score ?? 0) - (a.row.rtp_account_score ?? 0);
+  if (score !== 0) return score;
+  const au = a.updatedAt ?? '';
+  const bu = b.updatedAt ?? '';
+  if (au !== bu) return au < bu ? 1 : -1;
+  return a.rtpAid < b.rtpAid ? -1 : a.rtpAid > b.rtpAid ? 1 : 0;
+}
+
+function linkedinFromRow(row: ApiAccountRow): string | undefined {
+  for (const value of Object.values(row.customFields ?? {})) {
+    if (typeof value === 'string') {
+      const slug = linkedinSlugOf(value);
+      if (slug) return slug;
+    }
+  }
+  return undefined;
+}
+
+/** Build the stored record, carrying history forward and appending a point on score/stage change. */
+export function toStored(row: ApiAccountRow, fetchedAt: number, previous?: StoredAccount): StoredAccount {
+  const history = previous?.history.slice() ?? [];
+  const last = history[history.length - 1];
+  const score = row.rtp_account_score ?? 0;
+  const stage = row.rtp_journey_stage ?? '';
+  if (!last || last.score !== score || last.stage !== stage) {
+    history.push({ at: row.rtp_last_account_date || new Date(fetchedAt).toISOString(), score, stage });
+  }
+  const stored: StoredAccount = {
+    rtpAid: row.rtp_aid,
+    row,
+    domain: normalizeApiDomain(row.domain ?? ''),
+    nameKey: nameKey(row.name ?? ''),
+    words: [...new Set(nameWords(row.name ?? ''))],
+    fetchedAt,
+    history: history.slice(-HISTORY_CAP),
+  };
+  // optional index keys are left out rather than '' so IndexedDB does not index every row
+  const slug = linkedinFromRow(row);
+  if (slug) stored.linkedinSlug = slug;
+  if (row.rtp_last_account_date) stored.updatedAt = row.rtp_last_account_date;
+  return stored;
+}
+
+/** The store: every method is one IndexedDB transaction. */
+export function createAccountStore(db: AccountsDB) {
+  return {
+    db,
+    /** Write one page of API rows (and optionally the sync checkpoint) in one transaction. */
+    async putAccounts(rows: readonly ApiAccountRow[], fetchedAt: number, checkpoint?: SyncCheckpoint): Promise<void> {
+      const tx = db.transaction(['accounts', 'checkpoints'], 'readwrite');
+      const accounts = tx.objectStore('accounts');
+      const previous = await Promise.all(rows.map((r) => accounts.get(r.rtp_aid)));
+      const writes: Promise<unknown>[] = rows.map((r, i) => accounts.put(toStored(r, fetchedAt, previous[i])));
+      if (checkpoint) writes.push(tx.objectStore('checkpoints').put({ key: 'accounts', ...checkpoint }));
+      await Promise.all([...writes, tx.done]);
+    },
+    getById(rtpAid: string): Promise<StoredAccount | undefined> {
+      return db.get('accounts', rtpAid);
+    },
+    /** Every row with this (API-normalised) domain: a winner and the others as alternates. */
+    async getByDomain(domain: string): Promise<DomainMatch | null> {
+      const rows = await db.getAllFromIndex('accounts', 'domain', normalizeApiDomain(domain));
+      return pickWinner(rows);
+    },
+    /** Exact normalised-name match (the weakest signal). */
+    async getByName(name: string): Promise<DomainMatch | null> {
+      const key = nameKey(name);
+      return key ? pickWinner(await db.getAllFromIndex('accounts', 'nameKey', key)) : null;
+    },
+    async getByLinkedinSlug(slug: string): Promise<DomainMatch | null> {
+      const s = slug.toLowerCase();
+      return s ? pickWinner(await db.getAllFromIndex('accounts', 'linkedinSlug', s)) : null;
+    },
+    /** Ranked type-ahead: exact domain > domain prefix > name prefix > word prefix; index ranges only. */
+    async search(query: string, limit: number): Promise<StoredAccount[]> {
+      const q = query.trim().toLowerCase();
+      if (!q) return [];
+      const dom = normalizeApiDomain(q);
+      const key = nameKey(q);
+      const words = nameWords(q);
+      const tx = db.transaction('accounts');
+      const idx = (name: 'domain' | 'nameKey' | 'words') => tx.store.index(name);
+      const range = (p: string) => IDBKeyRange.bound(p, p + HIGH);
+      const want = limit * 3;
+      const [exact, domPrefix, namePrefix, wordPrefix] = await Promise.all([
+        dom ? idx('domain').getAll(dom) : [],
+        dom ? idx('domain').getAll(range(dom), want) : [],
+        key ? idx('nameKey').getAll(range(key), want) : [],
+        words[0] ? idx('words').getAll(range(words[0]), want) : [],
+      ]);
+      const wordOk = (a: StoredAccount) => words.every((w) => a.words.some((x) => x.startsWith(w)));
+      const seen = new Set<string>();
+      const out: StoredAccount[] = [];
+      for (const tier of [exact, domPrefix, namePrefix, wordPrefix.filter(wordOk)]) {
+        for (const a of tier.sort(compareCandidates)) {
+          if (out.length >= limit) return out;
+          if (!seen.has(a.rtpAid)) {
+            seen.add(a.rtpAid);
+            out.push(a);
+          }
+        }
+      }
+      return out;
+    },
+    count(): Promise<number> {
+      return db.count('accounts');
+    },
+    getLastSeen(rtpAid: string): Promise<SeenSnapshot | undefined> {
+      return db.get('lastSeen', rtpAid);
+    },
+    async putLastSeen(snapshot: SeenSnapshot): Promise<void> {
+      await db.put('lastSeen', snapshot);
+    },
+    async getMeta<T>(key: string): Promise<{ value: T; fetchedAt: number } | undefined> {
+      const row = await db.get('meta', key);
+      return row ? { value: row.value as T, fetchedAt: row.fetchedAt } : undefined;
+    },
+    async putMeta(key: string, value: unknown, fetchedAt: number): Promise<void> {
+      await db.put('meta', { key, value, fetchedAt });
+    },
+    /** epoch ms of the last "not in Recotap" answer for a domain */
+    async getNegative(domain: string): Promise<number | undefined> {
+      return (await db.get('negative', domain))?.checkedAt;
+    },
+    async putNegative(domains: readonly string[], checkedAt: number): Promise<void> {
+      const tx = db.transaction('negative', 'readwrite');
+      await Promise.all([...domains.map((domain) => tx.store.put({ domain, checkedAt })), tx.done]);
+    },
+    /** Forget "not in Recotap" answers (after "Add to Recotap"). */
+    async deleteNegative(domains: readonly string[]): Promise<void> {
+      const tx = db.transaction('negative', 'readwrite');
+      await Promise.all([...domains.map((d) => tx.store.delete(normalizeApiDomain(d))), tx.done]);
+    },
+    async getCheckpoint(): Promise<SyncCheckpoint | undefined> {
+      const row = await db.get('checkpoints', 'accounts');
+      if (!row) return undefined;
+      const { key: _key, ...cp } = row;
+      return cp;
+    },
+    async putCheckpoint(cp: SyncCheckpoint): Promise<void> {
+      await db.put('checkpoints', { key: 'accounts', ...cp });
+    },
+    /** clearLocalData: every cached account, snapshot, checkpoint and negative entry. */
+    async clear(): Promise<void> {
+      const names = ['accounts', 'lastSeen', 'meta', 'negative', 'checkpoints'] as const;
+      const tx = db.transaction([...names], 'readwrite');
+      await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
+    },
+  };
+}
+
+export type AccountStore = ReturnType<typeof createAccountStore>;
+
+function pickWinner(rows: StoredAccount[]): DomainMatch | null {
+  const [winner, ...alternates] = rows.sort(compareCandidates);
+  return winner ? { winner, alternates } : null;
+}

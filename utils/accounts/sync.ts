@@ -1,0 +1,200 @@
+/**
+ * Sync engine: a full keyset sync on first run, then delta syncs from the previous run's first
+ * syncTimestamp minus an overlap. Each page and its cursor are written in one IndexedDB
+ * transaction, so a worker killed mid-sync resumes where it stopped (nothing missed or doubled).
+ * Pages are streamed, never accumulated. Progress lives in storage (SyncStatus) for the views.
+ */
+import type { SyncSettings } from '../settings';
+import type { ErrorView, SyncStatus } from '../view-models';
+import type { ApiAccountRow, SyncCheckpoint } from './db';
+import type { AccountStore } from './store';
+import type { FieldDefinition } from './view';
+
+export interface AccountPage {
+  data: ApiAccountRow[];
+  nextCursor: string | null;
+  hasNextPage: boolean;
+  syncTimestamp: string | null;
+}
+
+/** The part of the Recotap client sync needs. */
+export interface SyncClient {
+  iterateAccountPages(
+    params: { lastSync?: string; limit?: number; cursor?: string },
+    opts?: { signal?: AbortSignal },
+  ): AsyncIterable<AccountPage>;
+  listJourneyStages(): Promise<string[]>;
+  listCustomFields(): Promise<{ key: string; label: string }[]>;
+  listSegments(): Promise<{ segmentId: string; name: string; status: string }[]>;
+}
+
+export interface SyncDeps {
+  store: AccountStore;
+  getClient: () => Promise<SyncClient | null>;
+  getSyncSettings: () => Promise<SyncSettings>;
+  getNeedsNewKey: () => Promise<boolean>;
+  setNeedsNewKey: (value: boolean) => Promise<void>;
+  getStatus: () => Promise<SyncStatus>;
+  setStatus: (status: SyncStatus) => Promise<void>;
+  toErrorView: (err: unknown) => ErrorView;
+  /** ask for a one-shot retry alarm at this epoch ms (backoff) */
+  scheduleRetry?: (atMs: number) => void;
+  now?: () => number;
+  overlapMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  pageSize?: number;
+}
+
+export interface RunOptions {
+  /** drop the delta checkpoint and re-read everything */
+  full?: boolean;
+  /** ignore a pending backoff (the rep pressed "Sync now") */
+  force?: boolean;
+  /** aborting leaves the checkpoint at the last written page */
+  signal?: AbortSignal;
+}
+
+const EMPTY_CHECKPOINT: SyncCheckpoint = { completedSyncTimestamp: null, inProgress: null, backoffAttempt: 0, backoffUntil: 0 };
+const RETRYABLE = new Set(['rate-limited', 'server', 'network', 'timeout', 'unexpected-response']);
+
+function errorKind(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'kind' in err ? String((err as { kind: unknown }).kind) : undefined;
+}
+
+function retryAfterMs(err: unknown): number {
+  const v = typeof err === 'object' && err !== null ? (err as { retryAfterMs?: unknown }).retryAfterMs : undefined;
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+
+/** Create the engine. `run()` is safe to call often: one run at a time, skipped while disabled/backing off. */
+export function createSyncEngine(deps: SyncDeps) {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+  const overlapMs = deps.overlapMs ?? 2 * 60_000;
+  const baseMs = deps.backoffBaseMs ?? 60_000;
+  const maxMs = deps.backoffMaxMs ?? 60 * 60_000;
+  let running: Promise<SyncStatus> | null = null;
+  let stopper: AbortController | null = null;
+
+  async function patchStatus(patch: Partial<SyncStatus>): Promise<SyncStatus> {
+    const next = { ...(await deps.getStatus()), ...patch };
+    await deps.setStatus(next);
+    return next;
+  }
+
+  async function refreshMeta(client: SyncClient): Promise<void> {
+    const at = now();
+    const [stages, fields, segments] = await Promise.allSettled([
+      client.listJourneyStages(),
+      client.listCustomFields(),
+      client.listSegments(),
+    ]);
+    if (stages.status === 'fulfilled' && stages.value.length) await store.putMeta('stages', stages.value, at);
+    if (fields.status === 'fulfilled') {
+      const defs: FieldDefinition[] = fields.value.map((f) => ({ key: f.key, label: f.label || f.key }));
+      await store.putMeta('customFields', defs, at);
+    }
+    if (segments.status === 'fulfilled') await store.putMeta('segments', segments.value, at);
+  }
+
+  async function runOnce(opts: RunOptions): Promise<SyncStatus> {
+    const settings = await deps.getSyncSettings();
+    if (!settings.enabled) return patchStatus({ enabled: false, phase: 'idle' });
+    if (await deps.getNeedsNewKey()) return patchStatus({ enabled: true, phase: 'paused-auth' });
+    const client = await deps.getClient();
+    if (!client) return patchStatus({ enabled: true, phase: 'idle' });
+    let cp = (await store.getCheckpoint()) ?? EMPTY_CHECKPOINT;
+    if (!opts.force && cp.backoffUntil > now()) return deps.getStatus();
+    if (opts.full) cp = { ...cp, completedSyncTimestamp: null, inProgress: null };
+    let run = cp.inProgress;
+    if (!run) {
+      const since = cp.completedSyncTimestamp ? Date.parse(cp.completedSyncTimestamp) - overlapMs : NaN;
+      run = Number.isFinite(since)
+        ? { mode: 'delta', lastSync: new Date(since).toISOString(), cursor: null, runSyncTimestamp: null, pages: 0, accounts: 0 }
+        : { mode: 'full', lastSync: null, cursor: null, runSyncTimestamp: null, pages: 0, accounts: 0 };
+      cp = { ...cp, inProgress: run };
+      await store.putCheckpoint(cp);
+    }
+    await patchStatus({ enabled: true, phase: run.mode, pages: run.pages, accounts: run.accounts });
+    try {
+      const params = {
+        limit: deps.pageSize ?? 100,
+        ...(run.lastSync ? { lastSync: run.lastSync } : {}),
+        ...(run.cursor ? { cursor: run.cursor } : {}),
+      };
+      for await (const page of client.iterateAccountPages(params, { signal: opts.signal })) {
+        opts.signal?.throwIfAborted();
+        run = {
+          ...run,
+          cursor: page.nextCursor ?? run.cursor,
+          runSyncTimestamp: run.runSyncTimestamp ?? page.syncTimestamp,
+          pages: run.pages + 1,
+          accounts: run.accounts + page.data.length,
+        };
+        cp = { ...cp, inProgress: run };
+        await store.putAccounts(page.data, now(), cp);
+        await patchStatus({ pages: run.pages, accounts: run.accounts });
+      }
+      await refreshMeta(client);
+      cp = {
+        completedSyncTimestamp: run.runSyncTimestamp ?? new Date(now()).toISOString(),
+        inProgress: null,
+        backoffAttempt: 0,
+        backoffUntil: 0,
+      };
+      await store.putCheckpoint(cp);
+      return patchStatus({
+        phase: 'idle',
+        lastError: null,
+        lastSuccessAt: new Date(now()).toISOString(),
+        cachedAccounts: await store.count(),
+      });
+    } catch (err) {
+      // stopped or worker shutting down: the checkpoint already points at the last written page
+      if (opts.signal?.aborted) return patchStatus({ phase: 'idle' });
+      return handleFailure(err, cp);
+    }
+  }
+
+  async function handleFailure(err: unknown, cp: SyncCheckpoint): Promise<SyncStatus> {
+    const status = await deps.getStatus();
+    const base = { errors: status.errors + 1, lastError: deps.toErrorView(err), cachedAccounts: await store.count() };
+    if (errorKind(err) === 'unauthorized') {
+      await deps.setNeedsNewKey(true);
+      return patchStatus({ ...base, phase: 'paused-auth' });
+    }
+    if (RETRYABLE.has(errorKind(err) ?? '') || errorKind(err) === undefined) {
+      const attempt = cp.backoffAttempt + 1;
+      const delay = Math.max(retryAfterMs(err), Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
+      const until = now() + delay;
+      await store.putCheckpoint({ ...cp, backoffAttempt: attempt, backoffUntil: until });
+      deps.scheduleRetry?.(until);
+      return patchStatus({ ...base, phase: 'backoff' });
+    }
+    return patchStatus({ ...base, phase: 'idle' });
+  }
+
+  return {
+    /** Run a sync now (joins a run already in progress). */
+    run(opts: RunOptions = {}): Promise<SyncStatus> {
+      if (!running) {
+        const own = new AbortController();
+        stopper = own;
+        const signal = opts.signal ? AbortSignal.any([opts.signal, own.signal]) : own.signal;
+        running = runOnce({ ...opts, signal }).finally(() => {
+          running = null;
+          stopper = null;
+        });
+      }
+      return running;
+    },
+    /** Abort a run in progress and wait for it to settle (clearLocalData, key change). */
+    async stop(): Promise<void> {
+      stopper?.abort();
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

@@ -1,0 +1,124 @@
+/**
+ * Account messages: page/popup lookups, type-ahead, "Not this account?" pins, "seen" snapshots and
+ * "Add to Recotap". Content scripts reach these only from an enabled supported site.
+ */
+import type { Resolver } from '../accounts/resolver';
+import { domainPinKey, recordPinKey, signalsFromContext } from '../accounts/signals';
+import type { AccountStore } from '../accounts/store';
+import { toAccountSummary } from '../accounts/view';
+import type { ResponseMap } from '../messaging';
+import type { RecotapClient } from '../recotap';
+import {
+  getEffectiveSettings,
+  isSiteEnabled,
+  pinnedMatchesItem,
+  readSetting,
+  repEmailItem,
+} from '../settings';
+import type { ErrorView, LookupResult, PageContext } from '../view-models';
+import type { Body } from './handlers';
+import type { SenderInfo } from './sender';
+
+export interface AccountHandlerDeps {
+  store: AccountStore;
+  resolver: Resolver;
+  getClient: () => Promise<RecotapClient | null>;
+  /** push a fresher LookupResult to the asking tab (tabId) or to extension pages (null) */
+  pushUpdate: (target: { tabId: number | null }, result: LookupResult) => void;
+  /** a content script's tab got a result (first answer and fresher ones): the toolbar badge */
+  onTabResult?: (tabId: number, result: LookupResult) => void;
+  toErrorView: (err: unknown) => ErrorView;
+  now?: () => number;
+}
+
+const err = (kind: ErrorView['kind'], message: string): LookupResult => ({
+  state: 'error',
+  error: { kind, message, retryable: false },
+});
+
+/** The account-message bodies (validation and sender checks happen in createHandlers). */
+export function createAccountHandlers(deps: AccountHandlerDeps) {
+  const now = deps.now ?? Date.now;
+  const tabOf = (who: SenderInfo) => (who.kind === 'content-script' ? who.tabId : null);
+  const toTab = (who: SenderInfo, result: LookupResult) => {
+    const tabId = tabOf(who);
+    if (tabId != null) deps.onTabResult?.(tabId, result);
+    return result;
+  };
+  const fresher = (who: SenderInfo) => (result: LookupResult) => {
+    deps.pushUpdate({ tabId: tabOf(who) }, toTab(who, result));
+  };
+
+  async function siteOff(ctx: PageContext, who: SenderInfo): Promise<boolean> {
+    if (who.kind !== 'content-script') return false;
+    const settings = await getEffectiveSettings();
+    return !isSiteEnabled(settings, who.siteId) || !isSiteEnabled(settings, ctx.site);
+  }
+
+  const lookupContext: Body<'lookupContext'> = async (ctx, who) => {
+    if (await siteOff(ctx, who)) return toTab(who, { state: 'site-disabled' });
+    return toTab(who, await deps.resolver.lookupContext(ctx, { onFresher: fresher(who) }));
+  };
+
+  const lookupQuery: Body<'lookupQuery'> = async ({ query }, who) =>
+    deps.resolver.lookupQuery(query, { onFresher: fresher(who) });
+
+  const searchAccounts: Body<'searchAccounts'> = async ({ query, limit }) =>
+    (await deps.store.search(query, limit)).map(toAccountSummary);
+
+  const pinAccount: Body<'pinAccount'> = async ({ context, rtpAid }, who) => {
+    if (await siteOff(context, who)) return { state: 'site-disabled' };
+    const account = await deps.store.getById(rtpAid);
+    if (!account) return err('not-found', 'That account is not in the local cache. Search for it again.');
+    const signals = signalsFromContext(context, await readSetting(repEmailItem));
+    const key = context.recordId
+      ? recordPinKey(context.site, context.recordId)
+      : signals.domains[0] && domainPinKey(signals.domains[0].domain);
+    if (!key) return err('validation', 'This page has no record id or domain to remember the choice for.');
+    const pins = await readSetting(pinnedMatchesItem);
+    pins[key] = { rtpAid, name: account.row.name, domain: account.domain, pinnedAt: new Date(now()).toISOString() };
+    await pinnedMatchesItem.setValue(pins);
+    return toTab(who, await deps.resolver.lookupContext(context, { onFresher: fresher(who) }));
+  };
+
+  const unpinAccount: Body<'unpinAccount'> = async ({ context }, who) => {
+    if (await siteOff(context, who)) return { state: 'site-disabled' };
+    const signals = signalsFromContext(context, await readSetting(repEmailItem));
+    const pins = await readSetting(pinnedMatchesItem);
+    for (const key of signals.pinKeys) delete pins[key];
+    await pinnedMatchesItem.setValue(pins);
+    return toTab(who, await deps.resolver.lookupContext(context, { onFresher: fresher(who) }));
+  };
+
+  const markSeen: Body<'markSeen'> = async ({ rtpAid }): Promise<ResponseMap['markSeen']> => {
+    const account = await deps.store.getById(rtpAid);
+    if (!account) return { ok: false, error: { kind: 'not-found', message: 'Unknown account.', retryable: false } };
+    await deps.store.putLastSeen({
+      rtpAid,
+      seenAt: new Date(now()).toISOString(),
+      score: account.row.rtp_account_score ?? 0,
+      stage: account.row.rtp_journey_stage ?? '',
+    });
+    return { ok: true };
+  };
+
+  const addAccount: Body<'addAccount'> = async ({ domain, name, externalId, segmentId }, who) => {
+    const client = await deps.getClient();
+    if (!client) return { state: 'not-configured' };
+    try {
+      const { results } = await client.createAccounts([{ domain, name, ...(externalId ? { externalId } : {}) }], {
+        ...(segmentId ? { segmentId } : {}),
+      });
+      const first = results[0];
+      if (!first || first.status === 'failed') {
+        return err('validation', first?.error ?? 'Recotap did not accept the account.');
+      }
+      await deps.store.deleteNegative([first.domain ?? domain]);
+      return await deps.resolver.lookupQuery(first.domain ?? domain, { onFresher: fresher(who) });
+    } catch (e) {
+      return { state: 'error', error: deps.toErrorView(e) };
+    }
+  };
+
+  return { lookupContext, lookupQuery, searchAccounts, pinAccount, unpinAccount, markSeen, addAccount };
+}

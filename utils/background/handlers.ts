@@ -1,0 +1,73 @@
+/**
+ * One handler per message of utils/messaging.ts, as pure functions of their dependencies
+ * (`createHandlers(deps)`), so tests call them directly with a fake sender. Every handler checks
+ * the sender, validates its payload, and answers with view models only — never the API key.
+ */
+import type { RequestName, ResponseMap } from '../messaging';
+import type { MessageSenderLike, SenderCheckDeps, SenderInfo } from './sender';
+import { checkSender } from './sender';
+import { failure, parseRequest, validationError, type RequestOutput } from './validate';
+import { createAccountHandlers, type AccountHandlerDeps } from './account-handlers';
+import { createAdminHandlers, type AdminHandlerDeps } from './admin-handlers';
+
+/** Activity messages: implemented by utils/activities (createActivityHandlers); the lead wires them here. */
+export type ActivityMessage = 'logActivity' | 'undoActivity' | 'retryActivity' | 'listActivities';
+
+export type ActivityHandlerMap = { [N in ActivityMessage]: (data: unknown) => Promise<ResponseMap[N]> };
+
+export interface HandlerDeps extends SenderCheckDeps, AccountHandlerDeps, AdminHandlerDeps {
+  /** HOOK for the lead: `activityHandlers: createActivityHandlers({ outbox, afterChange })` */
+  activityHandlers?: ActivityHandlerMap;
+}
+
+/** A validated handler body. */
+export type Body<N extends RequestName> = (data: RequestOutput<N>, who: SenderInfo) => Promise<ResponseMap[N]>;
+
+/** What registerHandlers() and tests call: raw payload + the runtime sender. */
+export type Handler<N extends RequestName> = (data: unknown, sender?: MessageSenderLike) => Promise<ResponseMap[N]>;
+export type Handlers = { [N in RequestName]: Handler<N> };
+
+const notWired: ActivityHandlerMap = {
+  logActivity: async () => failure('logActivity', notWiredError()),
+  undoActivity: async () => failure('undoActivity', notWiredError()),
+  retryActivity: async () => failure('retryActivity', notWiredError()),
+  listActivities: async () => [],
+};
+
+function notWiredError() {
+  return { kind: 'internal' as const, message: 'Activity logging is not available in this build.', retryable: false };
+}
+
+/** Build every handler. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const wrap =
+    <N extends RequestName>(name: N, body: Body<N>): Handler<N> =>
+    async (raw, sender) => {
+      const who = await checkSender(name, sender, deps);
+      const parsed = parseRequest(name, raw);
+      if (!parsed.ok) return failure(name, validationError(parsed.message));
+      return body(parsed.data, who);
+    };
+  const activities = deps.activityHandlers ?? notWired;
+  const account = createAccountHandlers(deps);
+  const admin = createAdminHandlers(deps);
+  return {
+    lookupContext: wrap('lookupContext', account.lookupContext),
+    lookupQuery: wrap('lookupQuery', account.lookupQuery),
+    searchAccounts: wrap('searchAccounts', account.searchAccounts),
+    pinAccount: wrap('pinAccount', account.pinAccount),
+    unpinAccount: wrap('unpinAccount', account.unpinAccount),
+    markSeen: wrap('markSeen', account.markSeen),
+    addAccount: wrap('addAccount', account.addAccount),
+    listSegments: wrap('listSegments', admin.listSegments),
+    getStatus: wrap('getStatus', admin.getStatus),
+    syncNow: wrap('syncNow', admin.syncNow),
+    testConnection: wrap('testConnection', admin.testConnection),
+    saveApiKey: wrap('saveApiKey', admin.saveApiKey),
+    clearLocalData: wrap('clearLocalData', admin.clearLocalData),
+    logActivity: wrap('logActivity', (data) => activities.logActivity(data)),
+    undoActivity: wrap('undoActivity', (data) => activities.undoActivity(data)),
+    retryActivity: wrap('retryActivity', (data) => activities.retryActivity(data)),
+    listActivities: wrap('listActivities', (data) => activities.listActivities(data)),
+  };
+}

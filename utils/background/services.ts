@@ -1,0 +1,156 @@
+/**
+ * Builds the background services (store, client cache, resolver, sync engine, handlers) from
+ * storage and browser APIs. MV3 may kill the worker at any time: nothing here keeps state that is
+ * not also in storage/IndexedDB; the client cache is rebuilt on demand.
+ */
+import { browser } from '#imports';
+import { openAccountsDb } from '../accounts/db';
+import { createResolver } from '../accounts/resolver';
+import { createAccountStore, type AccountStore } from '../accounts/store';
+import { createSyncEngine, type SyncEngine } from '../accounts/sync';
+import { createRecotapClient, resolveBaseUrl, toErrorView, type RecotapClient } from '../recotap';
+import { getApiKey } from '../recotap/credentials';
+import {
+  getEffectiveSettings,
+  needsNewKeyItem,
+  pinnedMatchesItem,
+  readSetting,
+  syncSettingsItem,
+  syncStatusItem,
+} from '../settings';
+import { adaptersForUrl } from '../sites/hosts';
+import type { OutboxTotals, StatusView } from '../view-models';
+import { buildStatusView } from './admin-handlers';
+import { setTabBadge } from './badge';
+import { createHandlers, type ActivityHandlerMap, type Handlers } from './handlers';
+
+export const SYNC_ALARM = 'recotap-sync';
+export const SYNC_RETRY_ALARM = 'recotap-sync-retry';
+
+export interface BackgroundOptions {
+  /** HOOK for the lead: createActivityHandlers({ outbox, afterChange }) from utils/activities */
+  activityHandlers?: ActivityHandlerMap;
+  getOutboxTotals?: () => Promise<OutboxTotals>;
+  /** deliver a push to a tab (tabId) or to extension pages (null) */
+  pushUpdate: Parameters<typeof createHandlers>[0]['pushUpdate'];
+}
+
+export interface BackgroundServices {
+  store: AccountStore;
+  sync: SyncEngine;
+  handlers: Handlers;
+  getClient: () => Promise<RecotapClient | null>;
+  /** the last client built (sync access for the outbox); null before the first getClient() */
+  peekClient: () => RecotapClient | null;
+  /** what getStatus answers; background.ts pushes it as statusChanged */
+  statusView: () => Promise<StatusView>;
+}
+
+/** Site adapter id for a tab URL: registered adapters, then the rep's/admin's extra CRM hosts. */
+export async function siteForUrl(url: string): Promise<string | null> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const adapter = adaptersForUrl(parsed)[0];
+  if (adapter) return adapter.id;
+  const { extraCrmHosts } = await getEffectiveSettings();
+  return extraCrmHosts.find((h) => h.host.toLowerCase() === parsed.hostname)?.site ?? null;
+}
+
+/** Open the database and build every service. */
+export async function createBackgroundServices(opts: BackgroundOptions): Promise<BackgroundServices> {
+  const store = createAccountStore(await openAccountsDb());
+  let cached: { id: string; client: RecotapClient } | null = null;
+
+  /** The cache belongs to one API base URL: switching (e.g. sandbox → production) starts afresh. */
+  async function forgetOtherTenant(baseUrl: string): Promise<void> {
+    const filledFrom = await store.getMeta<string>('baseUrl');
+    if (filledFrom && filledFrom.value !== baseUrl) await store.clear();
+    if (filledFrom?.value !== baseUrl) await store.putMeta('baseUrl', baseUrl, Date.now());
+  }
+
+  async function getClient(): Promise<RecotapClient | null> {
+    const apiKey = await getApiKey();
+    if (!apiKey) return (cached = null);
+    const { apiBase } = await getEffectiveSettings();
+    let baseUrl: string;
+    try {
+      baseUrl = resolveBaseUrl(apiBase.choice, apiBase.customUrl);
+    } catch {
+      return (cached = null);
+    }
+    const id = `${baseUrl}\n${apiKey}`;
+    if (cached?.id !== id) {
+      await forgetOtherTenant(baseUrl);
+      cached = { id, client: createRecotapClient({ baseUrl, apiKey }) };
+    }
+    return cached.client;
+  }
+
+  const resolver = createResolver({
+    store,
+    getClient,
+    toErrorView,
+    onUnauthorized: () => void needsNewKeyItem.setValue(true),
+    async getSettings() {
+      const [eff, pinned] = await Promise.all([getEffectiveSettings(), readSetting(pinnedMatchesItem)]);
+      return { ttlMs: eff.cache.ttlMinutes * 60_000, negativeTtlMs: eff.cache.negativeTtlMinutes * 60_000, repEmail: eff.repEmail, pinned };
+    },
+  });
+
+  const sync = createSyncEngine({
+    store,
+    getClient,
+    toErrorView,
+    getSyncSettings: () => readSetting(syncSettingsItem),
+    getNeedsNewKey: () => readSetting(needsNewKeyItem),
+    setNeedsNewKey: (v) => needsNewKeyItem.setValue(v),
+    getStatus: () => readSetting(syncStatusItem),
+    setStatus: (s) => syncStatusItem.setValue(s),
+    scheduleRetry: (when) => void browser.alarms.create(SYNC_RETRY_ALARM, { when }),
+  });
+
+  const handlers = createHandlers({
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    siteForUrl,
+    store,
+    resolver,
+    sync,
+    getClient,
+    createClient: ({ baseUrl, apiKey }) => createRecotapClient({ baseUrl, apiKey, retries: 0 }),
+    hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    pushUpdate: opts.pushUpdate,
+    onTabResult: setTabBadge,
+    getOutboxTotals: opts.getOutboxTotals,
+    activityHandlers: opts.activityHandlers,
+    onKeyChanged: () => void (cached = null),
+    toErrorView,
+  });
+
+  // build the client early so peekClient() (the outbox's synchronous accessor) has one
+  void getClient().catch(() => undefined);
+  return {
+    store,
+    sync,
+    handlers,
+    getClient,
+    peekClient: () => cached?.client ?? null,
+    statusView: () => buildStatusView({ store, getOutboxTotals: opts.getOutboxTotals }),
+  };
+}
+
+/** (Re)create the periodic sync alarm from settings; clear it in on-demand-only mode. */
+export async function scheduleSyncAlarm(): Promise<void> {
+  const { enabled, intervalMinutes } = await readSetting(syncSettingsItem);
+  if (!enabled) {
+    await browser.alarms.clear(SYNC_ALARM);
+    return;
+  }
+  const existing = await browser.alarms.get(SYNC_ALARM);
+  if (existing?.periodInMinutes === intervalMinutes) return;
+  await browser.alarms.create(SYNC_ALARM, { periodInMinutes: intervalMinutes, delayInMinutes: intervalMinutes });
+}

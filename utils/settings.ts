@@ -1,0 +1,240 @@
+/**
+ * Every storage item except the API key (utils/recotap/credentials.ts), declared once, versioned,
+ * and validated with zod on read: a corrupt or outdated stored value falls back to its default,
+ * it never crashes a view or the service worker. Safe to import from any context.
+ */
+import { storage, type WxtStorageItem } from '#imports';
+import { z } from 'zod';
+import { SyncStatusSchema, type SyncStatus } from './view-models';
+
+export const PRODUCTION_BASE_URL = 'https://eapi.recotap.com/api/v1';
+export const SANDBOX_BASE_URL = 'https://sandboxapi.reco-tap.com/api/v1';
+
+export const ApiBaseSchema = z.object({
+  choice: z.enum(['production', 'sandbox', 'custom']),
+  customUrl: z.string().max(500),
+});
+export type ApiBase = z.infer<typeof ApiBaseSchema>;
+
+export const SyncSettingsSchema = z.object({
+  /** false = "on-demand lookups only": no background sync */
+  enabled: z.boolean(),
+  intervalMinutes: z.number().int().min(5).max(24 * 60),
+});
+export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
+
+export const CacheSettingsSchema = z.object({
+  ttlMinutes: z.number().min(1).max(24 * 60),
+  negativeTtlMinutes: z.number().min(1).max(24 * 60),
+});
+export type CacheSettings = z.infer<typeof CacheSettingsSchema>;
+
+export const PanelSurfaceSchema = z.enum(['in-page', 'side-panel']);
+export type PanelSurface = z.infer<typeof PanelSurfaceSchema>;
+
+/** Per-site choices; absent fields mean "use the default" (enabled, surface per siteSurface()). */
+export const SitePrefsSchema = z.record(
+  z.string().max(64),
+  z.object({ enabled: z.boolean().optional(), surface: PanelSurfaceSchema.optional() }),
+);
+export type SitePrefs = z.infer<typeof SitePrefsSchema>;
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof ThemeSchema>;
+
+export const PanelStateSchema = z.object({
+  side: z.enum(['left', 'right']),
+  /** distance from the top of the viewport, px */
+  top: z.number().min(0).max(10_000),
+  collapsed: z.boolean(),
+});
+export type PanelState = z.infer<typeof PanelStateSchema>;
+export const DEFAULT_PANEL_STATE: PanelState = { side: 'right', top: 96, collapsed: false };
+
+/** "Not this account?" choices. Key: pinKey() (site + record id, else domain). */
+export const PinnedMatchSchema = z.object({
+  rtpAid: z.string().max(64),
+  name: z.string().max(300),
+  domain: z.string().max(253),
+  pinnedAt: z.string(),
+});
+export type PinnedMatch = z.infer<typeof PinnedMatchSchema>;
+export const PinnedMatchesSchema = z.record(z.string().max(600), PinnedMatchSchema);
+
+export const ExtraCrmHostSchema = z.object({ host: z.string().min(1).max(253), site: z.string().min(1).max(64) });
+export type ExtraCrmHost = z.infer<typeof ExtraCrmHostSchema>;
+
+export const DEFAULT_SYNC_STATUS: SyncStatus = {
+  enabled: true,
+  phase: 'idle',
+  pages: 0,
+  accounts: 0,
+  errors: 0,
+  lastError: null,
+  lastSuccessAt: null,
+  cachedAccounts: 0,
+};
+
+/** A WXT storage item plus its schema; read it with readSetting() to get validation. */
+export type SettingItem<T> = WxtStorageItem<T, Record<string, unknown>> & { schema: z.ZodType<T> };
+
+function defineSetting<T>(key: `local:${string}`, schema: z.ZodType<T>, fallback: T, version = 1): SettingItem<T> {
+  const item = storage.defineItem<T>(key, { fallback, version });
+  // WXT's item already exposes `fallback` (a getter); we add the schema next to it
+  return Object.assign(item, { schema });
+}
+
+export const apiBaseItem = defineSetting<ApiBase>('local:apiBase', ApiBaseSchema, { choice: 'production', customUrl: '' });
+export const repEmailItem = defineSetting('local:repEmail', z.string().max(254), '');
+export const syncSettingsItem = defineSetting('local:syncSettings', SyncSettingsSchema, { enabled: true, intervalMinutes: 60 });
+export const cacheSettingsItem = defineSetting('local:cacheSettings', CacheSettingsSchema, {
+  ttlMinutes: 15,
+  negativeTtlMinutes: 10,
+});
+export const sitePrefsItem = defineSetting('local:sitePrefs', SitePrefsSchema, {});
+export const extraCrmHostsItem = defineSetting('local:extraCrmHosts', z.array(ExtraCrmHostSchema).max(200), []);
+export const themeItem = defineSetting('local:theme', ThemeSchema, 'system');
+export const panelStateItem = defineSetting('local:panelState', z.record(z.string().max(64), PanelStateSchema), {});
+export const pinnedMatchesItem = defineSetting('local:pinnedMatches', PinnedMatchesSchema, {});
+/** set when the API answered 401: the options page asks for a new key; sync pauses */
+export const needsNewKeyItem = defineSetting('local:needsNewKey', z.boolean(), false);
+/** written by the sync engine only; popup/options observe it */
+export const syncStatusItem = defineSetting('local:syncStatus', SyncStatusSchema, DEFAULT_SYNC_STATUS);
+
+/** Read an item and validate it; anything that fails the schema reads as the default. */
+export async function readSetting<T>(item: SettingItem<T>): Promise<T> {
+  let raw: unknown;
+  try {
+    raw = await item.getValue();
+  } catch {
+    return item.fallback;
+  }
+  const parsed = item.schema.safeParse(raw);
+  return parsed.success ? parsed.data : item.fallback;
+}
+
+/** Watch an item with validated values (returns the unwatch function). */
+export function watchSetting<T>(item: SettingItem<T>, cb: (value: T) => void): () => void {
+  return item.watch((raw) => {
+    const parsed = item.schema.safeParse(raw);
+    cb(parsed.success ? parsed.data : item.fallback);
+  });
+}
+
+/** The base URL an ApiBase choice points at (custom URLs lose trailing slashes). */
+export function resolveBaseUrl(base: ApiBase): string {
+  if (base.choice === 'sandbox') return SANDBOX_BASE_URL;
+  if (base.choice === 'custom' && base.customUrl) return base.customUrl.replace(/\/+$/, '');
+  return PRODUCTION_BASE_URL;
+}
+
+/** LinkedIn shows in the side panel unless the rep explicitly opted into the in-page panel. */
+export function defaultSurface(siteId: string): PanelSurface {
+  return siteId.startsWith('linkedin') ? 'side-panel' : 'in-page';
+}
+
+
+/** Admin policy (chrome.storage.managed, schema in public/managed-schema.json). */
+export const ManagedPolicySchema = z.object({
+  /** 'production' | 'sandbox' | an https URL */
+  baseUrl: z.string().max(500).optional(),
+  enabledSites: z.array(z.string().max(64)).max(100).optional(),
+  extraCrmHosts: z.array(ExtraCrmHostSchema).max(200).optional(),
+});
+export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
+
+/** Keys an administrator can lock. */
+export type LockableKey = 'apiBase' | 'sites' | 'extraCrmHosts';
+
+export interface EffectiveSettings {
+  apiBase: ApiBase;
+  baseUrl: string;
+  repEmail: string;
+  sync: SyncSettings;
+  cache: CacheSettings;
+  sitePrefs: SitePrefs;
+  /** managed allow-list of site ids; null = every site allowed */
+  managedSites: string[] | null;
+  extraCrmHosts: ExtraCrmHost[];
+  theme: Theme;
+  /** settings set by policy: views show them read-only */
+  locked: LockableKey[];
+}
+
+/** Read the managed policy; absent or invalid keys are ignored (Firefox throws without a policy). */
+export async function readManagedPolicy(): Promise<ManagedPolicy> {
+  const keys = ['baseUrl', 'enabledSites', 'extraCrmHosts'] as const;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    try {
+      const value = await storage.getItem<unknown>(`managed:${key}`);
+      if (value != null) out[key] = value;
+    } catch {
+      // no managed storage in this browser/profile
+    }
+  }
+  const policy: ManagedPolicy = {};
+  for (const key of keys) {
+    const one = ManagedPolicySchema.shape[key].safeParse(out[key]);
+    if (one.success && one.data !== undefined) Object.assign(policy, { [key]: one.data });
+  }
+  return policy;
+}
+
+function managedApiBase(value: string): ApiBase | null {
+  if (value === 'production' || value === 'sandbox') return { choice: value, customUrl: '' };
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost'
+      ? { choice: 'custom', customUrl: value }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Local settings merged with the admin policy: managed values win and are reported in `locked`. */
+export async function getEffectiveSettings(): Promise<EffectiveSettings> {
+  const [apiBase, repEmail, sync, cache, sitePrefs, extraCrmHosts, theme, policy] = await Promise.all([
+    readSetting(apiBaseItem),
+    readSetting(repEmailItem),
+    readSetting(syncSettingsItem),
+    readSetting(cacheSettingsItem),
+    readSetting(sitePrefsItem),
+    readSetting(extraCrmHostsItem),
+    readSetting(themeItem),
+    readManagedPolicy(),
+  ]);
+  const locked: LockableKey[] = [];
+  let effectiveBase: ApiBase = apiBase;
+  const forcedBase = policy.baseUrl ? managedApiBase(policy.baseUrl) : null;
+  if (forcedBase) {
+    effectiveBase = forcedBase;
+    locked.push('apiBase');
+  }
+  if (policy.enabledSites) locked.push('sites');
+  if (policy.extraCrmHosts) locked.push('extraCrmHosts');
+  return {
+    apiBase: effectiveBase,
+    baseUrl: resolveBaseUrl(effectiveBase),
+    repEmail,
+    sync,
+    cache,
+    sitePrefs,
+    managedSites: policy.enabledSites ?? null,
+    extraCrmHosts: policy.extraCrmHosts ?? extraCrmHosts,
+    theme,
+    locked,
+  };
+}
+
+/** Is a site on for this rep? A managed allow-list overrides the rep's own toggles. */
+export function isSiteEnabled(settings: Pick<EffectiveSettings, 'sitePrefs' | 'managedSites'>, siteId: string): boolean {
+  if (settings.managedSites) return settings.managedSites.includes(siteId);
+  return settings.sitePrefs[siteId]?.enabled ?? true;
+}
+
+/** Where a site's panel shows: the rep's choice, else the site default (LinkedIn: side panel). */
+export function siteSurface(settings: Pick<EffectiveSettings, 'sitePrefs'>, siteId: string): PanelSurface {
+  return settings.sitePrefs[siteId]?.surface ?? defaultSurface(siteId);
+}
