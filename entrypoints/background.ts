@@ -1,31 +1,86 @@
 import { browser, defineBackground } from '#imports';
+import { createActivityHandlers, createOutbox, createOutboxScheduler } from '@/utils/activities';
 import { createStatusBroadcaster, pushAccountUpdated, registerHandlers } from '@/utils/background/register';
 import { createBackgroundServices, scheduleSyncAlarm, SYNC_ALARM, SYNC_RETRY_ALARM } from '@/utils/background/services';
-import { needsNewKeyItem, syncSettingsItem, syncStatusItem, watchSetting } from '@/utils/settings';
+import { sendMessage } from '@/utils/messaging';
+import { needsNewKeyItem, readSetting, repEmailItem, syncSettingsItem, syncStatusItem, watchSetting } from '@/utils/settings';
+import { registerBrowserToolbar } from '@/utils/toolbar';
+
+/** Sent activities are kept this long for the panel's "recent activity" list. */
+const KEEP_SENT_MS = 30 * 86_400_000;
+
+type WindowEventTarget = Pick<Window, 'addEventListener' | 'removeEventListener'>;
 
 export default defineBackground({
   type: 'module',
   main() {
-    // Wiring only; services live in utils/. Listeners are added synchronously so the event that
-    // woke the worker is delivered; they wait for the services (IndexedDB open) themselves.
-    const services = createBackgroundServices({
+    // Wiring only; services live in utils/. Every listener is added synchronously so the event that
+    // woke the worker is delivered; handlers wait for the services (IndexedDB open) themselves.
+    const notifyTab = (tabId: number) => void sendMessage('tabResultChanged', { tabId }).catch(() => undefined);
+    const toolbar = registerBrowserToolbar({ onTabQuery: notifyTab });
+    let broadcastStatus = () => {};
+
+    // Activities: the outbox flushes on its alarm, at start, when the browser is back online, and
+    // shortly after each new item (a best-effort timer while the worker is awake; the alarm is the
+    // durable path, since MV3 clamps alarms to 30 s and may stop the worker at any time).
+    let services: ReturnType<typeof createBackgroundServices> | null = null;
+    const outbox = createOutbox({
+      client: () => services?.then((s) => s.getClient()) ?? null,
+      getOwnerEmail: async () => (await readSetting(repEmailItem)) || null,
+      onChange: () => broadcastStatus(),
+    });
+    const scheduler = createOutboxScheduler({
+      outbox,
+      alarms: browser.alarms,
+      // the worker's global fires 'online' when connectivity returns
+      onlineTarget: 'addEventListener' in globalThis ? (globalThis as unknown as WindowEventTarget) : undefined,
+      onFlushed: (r) => {
+        if (r.status === 'unauthorized') void needsNewKeyItem.setValue(true);
+        broadcastStatus();
+      },
+    });
+    const afterChange = async () => {
+      const next = await scheduler.afterChange();
+      if (next !== null) setTimeout(() => void scheduler.flushNow(), Math.max(0, next - Date.now()) + 50);
+      return next;
+    };
+
+    services = createBackgroundServices({
       pushUpdate: pushAccountUpdated,
-      // LEAD: activityHandlers: createActivityHandlers({ outbox, afterChange }), getOutboxTotals
+      activityHandlers: createActivityHandlers({ outbox, afterChange }),
+      getOutboxTotals: () => outbox.totals(),
+      toolbar: {
+        ...toolbar,
+        recordTabResult: async (tabId, context, result) => {
+          await toolbar.recordTabResult(tabId, context, result);
+          notifyTab(tabId);
+        },
+        dismissTabQuery: async (tabId) => {
+          await toolbar.tabState.clearQuery(tabId);
+          notifyTab(tabId);
+        },
+      },
+      onRepEmailChanged: () => void scheduler.flushNow(),
+      onKeySaved: () => void scheduler.flushNow(),
     });
     registerHandlers(services.then((s) => s.handlers));
-    const runSync = () => void services.then((s) => s.sync.run()).catch(() => undefined);
+    scheduler.start();
 
+    const runSync = () => void services?.then((s) => s.sync.run()).catch(() => undefined);
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) runSync();
     });
-    browser.runtime.onStartup.addListener(runSync);
+    browser.runtime.onStartup.addListener(() => {
+      runSync();
+      void outbox.purgeSent(KEEP_SENT_MS).catch(() => undefined);
+    });
     browser.runtime.onInstalled.addListener(() => {
       void scheduleSyncAlarm();
       runSync();
     });
     void scheduleSyncAlarm();
     watchSetting(syncSettingsItem, () => void scheduleSyncAlarm());
-    const broadcastStatus = createStatusBroadcaster(() => services.then((s) => s.statusView()));
+    broadcastStatus = createStatusBroadcaster(() => services!.then((s) => s.statusView()));
     watchSetting(syncStatusItem, broadcastStatus);
     watchSetting(needsNewKeyItem, broadcastStatus);
   },

@@ -12,6 +12,7 @@ import {
   type AccountSummary,
   type ActivityView,
   type LookupResult,
+  type PageContext,
   type StatusView,
   type ErrorView,
 } from './view-models';
@@ -51,6 +52,12 @@ export const requestSchemas = {
   undoActivity: z.object({ id }),
   retryActivity: z.object({ id, draft: ActivityDraftSchema.optional() }),
   listActivities: z.object({ domain: z.string().max(253).optional(), limit: z.number().int().min(1).max(500).default(50) }),
+  /** the rep's work e-mail (sent as ownerEmail with every activity), asked for in place by the panel */
+  setRepEmail: z.object({ email: z.email().max(254) }),
+  /** side panel / popup: the active (or given) tab's page context, result and pending context-menu query */
+  getTabResult: z.object({ tabId: z.number().int().min(0).optional() }),
+  /** side panel: forget a context-menu query and go back to the tab's own account */
+  dismissTabQuery: z.object({ tabId: z.number().int().min(0) }),
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -78,6 +85,16 @@ export interface ResponseMap {
   undoActivity: SimpleResult;
   retryActivity: SimpleResult;
   listActivities: ActivityView[];
+  setRepEmail: SimpleResult;
+  getTabResult: TabResultView;
+  dismissTabQuery: SimpleResult;
+}
+
+/** What the side panel shows for a tab. */
+export interface TabResultView {
+  context: PageContext | null;
+  result: LookupResult | null;
+  query: string | null;
 }
 
 /** Background → views pushes (tabs.sendMessage / runtime broadcast). */
@@ -88,6 +105,8 @@ export interface PushMap {
   togglePanel: undefined;
   /** status changed (sync progress, outbox totals) */
   statusChanged: StatusView;
+  /** a tab's result or context-menu query changed: an open side panel re-reads it */
+  tabResultChanged: { tabId: number };
 }
 
 type ProtocolMap = {

@@ -25,8 +25,10 @@ export interface AccountHandlerDeps {
   getClient: () => Promise<RecotapClient | null>;
   /** push a fresher LookupResult to the asking tab (tabId) or to extension pages (null) */
   pushUpdate: (target: { tabId: number | null }, result: LookupResult) => void;
-  /** a content script's tab got a result (first answer and fresher ones): the toolbar badge */
-  onTabResult?: (tabId: number, result: LookupResult) => void;
+  /** a content script's tab got a result (first answer and fresher ones): toolbar badge and tab state */
+  onTabResult?: (tabId: number, context: PageContext | undefined, result: LookupResult) => void;
+  /** the rep looked at an account (markSeen): the badge drops its "stage moved up" mark */
+  onSeen?: (rtpAid: string) => void;
   toErrorView: (err: unknown) => ErrorView;
   now?: () => number;
 }
@@ -40,9 +42,9 @@ const err = (kind: ErrorView['kind'], message: string): LookupResult => ({
 export function createAccountHandlers(deps: AccountHandlerDeps) {
   const now = deps.now ?? Date.now;
   const tabOf = (who: SenderInfo) => (who.kind === 'content-script' ? who.tabId : null);
-  const toTab = (who: SenderInfo, result: LookupResult) => {
+  const toTab = (who: SenderInfo, result: LookupResult, context?: PageContext) => {
     const tabId = tabOf(who);
-    if (tabId != null) deps.onTabResult?.(tabId, result);
+    if (tabId != null) deps.onTabResult?.(tabId, context, result);
     return result;
   };
   const fresher = (who: SenderInfo) => (result: LookupResult) => {
@@ -56,8 +58,8 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
   }
 
   const lookupContext: Body<'lookupContext'> = async (ctx, who) => {
-    if (await siteOff(ctx, who)) return toTab(who, { state: 'site-disabled' });
-    return toTab(who, await deps.resolver.lookupContext(ctx, { onFresher: fresher(who) }));
+    if (await siteOff(ctx, who)) return toTab(who, { state: 'site-disabled' }, ctx);
+    return toTab(who, await deps.resolver.lookupContext(ctx, { onFresher: fresher(who) }), ctx);
   };
 
   const lookupQuery: Body<'lookupQuery'> = async ({ query }, who) =>
@@ -99,6 +101,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
       score: account.row.rtp_account_score ?? 0,
       stage: account.row.rtp_journey_stage ?? '',
     });
+    deps.onSeen?.(rtpAid);
     return { ok: true };
   };
 

@@ -29,6 +29,10 @@ export interface AdminHandlerDeps {
   getOutboxTotals?: () => Promise<OutboxTotals>;
   /** the key or base URL changed: drop cached clients */
   onKeyChanged?: () => void;
+  /** "Clear local data" also forgets per-tab state (toolbar) */
+  onLocalDataCleared?: () => Promise<void>;
+  /** the rep's email was set: queued activities waiting for it can go */
+  onRepEmailChanged?: () => void;
   toErrorView: (err: unknown) => ErrorView;
 }
 
@@ -117,8 +121,15 @@ export function createAdminHandlers(deps: AdminHandlerDeps) {
     await deps.sync.stop();
     await deps.store.clear();
     await syncStatusItem.setValue({ ...DEFAULT_SYNC_STATUS, enabled: (await readSetting(syncSettingsItem)).enabled });
+    await deps.onLocalDataCleared?.();
     return { ok: true };
   };
 
-  return { listSegments, getStatus, syncNow, testConnection, saveApiKey, clearLocalData };
+  const setRepEmail: Body<'setRepEmail'> = async ({ email }) => {
+    await repEmailItem.setValue(email.trim().toLowerCase());
+    deps.onRepEmailChanged?.();
+    return { ok: true };
+  };
+
+  return { listSegments, getStatus, syncNow, testConnection, saveApiKey, clearLocalData, setRepEmail };
 }

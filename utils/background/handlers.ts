@@ -15,9 +15,16 @@ export type ActivityMessage = 'logActivity' | 'undoActivity' | 'retryActivity' |
 
 export type ActivityHandlerMap = { [N in ActivityMessage]: (data: unknown) => Promise<ResponseMap[N]> };
 
+/** Per-tab state kept by utils/toolbar (context, last result, context-menu query). */
+export interface TabStateDeps {
+  getTabResult: (tabId: number | undefined) => Promise<ResponseMap['getTabResult']>;
+  dismissTabQuery: (tabId: number) => Promise<void>;
+}
+
 export interface HandlerDeps extends SenderCheckDeps, AccountHandlerDeps, AdminHandlerDeps {
-  /** HOOK for the lead: `activityHandlers: createActivityHandlers({ outbox, afterChange })` */
+  /** createActivityHandlers({ outbox, afterChange }) from utils/activities */
   activityHandlers?: ActivityHandlerMap;
+  tabs?: TabStateDeps;
 }
 
 /** A validated handler body. */
@@ -69,5 +76,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     undoActivity: wrap('undoActivity', (data) => activities.undoActivity(data)),
     retryActivity: wrap('retryActivity', (data) => activities.retryActivity(data)),
     listActivities: wrap('listActivities', (data) => activities.listActivities(data)),
+    setRepEmail: wrap('setRepEmail', admin.setRepEmail),
+    getTabResult: wrap('getTabResult', async ({ tabId }) =>
+      deps.tabs ? deps.tabs.getTabResult(tabId) : { context: null, result: null, query: null },
+    ),
+    dismissTabQuery: wrap('dismissTabQuery', async ({ tabId }) => {
+      await deps.tabs?.dismissTabQuery(tabId);
+      return { ok: true };
+    }),
   };
 }

@@ -19,10 +19,9 @@ import {
   syncStatusItem,
 } from '../settings';
 import { adaptersForUrl } from '../sites/hosts';
-import type { OutboxTotals, StatusView } from '../view-models';
+import type { LookupResult, OutboxTotals, PageContext, StatusView } from '../view-models';
 import { buildStatusView } from './admin-handlers';
-import { setTabBadge } from './badge';
-import { createHandlers, type ActivityHandlerMap, type Handlers } from './handlers';
+import { createHandlers, type ActivityHandlerMap, type Handlers, type TabStateDeps } from './handlers';
 
 export const SYNC_ALARM = 'recotap-sync';
 export const SYNC_RETRY_ALARM = 'recotap-sync-retry';
@@ -33,6 +32,14 @@ export interface BackgroundOptions {
   getOutboxTotals?: () => Promise<OutboxTotals>;
   /** deliver a push to a tab (tabId) or to extension pages (null) */
   pushUpdate: Parameters<typeof createHandlers>[0]['pushUpdate'];
+  /** per-tab state and badge (utils/toolbar) */
+  toolbar?: TabStateDeps & {
+    recordTabResult: (tabId: number, context: PageContext | undefined, result: LookupResult) => Promise<void>;
+    accountSeen: (rtpAid: string) => Promise<void>;
+    clearAll: () => Promise<void>;
+  };
+  onRepEmailChanged?: () => void;
+  onKeySaved?: () => void;
 }
 
 export interface BackgroundServices {
@@ -124,10 +131,17 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
     createClient: ({ baseUrl, apiKey }) => createRecotapClient({ baseUrl, apiKey, retries: 0 }),
     hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     pushUpdate: opts.pushUpdate,
-    onTabResult: setTabBadge,
+    onTabResult: (tabId, context, result) => void opts.toolbar?.recordTabResult(tabId, context, result).catch(() => undefined),
+    onSeen: (rtpAid) => void opts.toolbar?.accountSeen(rtpAid).catch(() => undefined),
+    onLocalDataCleared: async () => opts.toolbar?.clearAll(),
+    onRepEmailChanged: opts.onRepEmailChanged,
+    tabs: opts.toolbar,
     getOutboxTotals: opts.getOutboxTotals,
     activityHandlers: opts.activityHandlers,
-    onKeyChanged: () => void (cached = null),
+    onKeyChanged: () => {
+      cached = null;
+      opts.onKeySaved?.();
+    },
     toErrorView,
   });
 

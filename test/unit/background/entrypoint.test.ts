@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { SYNC_ALARM } from '../../../utils/background/services';
 import { syncSettingsItem } from '../../../utils/settings';
+import { stubContextMenus, stubEvent } from '../toolbar/fixtures';
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
@@ -13,6 +14,11 @@ describe('background entrypoint', () => {
     fakeBrowser.reset();
     // @webext-core/messaging talks to chrome.runtime directly
     (globalThis as { chrome?: unknown }).chrome ??= fakeBrowser;
+    // fake-browser 1.5.2 lacks these; the toolbar registers listeners on them at start
+    Object.assign(fakeBrowser, {
+      contextMenus: stubContextMenus(fakeBrowser.runtime),
+      commands: { onCommand: stubEvent<[string]>() },
+    });
   });
 
   it('schedules the sync alarm from settings and follows changes (on-demand mode clears it)', async () => {

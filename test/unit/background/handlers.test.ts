@@ -17,6 +17,7 @@ const hubspotCtx = { site: 'hubspot', url: hubspotUrl, recordId: '456', websites
 
 let emu: RunningEmulator;
 let services: BackgroundServices;
+const tabResults: { tabId: number; site?: string; state: string }[] = [];
 const pushes: { tabId: number | null; result: LookupResult }[] = [];
 
 beforeAll(async () => {
@@ -30,7 +31,17 @@ beforeEach(async () => {
   pushes.length = 0;
   await apiBaseItem.setValue({ choice: 'custom', customUrl: emu.url });
   await repEmailItem.setValue(DEMO_REP.email);
-  services ??= await createBackgroundServices({ pushUpdate: (t, result) => pushes.push({ ...t, result }) });
+  tabResults.length = 0;
+  services ??= await createBackgroundServices({
+    pushUpdate: (t, result) => pushes.push({ ...t, result }),
+    toolbar: {
+      recordTabResult: async (tabId, context, result) => void tabResults.push({ tabId, site: context?.site, state: result.state }),
+      accountSeen: async () => undefined,
+      clearAll: async () => undefined,
+      getTabResult: async () => ({ context: null, result: null, query: null }),
+      dismissTabQuery: async () => undefined,
+    },
+  });
   await services.handlers.clearLocalData({}, popup);
   await services.handlers.saveApiKey({ apiKey: DEMO_API_KEY }, popup);
 });
@@ -57,11 +68,10 @@ describe('message handlers: senders', () => {
 
   it('answers a content script on a supported, enabled site, and site-disabled when the rep turned it off', async () => {
     const h = services.handlers;
-    const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
-    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
     const r = await h.lookupContext(hubspotCtx, hubspotTab);
     expect(r.state === 'found' && r.account.name).toBe('Acme Robotics');
-    expect(badge).toHaveBeenLastCalledWith({ tabId: 7, text: String(r.state === 'found' && r.account.score) });
+    // the tab's result goes to the toolbar (badge + side panel state) with its page context
+    expect(tabResults.at(-1)).toEqual({ tabId: 7, site: 'hubspot', state: 'found' });
     await sitePrefsItem.setValue({ hubspot: { enabled: false } });
     expect(await h.lookupContext(hubspotCtx, hubspotTab)).toEqual({ state: 'site-disabled' });
   });
