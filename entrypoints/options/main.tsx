@@ -1,3 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { OptionsApp } from './App';
+import '@/components/page.css';
 
-createRoot(document.getElementById('root')!).render(<main>Recotap Lens options</main>);
+createRoot(document.getElementById('root')!).render(<OptionsApp />);

@@ -1,3 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { PopupApp } from './App';
+import '@/components/page.css';
 
-createRoot(document.getElementById('root')!).render(<main>Recotap Lens popup</main>);
+createRoot(document.getElementById('root')!).render(<PopupApp />);

@@ -1,3 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { SidePanelApp } from './App';
+import '@/components/page.css';
 
-createRoot(document.getElementById('root')!).render(<main>Recotap Lens sidepanel</main>);
+createRoot(document.getElementById('root')!).render(<SidePanelApp />);

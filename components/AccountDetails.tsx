@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import type { AccountView, ErrorView } from '@/utils/view-models';
+import { changeSummary } from './format';
+import { Freshness } from './Freshness';
+import { IntentBars } from './IntentBars';
+import { JourneyStepper } from './JourneyStepper';
+import { PanelSection } from './PanelSection';
+import { ScoreBadge } from './ScoreBadge';
+import { ScoreSparkline } from './ScoreSparkline';
+
+/** Body of the "found" state: score, stage, intent, trend, segments, custom fields, freshness. */
+export function AccountDetails({
+  account,
+  stages,
+  stale,
+  refreshError,
+  now,
+  activity,
+}: {
+  activity?: ReactNode;
+  account: AccountView;
+  stages: string[];
+  stale: boolean;
+  refreshError: ErrorView | null;
+  now: Date;
+}) {
+  const change = changeSummary(account, now);
+  const unscored = account.band === 'unscored';
+  return (
+    <>
+      <PanelSection id="score" title="Account score">
+        <div className="rl-score-row">
+          <ScoreBadge score={account.score} band={account.band} size="large" />
+          <ScoreSparkline history={account.history} />
+        </div>
+        {unscored ? (
+          <p className="rl-muted">Recotap has this account but has not scored it yet. New accounts are usually scored within a day.</p>
+        ) : null}
+        {change ? <p className="rl-change">{change}</p> : null}
+      </PanelSection>
+      <PanelSection id="journey" title="Journey stage">
+        <JourneyStepper stages={stages} current={account.stage} />
+      </PanelSection>
+      <PanelSection id="intent" title="Intent by source">
+        <IntentBars intent={account.intent} />
+      </PanelSection>
+      {account.segments.length > 0 ? (
+        <PanelSection id="segments" title="Segments">
+          <ul className="rl-chips">
+            {account.segments.map((s) => (
+              <li key={s.id} className="rl-chip">
+                {s.name}
+              </li>
+            ))}
+          </ul>
+        </PanelSection>
+      ) : null}
+      {account.customFields.length > 0 ? (
+        <PanelSection id="fields" title="Custom fields">
+          <dl className="rl-fields">
+            {account.customFields.map((f) => (
+              <div key={f.key} className="rl-field">
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </PanelSection>
+      ) : null}
+      <PanelSection id="activity">{activity}</PanelSection>
+      <Freshness account={account} stale={stale} refreshError={refreshError} now={now} />
+    </>
+  );
+}

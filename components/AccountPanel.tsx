@@ -1,0 +1,124 @@
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import type { AccountView, LookupResult, PageContext } from '@/utils/view-models';
+import { matchReasonLabel } from './format';
+import { LensRoot, type ThemeMode } from './LensRoot';
+import type { PanelActions } from './panel-actions';
+import { PanelBody } from './PanelBody';
+import { panelSummary } from './panel-summary';
+import { ScoreBadge } from './ScoreBadge';
+import { usePanelDrag, type Dock } from './use-panel-drag';
+import './styles/panel.css';
+
+export type { Dock };
+
+export interface AccountPanelProps {
+  /** null while the first lookup for this page is in flight */
+  result: LookupResult | null;
+  /** the page's context: prefills "Add to Recotap" and gives the CRM record id */
+  context: PageContext | null;
+  actions: PanelActions;
+  theme: ThemeMode;
+  /** 'floating' = in-page overlay (collapsible, dockable); 'embedded' = side panel / popup */
+  variant?: 'floating' | 'embedded';
+  collapsed?: boolean;
+  onToggleCollapsed?: () => void;
+  dock?: Dock;
+  onDockChange?: (dock: Dock) => void;
+  /** distance from the viewport top (floating), px */
+  top?: number;
+  /** the rep dragged the panel by its header */
+  onMove?: (pos: { top: number; side: Dock }) => void;
+  /** false where there is no page context to pin to (popup) */
+  allowPin?: boolean;
+  /** fills the panel's activity slot (activity logging UI, owned by the outbox views) */
+  renderActivity?: (account: AccountView, context: PageContext | null) => ReactNode;
+  /** extra header control, e.g. the popup's "Back" button */
+  headerAction?: ReactNode;
+  now?: Date;
+}
+
+/** The account panel: every LookupResult state, with header, controls and a live summary. */
+export function AccountPanel(props: AccountPanelProps) {
+  const { result, theme, variant = 'embedded', collapsed = false, dock = 'right' } = props;
+  const floating = variant === 'floating';
+  const classes = `rl-panel rl-panel-${variant} rl-dock-${dock}${collapsed ? ' rl-collapsed' : ''}`;
+  const summary = panelSummary(result);
+  const drag = usePanelDrag(props.top ?? 96, floating ? props.onMove : undefined);
+  // After the rep collapses or expands, keep keyboard focus on the toggle (it is a new element).
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const wantFocus = useRef(false);
+  useEffect(() => {
+    if (!wantFocus.current) return;
+    wantFocus.current = false;
+    toggleRef.current?.focus();
+  }, [collapsed]);
+  const toggle = () => {
+    wantFocus.current = true;
+    props.onToggleCollapsed?.();
+  };
+  // --rl-top lets the box cap its height to the space left below it
+  const style = floating ? ({ top: `${drag.top}px`, '--rl-top': `${drag.top}px` } as CSSProperties) : undefined;
+
+  if (floating && collapsed) {
+    const found = result?.state === 'found' ? result.account : null;
+    return (
+      <LensRoot theme={theme} className={classes} style={style}>
+        <button
+          ref={toggleRef}
+          type="button"
+          className="rl-collapsed-btn"
+          aria-expanded="false"
+          aria-label={`Recotap Lens: ${summary} Expand panel`}
+          onClick={toggle}
+        >
+          <span className="rl-logo" aria-hidden="true" />
+          {found ? <ScoreBadge score={found.score} band={found.band} /> : <span className="rl-collapsed-text">Lens</span>}
+        </button>
+        <p className="rl-visually-hidden" aria-live="polite">
+          {summary}
+        </p>
+      </LensRoot>
+    );
+  }
+
+  const found = result?.state === 'found' ? result : null;
+  return (
+    <LensRoot theme={theme} className={classes} style={style}>
+      <aside className="rl-panel-box" aria-label="Recotap Lens account panel">
+        <header className={floating && props.onMove ? 'rl-head rl-draggable' : 'rl-head'} {...(floating ? drag.handlers : {})}>
+          <span className="rl-logo" aria-hidden="true" />
+          <div className="rl-head-text">
+            <h2 className="rl-title">{found ? found.account.name : 'Recotap Lens'}</h2>
+            {found ? (
+              <p className="rl-muted rl-subtitle">
+                <span>{found.account.domain}</span> · <span>Matched: {matchReasonLabel(found.matchedBy)}</span>
+              </p>
+            ) : null}
+          </div>
+          {props.headerAction ? <div className="rl-head-controls">{props.headerAction}</div> : null}
+          {floating ? (
+            <div className="rl-head-controls">
+              <button
+                type="button"
+                className="rl-icon-btn"
+                aria-label={dock === 'right' ? 'Move panel to the left side' : 'Move panel to the right side'}
+                onClick={() => props.onDockChange?.(dock === 'right' ? 'left' : 'right')}
+              >
+                {dock === 'right' ? '⇤' : '⇥'}
+              </button>
+              <button ref={toggleRef} type="button" className="rl-icon-btn" aria-expanded="true" aria-label="Collapse panel" onClick={toggle}>
+                –
+              </button>
+            </div>
+          ) : null}
+        </header>
+        <p className="rl-visually-hidden" aria-live="polite">
+          {summary}
+        </p>
+        <div className="rl-body">
+          <PanelBody {...props} />
+        </div>
+      </aside>
+    </LensRoot>
+  );
+}

@@ -1,0 +1,13 @@
+import type { CSSProperties, ReactNode } from 'react';
+import './styles/base.css';
+
+export type ThemeMode = 'system' | 'light' | 'dark';
+
+/** Root of every Lens view: scopes the styles (.rl-root) and selects the theme via data-theme. */
+export function LensRoot({ theme, className, style, children }: { theme: ThemeMode; className?: string; style?: CSSProperties; children: ReactNode }) {
+  return (
+    <div className={className ? `rl-root ${className}` : 'rl-root'} data-theme={theme} style={style}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { sendMessage } from '@/utils/messaging';
+import { DEFAULT_PANEL_STATE, panelStateItem, readSetting, themeItem, type PanelState } from '@/utils/settings';
+import { AccountPanel } from '../AccountPanel';
+import { ErrorBoundary } from '../ErrorBoundary';
+import type { PanelActions } from '../panel-actions';
+import { useSetting } from '../use-setting';
+import { openOptionsPage } from '../open-options';
+import { segmentsFromResponse } from '../segments';
+import type { PanelController } from './panel-controller';
+
+/** Persist this site's panel layout (side, top, collapsed) in the shared settings item. */
+async function saveLayout(siteId: string, patch: Partial<PanelState>) {
+  const all = await readSetting(panelStateItem);
+  await panelStateItem.setValue({ ...all, [siteId]: { ...DEFAULT_PANEL_STATE, ...all[siteId], ...patch } });
+}
+
+/** In-page panel container: binds the controller's store and the settings to the AccountPanel. */
+export function ContentPanel({ controller, siteId }: { controller: PanelController; siteId: string }) {
+  const { context, result, hidden } = useStore(controller.store);
+  const theme = useSetting(themeItem) ?? 'system';
+  const layouts = useSetting(panelStateItem);
+  const layout = { ...DEFAULT_PANEL_STATE, ...layouts?.[siteId] };
+
+  const actions = useMemo<PanelActions>(
+    () => ({
+      retry: () => void controller.retry(),
+      openOptions: () => void openOptionsPage(),
+      addAccount: controller.add,
+      listSegments: async () => segmentsFromResponse(await sendMessage('listSegments', {})),
+      search: (query) => sendMessage('searchAccounts', { query, limit: 8 }),
+      pin: controller.pin,
+      unpin: controller.unpin,
+    }),
+    [controller],
+  );
+
+  if (hidden || layouts === undefined) return null;
+  return (
+    <ErrorBoundary>
+      <AccountPanel
+        result={result}
+        context={context}
+        actions={actions}
+        theme={theme}
+        variant="floating"
+        collapsed={layout.collapsed}
+        onToggleCollapsed={() => void saveLayout(siteId, { collapsed: !layout.collapsed })}
+        dock={layout.side}
+        onDockChange={(side) => void saveLayout(siteId, { side })}
+        top={layout.top}
+        onMove={(pos) => void saveLayout(siteId, pos)}
+      />
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+// The in-page container with WXT's fake browser storage: layout is remembered per site.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentPanel } from '@/components/content-panel/ContentPanel';
+import { createPanelController } from '@/components/content-panel/panel-controller';
+import { panelStateItem, readSetting, themeItem } from '@/utils/settings';
+import { PageContextSchema } from '@/utils/view-models';
+import { found } from './fixtures';
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(cleanup);
+
+function mountFor(siteId: string) {
+  const controller = createPanelController({
+    lookup: async () => found(),
+    pin: async () => found(),
+    unpin: async () => found(),
+    add: async () => found(),
+    markSeen: async () => undefined,
+  });
+  act(() => controller.setContext(PageContextSchema.parse({ site: siteId, url: 'https://app.hubspot.com/x/1', recordId: '1', websites: ['acme.com'] })));
+  return { controller, ...render(<ContentPanel controller={controller} siteId={siteId} />) };
+}
+
+describe('ContentPanel', () => {
+  it('collapsed state and side are saved per site and restored on the next mount', async () => {
+    mountFor('hubspot');
+    await userEvent.click(await screen.findByRole('button', { name: 'Move panel to the left side' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Collapse panel' }));
+    await waitFor(async () => expect((await readSetting(panelStateItem)).hubspot).toMatchObject({ collapsed: true, side: 'left' }));
+    cleanup();
+
+    mountFor('hubspot');
+    expect(await screen.findByRole('button', { name: /Expand panel/ })).toBeTruthy();
+    cleanup();
+    mountFor('pipedrive'); // another site keeps its own (default) layout
+    expect(await screen.findByRole('button', { name: 'Collapse panel' })).toBeTruthy();
+  });
+
+  it('follows the theme setting and hides on the toggle command', async () => {
+    await themeItem.setValue('dark');
+    const { controller, container } = mountFor('hubspot');
+    await screen.findByRole('heading', { name: 'Acme Corp' });
+    expect(container.querySelector('.rl-root')?.getAttribute('data-theme')).toBe('dark');
+    act(() => controller.toggleHidden());
+    expect(screen.queryByRole('heading', { name: 'Acme Corp' })).toBeNull();
+  });
+});

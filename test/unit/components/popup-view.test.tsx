@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { PopupView, type PopupActions } from '@/components/popup/PopupView';
+import { isLookupable } from '@/components/popup/popup-store';
+import type { AccountSummary, LookupResult, StatusView } from '@/utils/view-models';
+import { NOW, found } from './fixtures';
+
+afterEach(cleanup);
+
+const CACHE: AccountSummary[] = [
+  { rtpAid: 'a1', name: 'Acme Corp', domain: 'acme.com', score: 72, band: 'hot', stage: 'Consideration' },
+  { rtpAid: 'a2', name: 'Acme Labs', domain: 'acmelabs.io', score: 45, band: 'warm', stage: 'Aware' },
+  { rtpAid: 'a3', name: 'Beta Inc', domain: 'beta.com', score: 0, band: 'unscored', stage: '' },
+];
+
+function setup(over: Partial<PopupActions> = {}, status: StatusView | null = null, current: LookupResult | null = null) {
+  const lookups: string[] = [];
+  const actions: PopupActions = {
+    search: vi.fn(async (q: string) => CACHE.filter((a) => `${a.name} ${a.domain}`.toLowerCase().includes(q.toLowerCase()))),
+    lookup: async (q) => {
+      lookups.push(q);
+      const hit = CACHE.find((a) => a.domain === q);
+      return hit ? found({ matchedBy: 'lookup' }, { rtpAid: hit.rtpAid, name: hit.name, domain: hit.domain }) : { state: 'not-found', domain: q, companyName: null };
+    },
+    add: async () => ({ state: 'not-configured' }),
+    listSegments: async () => ({ segments: [] }),
+    openOptions: vi.fn(),
+    ...over,
+  };
+  render(<PopupView theme="light" status={status} current={current} actions={actions} debounceMs={0} now={NOW} />);
+  return { actions, lookups };
+}
+
+describe('PopupView', () => {
+  it('autofocuses the search box, ranks type-ahead results, and moves with arrow keys', async () => {
+    setup();
+    const box = screen.getByRole('combobox', { name: 'Find an account' });
+    expect(document.activeElement).toBe(box);
+    await userEvent.keyboard('acme');
+    const options = await screen.findAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([expect.stringContaining('Acme Corp'), expect.stringContaining('Acme Labs')]);
+    expect(options[0]?.getAttribute('aria-selected')).toBe('true');
+    expect(box.getAttribute('aria-activedescendant')).toBe('rl-opt-a1');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(box.getAttribute('aria-activedescendant')).toBe('rl-opt-a2');
+    await userEvent.keyboard('{ArrowDown}'); // wraps
+    expect(box.getAttribute('aria-activedescendant')).toBe('rl-opt-a1');
+    await userEvent.keyboard('{ArrowUp}');
+    expect(box.getAttribute('aria-activedescendant')).toBe('rl-opt-a2');
+  });
+
+  it('Enter opens the highlighted account in the panel, and Back returns to the search', async () => {
+    const { lookups } = setup();
+    await userEvent.keyboard('acme');
+    await screen.findAllByRole('option');
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Acme Labs' })).toBeTruthy();
+    expect(lookups).toEqual(['acmelabs.io']);
+    expect(screen.queryByRole('button', { name: 'Not this account?' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('combobox')).toBeTruthy();
+  });
+
+  it('Enter on a domain that is not cached asks the background with lookupQuery', async () => {
+    const { lookups } = setup();
+    await userEvent.keyboard('newco.io');
+    expect(await screen.findByText('Not in your cached accounts. Press Enter to ask Recotap.')).toBeTruthy();
+    await userEvent.keyboard('{Enter}');
+    expect(lookups).toEqual(['newco.io']);
+    expect(await screen.findByRole('button', { name: 'Add to Recotap' })).toBeTruthy();
+  });
+
+  it('Escape clears the query and the results', async () => {
+    setup();
+    await userEvent.keyboard('acme');
+    await screen.findAllByRole('option');
+    await userEvent.keyboard('{Escape}');
+    expect((screen.getByRole('combobox') as HTMLInputElement).value).toBe('');
+    await waitFor(() => expect(screen.queryAllByRole('option')).toHaveLength(0));
+  });
+
+  it('shows the current tab account, sync and outbox status, and a settings link', async () => {
+    const status: StatusView = {
+      configured: true,
+      needsNewKey: false,
+      repEmail: 'rep@example.com',
+      sync: { enabled: true, phase: 'delta', pages: 3, accounts: 250, errors: 0, lastError: null, lastSuccessAt: '2026-11-27T11:00:00Z', cachedAccounts: 1234 },
+      outbox: { pending: 2, sent: 10, failed: 1 },
+    };
+    const { actions } = setup({}, status, found());
+    expect(screen.getByRole('region', { name: 'On this tab' }).textContent).toContain('Acme Corp');
+    expect(screen.getByText(/Fetching changes/)).toBeTruthy();
+    expect(screen.getByText('1,234 accounts cached · last sync 1 hour ago')).toBeTruthy();
+    expect(screen.getByText('Activities: 2 waiting to send, 1 failed')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(actions.openOptions).toHaveBeenCalled();
+  });
+
+  it('recognises lookupable queries', () => {
+    expect(['acme.com', 'https://acme.com/about', 'jane@acme.co.uk'].every(isLookupable)).toBe(true);
+    expect(['acme', 'Acme Corp', ''].some(isLookupable)).toBe(false);
+  });
+});
