@@ -58,6 +58,8 @@ export const requestSchemas = {
   getTabResult: z.object({ tabId: z.number().int().min(0).optional() }),
   /** side panel: forget a context-menu query and go back to the tab's own account */
   dismissTabQuery: z.object({ tabId: z.number().int().min(0) }),
+  /** the in-page panel's "Open settings" (content scripts cannot open the options page themselves) */
+  openOptions: z.object({}).default({}),
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -88,6 +90,7 @@ export interface ResponseMap {
   setRepEmail: SimpleResult;
   getTabResult: TabResultView;
   dismissTabQuery: SimpleResult;
+  openOptions: SimpleResult;
 }
 
 /** What the side panel shows for a tab. */
@@ -99,8 +102,8 @@ export interface TabResultView {
 
 /** Background → views pushes (tabs.sendMessage / runtime broadcast). */
 export interface PushMap {
-  /** fresher data arrived for the context a tab asked about (stale-while-revalidate) */
-  accountUpdated: LookupResult;
+  /** fresher data arrived for the context a tab asked about (stale-while-revalidate); `url` is that page's */
+  accountUpdated: { url: string | null; result: LookupResult };
   /** keyboard command / toolbar: show or hide the in-page panel */
   togglePanel: undefined;
   /** status changed (sync progress, outbox totals) */

@@ -24,7 +24,8 @@ export interface AccountHandlerDeps {
   resolver: Resolver;
   getClient: () => Promise<RecotapClient | null>;
   /** push a fresher LookupResult to the asking tab (tabId) or to extension pages (null) */
-  pushUpdate: (target: { tabId: number | null }, result: LookupResult) => void;
+  /** `url`: the page the lookup was for (views drop pushes for a page they have left) */
+  pushUpdate: (target: { tabId: number | null; url: string | null }, result: LookupResult) => void;
   /** a content script's tab got a result (first answer and fresher ones): toolbar badge and tab state */
   onTabResult?: (tabId: number, context: PageContext | undefined, result: LookupResult) => void;
   /** the rep looked at an account (markSeen): the badge drops its "stage moved up" mark */
@@ -47,8 +48,8 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
     if (tabId != null) deps.onTabResult?.(tabId, context, result);
     return result;
   };
-  const fresher = (who: SenderInfo) => (result: LookupResult) => {
-    deps.pushUpdate({ tabId: tabOf(who) }, toTab(who, result));
+  const fresher = (who: SenderInfo, url: string | null = null) => (result: LookupResult) => {
+    deps.pushUpdate({ tabId: tabOf(who), url }, toTab(who, result));
   };
 
   async function siteOff(ctx: PageContext, who: SenderInfo): Promise<boolean> {
@@ -59,7 +60,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
 
   const lookupContext: Body<'lookupContext'> = async (ctx, who) => {
     if (await siteOff(ctx, who)) return toTab(who, { state: 'site-disabled' }, ctx);
-    return toTab(who, await deps.resolver.lookupContext(ctx, { onFresher: fresher(who) }), ctx);
+    return toTab(who, await deps.resolver.lookupContext(ctx, { onFresher: fresher(who, ctx.url) }), ctx);
   };
 
   const lookupQuery: Body<'lookupQuery'> = async ({ query }, who) =>
@@ -80,7 +81,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
     const pins = await readSetting(pinnedMatchesItem);
     pins[key] = { rtpAid, name: account.row.name, domain: account.domain, pinnedAt: new Date(now()).toISOString() };
     await pinnedMatchesItem.setValue(pins);
-    return toTab(who, await deps.resolver.lookupContext(context, { onFresher: fresher(who) }));
+    return toTab(who, await deps.resolver.lookupContext(context, { onFresher: fresher(who, context.url) }));
   };
 
   const unpinAccount: Body<'unpinAccount'> = async ({ context }, who) => {
@@ -89,7 +90,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
     const pins = await readSetting(pinnedMatchesItem);
     for (const key of signals.pinKeys) delete pins[key];
     await pinnedMatchesItem.setValue(pins);
-    return toTab(who, await deps.resolver.lookupContext(context, { onFresher: fresher(who) }));
+    return toTab(who, await deps.resolver.lookupContext(context, { onFresher: fresher(who, context.url) }));
   };
 
   const markSeen: Body<'markSeen'> = async ({ rtpAid }): Promise<ResponseMap['markSeen']> => {

@@ -22,6 +22,8 @@ export interface TabStateDeps {
 }
 
 export interface HandlerDeps extends SenderCheckDeps, AccountHandlerDeps, AdminHandlerDeps {
+  /** runtime.openOptionsPage */
+  openOptionsPage?: () => Promise<void>;
   /** createActivityHandlers({ outbox, afterChange }) from utils/activities */
   activityHandlers?: ActivityHandlerMap;
   tabs?: TabStateDeps;
@@ -80,6 +82,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getTabResult: wrap('getTabResult', async ({ tabId }) =>
       deps.tabs ? deps.tabs.getTabResult(tabId) : { context: null, result: null, query: null },
     ),
+    openOptions: wrap('openOptions', async () => {
+      await deps.openOptionsPage?.();
+      return { ok: true };
+    }),
     dismissTabQuery: wrap('dismissTabQuery', async ({ tabId }) => {
       await deps.tabs?.dismissTabQuery(tabId);
       return { ok: true };

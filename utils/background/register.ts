@@ -20,8 +20,9 @@ export function registerHandlers(handlers: Promise<Handlers>): () => void {
 }
 
 /** Push a fresher lookup to a tab's content script, or to extension pages (side panel, popup). */
-export function pushAccountUpdated(target: { tabId: number | null }, result: LookupResult): void {
-  const sent = target.tabId != null ? sendMessage('accountUpdated', result, target.tabId) : sendMessage('accountUpdated', result);
+export function pushAccountUpdated(target: { tabId: number | null; url: string | null }, result: LookupResult): void {
+  const push = { url: target.url, result };
+  const sent = target.tabId != null ? sendMessage('accountUpdated', push, target.tabId) : sendMessage('accountUpdated', push);
   // nobody listening (tab navigated, panel closed) is normal
   sent.catch(() => undefined);
 }

@@ -30,6 +30,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<RequestName> = new Set<Request
   'undoActivity',
   'retryActivity',
   'listActivities',
+  'setRepEmail',
+  'openOptions',
 ]);
 
 export class SenderRejectedError extends Error {

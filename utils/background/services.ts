@@ -129,6 +129,7 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
     sync,
     getClient,
     createClient: ({ baseUrl, apiKey }) => createRecotapClient({ baseUrl, apiKey, retries: 0 }),
+    openOptionsPage: () => browser.runtime.openOptionsPage(),
     hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     pushUpdate: opts.pushUpdate,
     onTabResult: (tabId, context, result) => void opts.toolbar?.recordTabResult(tabId, context, result).catch(() => undefined),
