@@ -1,0 +1,114 @@
+/**
+ * A web page cannot drive the extension or read the key: from a CRM page's main world,
+ * chrome.runtime.sendMessage to our id fails (no externally_connectable), and window.postMessage /
+ * CustomEvent spoofs of the @webext-core/messaging shape ({ id, type, data, timestamp }) change
+ * nothing: no API request, same panel, same key. The key is in neither the page nor the panel.
+ * Hostile markup in the page and in API data renders as literal text and never runs.
+ */
+import type { Page } from '@playwright/test';
+import { DEMO_API_KEY } from '../emulator/index.ts';
+import { panelLocator, readPanel } from './extension.ts';
+import { expect, test } from './fixtures.ts';
+
+const ACME_URL = 'https://acme.lightning.force.com/lightning/r/Account/001Hs0000000AbCdEI/view';
+const HOSTILE_URL = 'https://acme.lightning.force.com/lightning/r/Account/001Hs0000012AbCdEI/view';
+const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">Evil "Corp"</title><script>window.__pwned=2</script>';
+
+/** Everything a page script could read: its DOM, and the panel's open shadow root. */
+async function visibleToPage(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const shadows = [...document.querySelectorAll('*')].map((e) => e.shadowRoot?.innerHTML ?? '').join('\n');
+    return `${document.documentElement.outerHTML}\n${shadows}\n${JSON.stringify({ ...localStorage })}\n${JSON.stringify({ ...sessionStorage })}`;
+  });
+}
+
+const apiRequests = (world: { emulator: { controls: { requestLog: { path: string }[] } } }) =>
+  world.emulator.controls.requestLog.filter((r) => r.path.startsWith('/api/v1/')).length;
+
+test('a CRM page cannot message the extension, spoof its messages or read the key', async ({ context, world, extensionId, serviceWorker, configureExtension }) => {
+  await configureExtension();
+  const page = await context.newPage();
+  await page.goto(ACME_URL);
+  expect((await readPanel(page))?.name).toBe('Acme Robotics');
+  const panelBefore = await panelLocator(page).innerHTML();
+  const before = apiRequests(world);
+
+  // 1. direct messaging from the main world: chrome.runtime is not exposed to web pages
+  const direct = await page.evaluate(async (id) => {
+    const rt = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown } } }).chrome?.runtime;
+    if (!rt?.sendMessage) return 'no chrome.runtime.sendMessage';
+    try {
+      await rt.sendMessage(id, { id: 1, type: 'syncNow', data: { full: true }, timestamp: Date.now() });
+      return 'sent';
+    } catch (e) {
+      return `threw: ${String(e)}`;
+    }
+  }, extensionId);
+  expect(direct).not.toBe('sent');
+
+  // 2. spoofed messages in the library's shape, over every page-reachable channel
+  const spoofed = await page.evaluate((ctxUrl) => {
+    const now = Date.now();
+    const ctx = { site: 'salesforce-lightning', url: ctxUrl, websites: ['https://www.globex-analytics.io'] };
+    const msgs = [
+      { id: 90, type: 'lookupContext', data: ctx, timestamp: now },
+      { id: 91, type: 'syncNow', data: { full: true }, timestamp: now },
+      { id: 92, type: 'saveApiKey', data: { apiKey: 'attacker' }, timestamp: now },
+      { id: 93, type: 'clearLocalData', data: {}, timestamp: now },
+      { id: 94, type: 'testConnection', data: { apiKey: 'x', baseUrl: 'https://eapi.recotap.com/api/v1' }, timestamp: now },
+      { id: 95, type: 'accountUpdated', data: { url: ctxUrl, result: { state: 'not-found', domain: 'pwned.example', companyName: 'PWNED' } }, timestamp: now },
+      { id: 96, type: 'togglePanel', data: undefined, timestamp: now },
+      { id: 97, type: 'statusChanged', data: { configured: false, needsNewKey: true }, timestamp: now },
+    ];
+    for (const m of msgs) {
+      window.postMessage(m, '*');
+      window.postMessage(JSON.stringify(m), '*');
+      window.dispatchEvent(new CustomEvent(m.type, { detail: m }));
+      document.dispatchEvent(new CustomEvent('@webext-core/messaging', { detail: m }));
+    }
+    return msgs.length;
+  }, ACME_URL);
+  expect(spoofed).toBe(8);
+  // let any listener react (frames and a short idle), then nothing may have changed
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+  expect(apiRequests(world)).toBe(before);
+  expect(await panelLocator(page).innerHTML()).toBe(panelBefore);
+  await expect(panelLocator(page).locator('.rl-title')).toHaveText('Acme Robotics');
+  const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['apiKey', 'needsNewKey']));
+  expect(stored).toMatchObject({ apiKey: DEMO_API_KEY });
+  expect(stored.needsNewKey ?? false).toBe(false);
+
+  // 3. the key is nowhere a page script can look
+  const seen = await visibleToPage(page);
+  expect(seen.length).toBeGreaterThan(1000);
+  expect(seen).not.toContain(DEMO_API_KEY);
+  expect(seen).toContain('Acme Robotics');
+});
+
+test('hostile markup in the CRM page and in API data stays text and never runs', async ({ context, world, configureExtension }) => {
+  const acme = world.emulator.state.store.byDomain('acmerobotics.com')[0]!;
+  world.emulator.controls.setAccount(acme.rtp_aid, { name: HOSTILE_NAME }); // before the first sync caches it
+  await configureExtension();
+  const page = await context.newPage();
+
+  // from the API: the account's name
+  await page.goto(ACME_URL);
+  const panel = panelLocator(page);
+  await expect(panel.locator('.rl-title')).toHaveText(HOSTILE_NAME, { timeout: 15_000 });
+  expect(await panel.locator('img, script, iframe, svg[onload]').count()).toBe(0);
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+
+  // from the page: the hostile Salesforce record (name with markup, javascript: website)
+  await page.goto(HOSTILE_URL);
+  const shown = await readPanel(page);
+  expect(shown).not.toBeNull();
+  const html = await panel.innerHTML();
+  expect(html).not.toContain('<img src=x');
+  expect(html).not.toContain('<script>window.__pwned');
+  expect(await panel.locator('img, script, iframe, a[href^="javascript"]').count()).toBe(0);
+  const text = (await panel.textContent()) ?? '';
+  const inputs = await panel.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  // the company name is shown (or prefilled) literally
+  expect([text, ...inputs].some((t) => t.includes('Evil "Corp"'))).toBe(true);
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+});

@@ -1,0 +1,85 @@
+// @vitest-environment node
+/**
+ * Spoofed senders, for every message of the protocol: another extension, a sender without a tab,
+ * a tab on an unsupported site, and a content script asking for key/connection/wipe messages are
+ * all rejected before any handler body runs (no API request, no storage change).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CONTENT_SCRIPT_MESSAGES, SenderRejectedError, type MessageSenderLike } from '../../utils/background/sender';
+import type { RequestName } from '../../utils/messaging';
+import { apiKeyItem } from '../../utils/recotap/credentials';
+import { startEmulator, type RunningEmulator } from '../emulator/index.ts';
+import { writeSummary } from './summary';
+import { EXT, HUBSPOT_URL, createSystem, type System } from './system';
+
+let emu: RunningEmulator;
+let sys: System;
+beforeAll(async () => {
+  emu = await startEmulator({ seed: 'demo' });
+});
+const tally: { sender: string; rejected: number }[] = [];
+afterAll(async () => {
+  await emu.close();
+  writeSummary('spoofed-senders', { spoofs: tally.length, rejections: tally.reduce((n, t) => n + t.rejected, 0), tally });
+});
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await apiKeyItem.setValue(emu.apiKey);
+  sys = await createSystem({ baseUrl: emu.url });
+  emu.resetLog();
+});
+
+const EVIL = 'https://evil.example/crm';
+/** Written out here, not read from sender.ts, so widening CONTENT_SCRIPT_MESSAGES fails this test. */
+const EXTENSION_PAGES_ONLY: RequestName[] = ['saveApiKey', 'testConnection', 'clearLocalData', 'syncNow', 'lookupQuery', 'getTabResult', 'dismissTabQuery'];
+const SPOOFS: { name: string; sender: MessageSenderLike | undefined; allowed: (m: RequestName) => boolean }[] = [
+  { name: 'no sender', sender: undefined, allowed: () => false },
+  { name: 'another extension', sender: { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html' }, allowed: () => false },
+  { name: 'another extension claiming our page URL', sender: { id: 'other', url: `chrome-extension://${EXT}/options.html` }, allowed: () => false },
+  { name: 'a web page (our id, no tab)', sender: { id: EXT, url: EVIL, origin: 'https://evil.example' }, allowed: () => false },
+  { name: 'a tab on an unsupported site', sender: { id: EXT, url: EVIL, tab: { id: 3, url: EVIL } }, allowed: () => false },
+  // a real content script on a supported CRM: only the page-facing messages
+  { name: 'a content script on HubSpot', sender: { id: EXT, url: HUBSPOT_URL, tab: { id: 4, url: HUBSPOT_URL } }, allowed: (m) => !EXTENSION_PAGES_ONLY.includes(m) },
+];
+
+const PAYLOADS: { [N in RequestName]: unknown } = {
+  lookupContext: { site: 'hubspot', url: HUBSPOT_URL, websites: ['https://acmerobotics.com'] },
+  lookupQuery: { query: 'acmerobotics.com' },
+  searchAccounts: { query: 'acme', limit: 5 },
+  pinAccount: { context: { site: 'hubspot', url: HUBSPOT_URL, recordId: '1' }, rtpAid: 'x' },
+  unpinAccount: { context: { site: 'hubspot', url: HUBSPOT_URL, recordId: '1' } },
+  markSeen: { rtpAid: 'x' },
+  addAccount: { domain: 'evil-added.example', name: 'Evil' },
+  listSegments: {},
+  getStatus: {},
+  syncNow: { full: true },
+  testConnection: { apiKey: 'x', baseUrl: 'https://evil.example/api/v1' },
+  saveApiKey: { apiKey: 'attacker-key' },
+  clearLocalData: {},
+  logActivity: {},
+  undoActivity: { id: 'x' },
+  retryActivity: { id: 'x' },
+  listActivities: {},
+  setRepEmail: { email: 'attacker@evil.example' },
+  getTabResult: {},
+  openOptions: {},
+  dismissTabQuery: { tabId: 1 },
+};
+
+describe('spoofed senders', () => {
+  it.each(SPOOFS)('$name is rejected for every message it may not send, before any effect', async ({ name: who, sender, allowed }) => {
+    const names = Object.keys(PAYLOADS) as RequestName[];
+    expect(names.sort()).toEqual(Object.keys(sys.handlers).sort());
+    expect(EXTENSION_PAGES_ONLY.filter((n) => CONTENT_SCRIPT_MESSAGES.has(n))).toEqual([]);
+    let rejected = 0;
+    for (const name of names.filter((n) => !allowed(n))) {
+      const handler = sys.handlers[name] as (d: unknown, s?: MessageSenderLike) => Promise<unknown>;
+      await expect(handler(PAYLOADS[name], sender), name).rejects.toThrow(SenderRejectedError);
+      rejected++;
+    }
+    expect(emu.requestLog).toEqual([]);
+    expect(await apiKeyItem.getValue()).toBe(emu.apiKey);
+    tally.push({ sender: who, rejected });
+  });
+});
