@@ -1,0 +1,101 @@
+/**
+ * Driving the loaded extension: configuring it (API key, rep email) and reading what it shows.
+ */
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { DEMO_API_KEY, DEMO_REP } from '../emulator/index.ts';
+
+export interface ExtensionConfig {
+  apiKey: string;
+  repEmail: string;
+}
+
+export interface ExtensionHandles {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+}
+
+/** How configureExtension gets the settings in: the real options page (default) or a storage write. */
+export type ConfigureVia = 'options-page' | 'storage';
+
+/**
+ * Configures the extension against the emulator (production base URL, which the world maps), by
+ * default through the options page UI, as a rep would: paste the key, Save, enter the e-mail, Save.
+ */
+export async function configureExtension(
+  h: ExtensionHandles,
+  config: Partial<ExtensionConfig> = {},
+  via: ConfigureVia = 'options-page',
+): Promise<void> {
+  const apiKey = config.apiKey ?? DEMO_API_KEY;
+  const repEmail = config.repEmail ?? DEMO_REP.email;
+  if (via === 'storage') return writeSettings(h.serviceWorker, { apiKey, repEmail });
+  const page = await h.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const connect = optionsSection(page, 'Connect to Recotap');
+    await connect.getByLabel('API key').fill(apiKey);
+    await connect.getByRole('button', { name: 'Save', exact: true }).click();
+    await connect.getByText('API key saved. Recotap Lens is connected.').waitFor();
+    const rep = optionsSection(page, 'Your work e-mail');
+    await rep.getByLabel(/E-mail/).fill(repEmail);
+    await rep.getByRole('button', { name: 'Save e-mail' }).click();
+    await page.waitForFunction(
+      async (email) => (await chrome.storage.local.get('repEmail')).repEmail === email,
+      repEmail,
+      { polling: 100, timeout: 10_000 },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Writes the settings straight into chrome.storage.local from the service worker (no UI).
+ * WXT stores 'local:apiKey' as 'apiKey' (checked in @wxt-dev/storage).
+ */
+export async function writeSettings(sw: Worker, config: ExtensionConfig): Promise<void> {
+  await sw.evaluate(async ({ apiKey, repEmail }) => {
+    await chrome.storage.local.set({ apiKey, repEmail, apiBase: { choice: 'production', customUrl: '' } });
+  }, config);
+}
+
+/** A section of the options page, by its heading. */
+export function optionsSection(page: Page, heading: string): Locator {
+  return page.locator('section').filter({ has: page.getByRole('heading', { name: heading }) });
+}
+
+/** What a panel shows for an account (texts as displayed). */
+export interface ShownAccount {
+  name: string;
+  /** the score badge, e.g. "87 · Hot" or "Not scored yet" */
+  score: string;
+  /** the current journey stage, or "No journey stage yet" */
+  stage: string;
+  /** the panel's one-sentence live summary (covers every state, e.g. errors) */
+  summary: string;
+}
+
+/** The account panel inside a page (the in-page panel's open shadow root, or an extension page). */
+export function panelLocator(page: Page): Locator {
+  return page.locator('aside[aria-label="Recotap Lens account panel"]');
+}
+
+/** Waits until the panel left its loading state, then reads it (null: no panel within the timeout). */
+export async function readPanel(page: Page, timeoutMs = 15_000): Promise<ShownAccount | null> {
+  const panel = panelLocator(page);
+  // the panel's own live summary (other live regions, e.g. the activity toast, live deeper inside)
+  const summary = panel.locator(':scope > p[aria-live="polite"]').first();
+  try {
+    await summary.filter({ hasNotText: 'Looking up' }).waitFor({ timeout: timeoutMs });
+  } catch {
+    return null;
+  }
+  const text = async (l: Locator) => ((await l.count()) > 0 ? ((await l.first().textContent()) ?? '').trim() : '');
+  return {
+    name: await text(panel.locator('.rl-title')),
+    score: await text(panel.locator('[data-section="score"] .rl-badge')),
+    stage: await text(panel.locator('.rl-stepper-now')),
+    summary: await text(summary),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * SPA navigation (pushState) from one record to another: the panel follows without a reload and
+ * never shows the previous record's account, even when the API is slow and the first lookup is
+ * still in flight when the rep moves on.
+ */
+import type { Page } from '@playwright/test';
+import { panelLocator } from './extension.ts';
+import { expectedCompany } from './expectations.ts';
+import { expect, test } from './fixtures.ts';
+import { loadSiteCases, pageKey } from './site-cases.ts';
+
+const cases = await loadSiteCases();
+const spaCases = cases.filter((c) => c.file.endsWith('spa.html') && c.spaNext && c.adapterId !== 'linkedin');
+
+/** Records every panel title the page shows, tagged with the test's current phase. */
+function recordTitles() {
+  const w = window as unknown as { __titles: { phase: number; title: string }[]; __phase: number };
+  w.__titles = [];
+  w.__phase = 0;
+  let last = '';
+  setInterval(() => {
+    const host = document.querySelector('recotap-lens-panel');
+    const title = host?.shadowRoot?.querySelector('.rl-title')?.textContent ?? '';
+    if (title !== last) w.__titles.push({ phase: w.__phase, title: (last = title) });
+  }, 10);
+}
+
+const titles = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __titles: { phase: number; title: string }[] }).__titles);
+const setPhase = (page: Page, phase: number) =>
+  page.evaluate((p) => void ((window as unknown as { __phase: number }).__phase = p), phase);
+
+test('every in-page adapter has an SPA fixture', () => {
+  expect(spaCases.length).toBeGreaterThan(0);
+});
+
+for (const c of spaCases) {
+  const first = expectedCompany(c);
+  const next = expectedCompany({ ...c, url: c.spaNext!.url, expect: c.spaNext!.expect });
+  test(`${c.adapterId}: ${first?.name} → ${next?.name} by pushState, with a slow API`, async ({
+    context,
+    serviceWorker,
+    world,
+    configureExtension,
+  }) => {
+    expect(first && next && first.name !== next.name).toBe(true);
+    // On-demand lookups only (no background sync filling the cache), so every lookup is a slow
+    // API call and the first one is guaranteed to be in flight when the rep moves on.
+    await serviceWorker.evaluate(() => chrome.storage.local.set({ syncSettings: { enabled: false, intervalMinutes: 60 } }));
+    world.emulator.controls.setFaults({ pathPrefix: '/accounts', latencyMs: 2500 });
+    await configureExtension();
+    await world.servePage(c.url, c.file);
+    await world.servePage(c.spaNext!.url, c.file); // only requested if the page were reloaded
+    const page = await context.newPage();
+    await page.addInitScript(recordTitles);
+    await page.goto(c.url);
+    await page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
+
+    // 1. move on while the first lookup is still in flight
+    await page.locator('recotap-lens-panel').waitFor({ state: 'attached' });
+    await setPhase(page, 1);
+    await page.locator('#spa-next').click();
+    await expect(page).toHaveURL(c.spaNext!.url);
+    const panel = panelLocator(page);
+    await expect(panel.locator('.rl-title')).toHaveText(next!.name, { timeout: 20_000 });
+    await expect(panel.locator('[data-section="score"] .rl-badge')).toHaveText(new RegExp(`^${next!.score}\\b`));
+
+    // 2. and back again once the API answers quickly: the first account shows
+    world.emulator.controls.clearFaults();
+    await setPhase(page, 2);
+    await page.locator('#spa-next').click();
+    await expect(page).toHaveURL(c.url);
+    await expect(panel.locator('.rl-title')).toHaveText(first!.name);
+
+    const seen = await titles(page);
+    const shown = (phase: number) => seen.filter((t) => t.phase === phase).map((t) => t.title);
+    expect(shown(0), 'the race was exercised: nothing was shown before moving on').not.toContain(first!.name);
+    expect(shown(1), 'the previous account never showed after moving on').not.toContain(first!.name);
+    expect(shown(2).at(-1)).toBe(first!.name);
+    const lookups = world.emulator.controls.requestLog.filter((r) => r.path === '/api/v1/accounts' && r.search.includes('domains'));
+    expect(lookups.some((r) => decodeURIComponent(r.search).includes(first!.domain)), 'the first account was looked up over the slow API').toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
+    const loadsOf = (url: string) => world.requests.filter((r) => `${r.host}${r.path}${r.search}` === pageKey(url)).length;
+    expect(loadsOf(c.url), 'the record page was loaded once').toBe(1);
+    if (pageKey(c.spaNext!.url) !== pageKey(c.url)) {
+      // (Gmail's records differ only in the hash, which never reaches a server)
+      expect(loadsOf(c.spaNext!.url), 'the next record was never requested from the server').toBe(0);
+    }
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Launching firefox-esr over WebDriver BiDi (puppeteer-core, toolchain.md §4.4) with the
+ * production Firefox build installed as a temporary add-on, on the world server's host names
+ * (through the CONNECT proxy). Shared by the smoke test and `npm run demo -- --firefox`.
+ */
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { World } from '../e2e/world.ts';
+import { startConnectProxy, type ConnectProxy } from './connect-proxy.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv2');
+export const ADDON_ID = 'lens@recotap.com';
+/** fixed moz-extension:// host, via the extensions.webextensions.uuids pref */
+export const ADDON_UUID = 'a3c1f0de-7b2e-4c55-9d1a-5e0f4b6c2d10';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export interface LaunchedFirefox {
+  browser: Browser;
+  proxy: ConnectProxy;
+  /** the id installExtension returned */
+  addonId: string;
+  close(): Promise<void>;
+}
+
+/** Starts the proxy and Firefox, and installs the build. */
+export async function launchFirefox(world: World, opts: { headless?: boolean; handleSignals?: boolean } = {}): Promise<LaunchedFirefox> {
+  const proxy = await startConnectProxy(world.port, world.handles);
+  let browser: Browser | null = null;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: FIREFOX_PATH,
+      headless: opts.headless ?? true,
+      ...(opts.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
+      acceptInsecureCerts: true, // the world server's certificate is self-signed
+      args: ['--remote-allow-system-access'], // lets a tab open moz-extension:// pages
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+        'network.proxy.type': 1,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxy.port,
+        'network.proxy.no_proxies_on': '',
+      },
+    });
+    const addonId = await browser.installExtension(FIREFOX_BUILD);
+    const b = browser;
+    return {
+      browser: b,
+      proxy,
+      addonId,
+      close: async () => {
+        await b.close().catch(() => undefined);
+        await proxy.close();
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    await proxy.close();
+    throw e;
+  }
+}
+
+/** moz-extension:// navigations never report their load over BiDi (§4.4): fire, then wait on content. */
+export async function openExtensionPage(page: Page, file: string): Promise<void> {
+  await page.goto(`moz-extension://${ADDON_UUID}/${file}`, { timeout: 1500 }).catch(() => undefined);
+  await page.waitForFunction(() => typeof (globalThis as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id === 'string', {
+    timeout: 15_000,
+  });
+}
+
+/** Writes the settings into the add-on's storage from one of its pages (WXT 'local:x' → 'x'). */
+export async function writeFirefoxSettings(page: Page, settings: { apiKey: string; repEmail: string }): Promise<void> {
+  await page.evaluate(async (cfg: Record<string, unknown>) => {
+    const ext = (globalThis as unknown as { browser: { storage: { local: { set(v: unknown): Promise<void> } } } }).browser;
+    await ext.storage.local.set(cfg);
+  }, { ...settings, apiBase: { choice: 'production', customUrl: '' } });
+}
+
+/** The in-page panel's title, score and stage once it shows an account (null after the timeout). */
+export async function readFirefoxPanel(page: Page, timeoutMs = 20_000): Promise<{ name: string; score: string; stage: string } | null> {
+  // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
+  const read = () =>
+    ['.rl-title', '[data-section="score"] .rl-badge', '.rl-stepper-now'].map(
+      (sel) => document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector(sel)?.textContent?.trim() ?? '',
+    );
+  const ok = await page
+    .waitForFunction(() => {
+      const root = document.querySelector('recotap-lens-panel')?.shadowRoot;
+      return !!root?.querySelector('[data-section="score"] .rl-badge');
+    }, { timeout: timeoutMs })
+    .then(() => true, () => false);
+  if (!ok) return null;
+  const [name = '', score = '', stage = ''] = await page.evaluate(read);
+  return { name, score, stage };
+}
