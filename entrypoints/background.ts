@@ -28,6 +28,7 @@ export default defineBackground({
       client: () => services?.then((s) => s.getClient()) ?? null,
       getOwnerEmail: async () => (await readSetting(repEmailItem)) || null,
       onChange: () => broadcastStatus(),
+      soleInstance: true,
     });
     const scheduler = createOutboxScheduler({
       outbox,

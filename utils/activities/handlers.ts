@@ -3,7 +3,8 @@
  * requestSchemas (messages are a trust boundary, design.md rule 4); the background registers them
  * after its sender check.
  */
-import { requestSchemas, type ResponseMap } from '../messaging';
+import type { ResponseMap } from '../messaging';
+import { requestSchemas } from '../messaging-schemas';
 import type { ErrorView } from '../view-models';
 import type { Outbox } from './outbox';
 

@@ -41,3 +41,13 @@ export async function releaseLease(db: OutboxDb, owner: string): Promise<void> {
 export async function leaseExpiry(db: OutboxDb): Promise<number> {
   return (await db.get('meta', 'lease'))?.expiresAt ?? 0;
 }
+
+/** Drops a lease held by anyone but `owner` (a dead worker's, when this instance is the only one alive). */
+export async function breakForeignLease(db: OutboxDb, owner: string): Promise<boolean> {
+  const tx = db.transaction('meta', 'readwrite');
+  const current = await tx.store.get('lease');
+  const foreign = !!current && current.owner !== owner;
+  if (foreign) await tx.store.delete('lease');
+  await tx.done;
+  return foreign;
+}

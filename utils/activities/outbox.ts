@@ -7,6 +7,7 @@
 import type { ActivityView, ErrorView } from '../view-models';
 import { openOutboxDb, type OutboxDb, type OutboxItem } from './db';
 import { runFlush, type FlushResult } from './flush';
+import { breakForeignLease } from './lease';
 import type { OutboxClient } from './payload';
 import { createOutboxQueries } from './queries';
 import { toView, updateItems } from './store';
@@ -26,6 +27,13 @@ export interface OutboxOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   onChange?: () => void;
+  /**
+   * This is the profile's only live outbox (the background: one worker or event page at a time).
+   * A lease found at start then belongs to a worker that died mid-flush, and is broken at once
+   * instead of waiting for it to lapse. Safe: whatever that worker had in flight is re-sent and
+   * comes back as a duplicate, which counts as delivered.
+   */
+  soleInstance?: boolean;
 }
 
 export type AddResult = { ok: true; activity: ActivityView } | { ok: false; error: ErrorView };
@@ -39,7 +47,10 @@ export function createOutbox(opts: OutboxOptions) {
   const undoMs = opts.undoMs ?? 5000;
   const onChange = opts.onChange ?? (() => undefined);
   const owner = newId(); // this instance's lease identity
-  const dbp = Promise.resolve(opts.db ?? openOutboxDb());
+  const dbp = Promise.resolve(opts.db ?? openOutboxDb()).then(async (db) => {
+    if (opts.soleInstance) await breakForeignLease(db, owner);
+    return db;
+  });
   let running: Promise<FlushResult> | null = null;
 
   /** Validates and stores a new activity, undoable for `undoMs`. */

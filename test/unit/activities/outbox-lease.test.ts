@@ -32,6 +32,24 @@ describe('flush lease', () => {
   });
 });
 
+describe('sole instance (the background after a worker restart)', () => {
+  it("breaks a dead worker's lease at start instead of waiting for it to lapse, and still delivers once", async () => {
+    const emu = createEmulator({ seed: 'empty' });
+    const clock = createClock();
+    const db = await freshDb();
+    const first = outboxFor(db, clock, inProcessClient(emu));
+    await addCalls(first, clock, 5);
+    // the previous worker died holding the lease (3 minutes left on it)
+    expect(await acquireLease(db, 'dead-worker', clock.now(), 180_000)).toBe(true);
+    expect(await outboxFor(db, clock, inProcessClient(emu)).flush()).toMatchObject({ status: 'busy', sent: 0 });
+
+    const restarted = outboxFor(db, clock, inProcessClient(emu), { soleInstance: true });
+    expect(await restarted.flush()).toMatchObject({ status: 'done', sent: 5 });
+    expect(emu.state.activities.size).toBe(5);
+    emu.controls.shutdown();
+  });
+});
+
 describe('cancellation', () => {
   it('an aborted flush puts its batch back untouched and frees the lease', async () => {
     const emu = createEmulator({ seed: 'empty', faults: { pathPrefix: '/sales-activities', latencyMs: 300 } });
