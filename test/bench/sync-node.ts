@@ -1,26 +1,30 @@
 /**
- * Benchmark: full sync of N synthetic emulator accounts (default 100,000) over real HTTP into
- * fake-indexeddb, plus ingest-only and search timings on the filled store.
+ * Benchmark (written by the background helper, absorbed into the suite): full sync of N synthetic
+ * emulator accounts over real HTTP into fake-indexeddb, plus ingest-only and search timings on the
+ * filled store.
  *
- *   npx tsx test/bench/sync-node.ts [accounts]
+ *   npx tsx test/bench/sync-node.ts [accounts=100000]
  *
  * NOTE: fake-indexeddb is a pure-JS IndexedDB in Node. These numbers show relative costs only;
- * the real ingest figure (target ≥ 2,000 accounts/s) must be measured in Chromium's IndexedDB.
+ * the real ingest figure (target ≥ 2,000 accounts/s) is measured in Chromium (cache-scale.ts).
  */
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { openAccountsDb } from '../../utils/accounts/db';
 import { createAccountStore } from '../../utils/accounts/store';
 import { createSyncEngine } from '../../utils/accounts/sync';
 import { createRecotapClient, toErrorView } from '../../utils/recotap';
 import type { SyncStatus } from '../../utils/view-models';
 import { startEmulator, syntheticAccounts } from '../emulator/index.ts';
+import type { Section } from './lib/report.ts';
+import { table } from './lib/stats.ts';
 
-const N = Number(process.argv[2] ?? 100_000);
-const rows: [string, string][] = [];
 const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en')} accounts/s`;
 
-async function main(): Promise<void> {
+/** Measures sync, ingest and search in Node; returns the label/value rows. */
+export async function runSyncNode(N: number): Promise<[string, string][]> {
+  const rows: [string, string][] = [];
   const emu = await startEmulator({ seed: { synthetic: N } });
   try {
     const store = createAccountStore(await openAccountsDb(`bench-${Date.now()}`));
@@ -61,9 +65,27 @@ async function main(): Promise<void> {
   } finally {
     await emu.close();
   }
+  return rows;
+}
+
+/** The Node/fake-indexeddb figures as a docs section (no targets: not a browser figure). */
+export async function benchSyncNode(N = 10_000): Promise<Section> {
+  const rows = await runSyncNode(N);
+  return {
+    id: 'sync-node',
+    title: 'Supplement: sync engine in Node (fake-indexeddb)',
+    method:
+      `utils/accounts sync engine and store run in Node against the emulator over HTTP, with fake-indexeddb (pure JS) as IndexedDB, ${N.toLocaleString('en')} accounts. ` +
+      'Relative costs only (HTTP + JSON vs ingest vs search); the browser figures are in sections 3–6.',
+    body: table(['Measurement', 'Result'], rows),
+    targets: [],
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const N = Number(process.argv[2] ?? 100_000);
+  const rows = await runSyncNode(N);
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nsync-node benchmark (Node ${process.version}, fake-indexeddb; NOT a Chromium figure)\n`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 }
-
-await main();

@@ -1,0 +1,137 @@
+/**
+ * Benchmarks 3–6 share one fresh browser profile per cache size N (1k, 10k, 100k, 200k synthetic
+ * accounts): 3. full sync throughput and service-worker peak heap; 4. (100k only) delta sync after
+ * 1% rescored; 5. lookupContext latency on the warm cache; 6. searchAccounts per keystroke and
+ * popup first paint. Every figure is timed in Chromium (round trips timed inside an extension page).
+ */
+import type { World } from '../e2e/world.ts';
+import { startWorld } from '../e2e/world.ts';
+import { attachHeapSampler } from './lib/heap.ts';
+import { launchBench, openExtension, stopSync, syncAndWait, type ExtensionSession } from './lib/session.ts';
+import { quantile } from './lib/stats.ts';
+import { measurePopupOpen, type PopupOpen } from './popup-open.ts';
+
+export interface SizeResult {
+  n: number;
+  /** accounts in the cache when lookups/searches ran (< n when the sync hit the time cap) */
+  cached?: number;
+  /** the full sync was stopped at the time cap */
+  partial?: boolean;
+  sync?: { ms: number; rate: number; peakHeap: number; heapAfterGc: number; samples: number; pages: number; requests: number };
+  delta?: { ms: number; changed: number; requests: number; accountRequests: number; rows: number };
+  lookup?: { p50: number; p95: number; max: number; count: number; found: number };
+  search?: { p50: number; p95: number; max: number; count: number; withHits: number };
+  popup?: PopupOpen;
+  error?: string;
+}
+
+export interface ScaleOptions {
+  extensionPath: string;
+  sizes: number[];
+  want: { sync: boolean; delta: boolean; lookup: boolean; search: boolean };
+  /** a full sync still running after this long is stopped and reported as partial (suite time budget) */
+  maxSyncMs: number;
+  log: (line: string) => void;
+}
+
+const PLACE = { site: 'salesforce-lightning', url: 'https://bench.lightning.force.com/lightning/r/Account/001Hs0000000BeNcH/view' };
+
+/** A deterministic spread of `count` indexes over 0..n-1. */
+const spread = (n: number, count: number, salt: number) => Array.from({ length: count }, (_, i) => (i * 7919 + salt * 104_729) % n);
+
+async function lookups(ext: ExtensionSession, world: World, n: number) {
+  const all = world.emulator.state.store.all();
+  const ctx = (i: number) => ({ ...PLACE, websites: [`https://www.${all[i]!.domain}/`], companyName: all[i]!.name });
+  await ext.timedCalls('lookupContext', spread(n, 20, 1).map(ctx)); // warm-up (code paths, IndexedDB pages)
+  const { ms, results } = await ext.timedCalls('lookupContext', spread(n, 200, 2).map(ctx));
+  const found = results.filter((r) => r.state === 'found').length;
+  return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms), count: ms.length, found };
+}
+
+async function searches(ext: ExtensionSession, world: World, n: number) {
+  const all = world.emulator.state.store.all();
+  // successive prefixes of real names, as a rep types them (1..12 characters)
+  const prefixes = spread(n, 10, 3).flatMap((i) => {
+    const name = all[i]!.name.toLowerCase();
+    return Array.from({ length: Math.min(12, name.length) }, (_, k) => ({ query: name.slice(0, k + 1), limit: 8 }));
+  });
+  await ext.timedCalls('searchAccounts', prefixes.slice(0, 10));
+  const { ms, results } = await ext.timedCalls('searchAccounts', prefixes);
+  const withHits = results.filter((r) => r.length > 0).length;
+  return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms), count: ms.length, withHits };
+}
+
+async function oneSize(n: number, opts: ScaleOptions): Promise<SizeResult> {
+  const out: SizeResult = { n };
+  const world = await startWorld({ emulator: { seed: { synthetic: n } } });
+  const browser = await launchBench(world, opts.extensionPath, true);
+  try {
+    const ext = await openExtension(browser.context);
+    const heap = await attachHeapSampler(browser.devtoolsPort!, ext.extensionId);
+    try {
+      world.emulator.controls.resetLog();
+      heap.start();
+      // section 4 needs a complete 100,000 profile: that size is never cut short
+      const run = await syncAndWait(ext, true, n === 100_000 && opts.want.delta ? 900_000 : opts.maxSyncMs);
+      const h = await heap.stop();
+      const requests = world.emulator.controls.requestLog.length;
+      if (run.partial) await stopSync(ext, world);
+      out.partial = run.partial;
+      // a stopped run wrote whole pages only: its progress counter is what the cache holds
+      out.cached = run.partial ? ((await ext.syncStatus())?.accounts ?? run.status.accounts) : run.status.cachedAccounts;
+      const heapAfterGc = await heap.usedAfterGc();
+      out.sync = { ms: run.ms, rate: (run.status.accounts / run.ms) * 1000, peakHeap: h.peak, heapAfterGc, samples: h.samples, pages: run.status.pages, requests };
+      opts.log(
+        `  N=${n}: full sync ${run.partial ? `STOPPED at the cap with ${out.cached} accounts after` : 'took'} ${(run.ms / 1000).toFixed(1)} s, ` +
+          `${Math.round(out.sync.rate)} accounts/s, peak heap ${(h.peak / 1048576).toFixed(1)} MB`,
+      );
+      if (!run.partial && run.status.cachedAccounts !== n) throw new Error(`cache holds ${run.status.cachedAccounts} accounts, expected ${n}`);
+    } finally {
+      await heap.close();
+    }
+    // rows are synced in rtp_aid order, which is the emulator's order: the first `cached` are in the cache
+    const cached = out.cached ?? n;
+    if (opts.want.lookup) out.lookup = await lookups(ext, world, cached);
+    if (opts.want.search) {
+      out.search = await searches(ext, world, cached);
+      out.popup = await measurePopupOpen(browser.context, ext.extensionId, world.emulator.state.store.all()[Math.floor(cached / 2)]!.name);
+    }
+    if (opts.want.delta && n === 100_000 && !out.partial) {
+      const changed = world.emulator.controls.rescore({ fraction: 0.01, seed: 'bench-delta' });
+      world.emulator.controls.resetLog();
+      const run = await syncAndWait(ext, false);
+      const log = world.emulator.controls.requestLog;
+      const accountRequests = log.filter((r) => r.path.endsWith('/accounts') && r.method === 'GET').length;
+      out.delta = { ms: run.ms, changed: changed.length, requests: log.length, accountRequests, rows: run.status.accounts };
+    }
+  } catch (err) {
+    out.error = err instanceof Error ? err.message : String(err);
+    opts.log(`  N=${n}: ${out.error}`);
+  } finally {
+    await browser.close();
+    await world.close();
+  }
+  return out;
+}
+
+/** A full sync of `n` in a fresh profile without the DevTools session (how much the heap sampler costs). */
+export async function controlSync(n: number, extensionPath: string): Promise<{ n: number; ms: number; rate: number }> {
+  const world = await startWorld({ emulator: { seed: { synthetic: n } } });
+  const browser = await launchBench(world, extensionPath, false);
+  try {
+    const run = await syncAndWait(await openExtension(browser.context), true);
+    return { n, ms: run.ms, rate: (run.status.accounts / run.ms) * 1000 };
+  } finally {
+    await browser.close();
+    await world.close();
+  }
+}
+
+/** Runs every size in turn (one fresh profile and emulator each), plus the control sync for section 3. */
+export async function benchCacheScale(opts: ScaleOptions): Promise<{ results: SizeResult[]; control: { n: number; ms: number; rate: number } | null }> {
+  const results: SizeResult[] = [];
+  for (const n of opts.sizes) results.push(await oneSize(n, opts));
+  const control = opts.want.sync ? await controlSync(10_000, opts.extensionPath).catch(() => null) : null;
+  if (control) opts.log(`  control N=${control.n} without DevTools: ${Math.round(control.rate)} accounts/s`);
+  return { results, control };
+}

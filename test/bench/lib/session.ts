@@ -1,0 +1,160 @@
+/**
+ * One benchmark browser: Debian Chromium with the production build (a snapshot) on the e2e world
+ * server, plus helpers to call the background exactly as a view does (@webext-core/messaging's wire
+ * format, sent from an extension page) and to wait for a sync. Launch flags come from
+ * test/e2e/launch.ts; only --remote-debugging-port is added (for the service-worker heap sampler).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { configureExtension } from '../../e2e/extension.ts';
+import { CHROMIUM_PATH, chromiumArgs, extensionIdOf, extensionWorker } from '../../e2e/launch.ts';
+import type { World } from '../../e2e/world.ts';
+import type { RequestData, RequestName, ResponseMap } from '../../../utils/messaging.ts';
+import type { SyncStatus } from '../../../utils/view-models.ts';
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  userDataDir: string;
+  /** port of the DevTools HTTP endpoint (only with `debugPort`) */
+  devtoolsPort: number | null;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium against the world; `extensionPath` null = a baseline browser without the extension. */
+export async function launchBench(world: World, extensionPath: string | null, debugPort = false): Promise<BenchBrowser> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'lens-bench-'));
+  const args = chromiumArgs({
+    hostResolverRules: world.hostResolverRules,
+    withExtension: extensionPath !== null,
+    ...(extensionPath ? { extensionPath } : {}),
+  });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: false, // --headless=new is in the args
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    args: [...args, ...(debugPort ? ['--remote-debugging-port=0'] : [])],
+  });
+  // tsx (esbuild keepNames) wraps inner functions in __name(); functions we evaluate in pages need it
+  await context.addInitScript('globalThis.__name ??= (f) => f;');
+  let devtoolsPort: number | null = null;
+  if (debugPort) {
+    // Chromium writes the chosen port as the first line of DevToolsActivePort
+    for (let i = 0; i < 100 && devtoolsPort === null; i++) {
+      try {
+        devtoolsPort = Number(readFileSync(path.join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0]);
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  }
+  return {
+    context,
+    userDataDir,
+    devtoolsPort,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The extension inside a bench browser: its worker, id and an extension page to send messages from. */
+export interface ExtensionSession {
+  worker: Worker;
+  extensionId: string;
+  /** popup.html opened in a tab: an extension page, so every message is allowed (utils/background/sender.ts) */
+  page: Page;
+  call<N extends RequestName>(name: N, data: RequestData<N>): Promise<ResponseMap[N]>;
+  /** sends each payload in turn from inside the page and times each round trip there (ms) */
+  timedCalls<N extends RequestName>(name: N, datas: RequestData<N>[]): Promise<{ ms: number[]; results: ResponseMap[N][] }>;
+  syncStatus(): Promise<SyncStatus | null>;
+}
+
+/** Wire format of @webext-core/messaging 4: {id, type, data, timestamp} → {res} | {err}. */
+async function inPageCalls(args: { name: string; datas: unknown[] }): Promise<{ ms: number[]; results: unknown[] }> {
+  const send = (type: string, data: unknown) =>
+    new Promise<unknown>((resolve, reject) => {
+      const message = { id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() };
+      chrome.runtime.sendMessage(message, (response?: { res?: unknown; err?: { message?: string } }) => {
+        if (chrome.runtime.lastError) reject(new Error(chrome.runtime.lastError.message));
+        else if (!response) reject(new Error(`no response to ${type}`));
+        else if (response.err) reject(new Error(response.err.message ?? `error from ${type}`));
+        else resolve(response.res);
+      });
+    });
+  const ms: number[] = [];
+  const results: unknown[] = [];
+  for (const data of args.datas) {
+    const t0 = performance.now();
+    results.push(await send(args.name, data));
+    ms.push(performance.now() - t0);
+  }
+  return { ms, results };
+}
+
+/** Waits for the extension's worker, configures it against the world's emulator and opens popup.html. */
+export async function openExtension(context: BrowserContext, opts: { syncEnabled?: boolean } = {}): Promise<ExtensionSession> {
+  const worker = await extensionWorker(context);
+  const extensionId = extensionIdOf(worker);
+  const setSync = (enabled: boolean) =>
+    worker.evaluate(async (on) => chrome.storage.local.set({ syncSettings: { enabled: on, intervalMinutes: 60 } }), enabled);
+  // Sync off before the key lands: the install-time sync attempt must not pick the key up and start
+  // a run of its own (it would fill a "cold" cache, or start a measured sync before t0).
+  await setSync(false);
+  await new Promise((r) => setTimeout(r, 1000));
+  await configureExtension({ context, serviceWorker: worker, extensionId });
+  if (opts.syncEnabled ?? true) await setSync(true);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.evaluate('globalThis.__name ??= (f) => f;');
+  const timedCalls = (async (name: string, datas: unknown[]) => page.evaluate(inPageCalls, { name, datas })) as ExtensionSession['timedCalls'];
+  return {
+    worker,
+    extensionId,
+    page,
+    timedCalls,
+    call: (async (name: RequestName, data: unknown) => (await timedCalls(name, [data as never])).results[0]) as ExtensionSession['call'],
+    syncStatus: () => worker.evaluate(async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as SyncStatus | null),
+  };
+}
+
+/**
+ * Starts a sync with syncNow and resolves when it completed (a new lastSuccessAt); throws on failure.
+ * After `capMs` it resolves with `partial: true` and the progress so far (the sync keeps running: see stopSync).
+ */
+export async function syncAndWait(ext: ExtensionSession, full: boolean, capMs = 600_000): Promise<{ ms: number; status: SyncStatus; partial: boolean }> {
+  const before = (await ext.syncStatus())?.lastSuccessAt ?? null;
+  const t0 = performance.now();
+  const started = await ext.call('syncNow', { full });
+  if (!started.ok) throw new Error(`syncNow refused: ${started.error.message}`);
+  for (;;) {
+    const status = await ext.syncStatus();
+    if (status && status.phase === 'idle' && status.lastSuccessAt && status.lastSuccessAt !== before) {
+      return { ms: performance.now() - t0, status, partial: false };
+    }
+    if (status && (status.phase === 'backoff' || status.phase === 'paused-auth')) {
+      throw new Error(`sync failed: ${status.lastError?.message ?? status.phase}`);
+    }
+    if (status && performance.now() - t0 > capMs) return { ms: performance.now() - t0, status, partial: true };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Stops a running sync: background sync off (no retry restarts it), then the emulator fails /accounts until the run gives up. */
+export async function stopSync(ext: ExtensionSession, world: World): Promise<void> {
+  await ext.worker.evaluate(async () => chrome.storage.local.set({ syncSettings: { enabled: false, intervalMinutes: 60 } }));
+  world.emulator.controls.setFaults({ pathPrefix: '/accounts', errorRate: 1 });
+  try {
+    for (let i = 0; i < 300; i++) {
+      const phase = (await ext.syncStatus())?.phase;
+      if (phase !== 'full' && phase !== 'delta') return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the sync did not stop within 30 s');
+  } finally {
+    world.emulator.controls.clearFaults();
+  }
+}

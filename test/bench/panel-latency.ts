@@ -1,0 +1,105 @@
+/**
+ * Benchmark 7: from an SPA URL change (window.__spaGo on a fixture's spa.html) to the in-page panel
+ * painted with the new account, warm cache (demo accounts synced first). Timed inside the page:
+ * t0 just before __spaGo, end = the first animation frame after the panel title shows the new name.
+ */
+import type { Page } from '@playwright/test';
+import { expectedCompany, isPlainScoredCompany } from '../e2e/expectations.ts';
+import { loadSiteCases, type SiteCase } from '../e2e/site-cases.ts';
+import { startWorld } from '../e2e/world.ts';
+import type { Section } from './lib/report.ts';
+import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
+import { fmt, quantile, table } from './lib/stats.ts';
+
+const TARGET_MS = 100;
+/** four adapters with different DOM styles keep the suite inside its time budget */
+const ADAPTERS = ['salesforce-lightning', 'hubspot', 'dynamics', 'gmail'];
+
+/** In the page: navigate with __spaGo(url) and resolve with ms until the title reads `name` and a frame passed. */
+function spaTo(args: { url: string; name: string }): Promise<number> {
+  const host = document.querySelector('recotap-lens-panel');
+  const root = host?.shadowRoot;
+  if (!root) return Promise.reject(new Error('no panel in the page'));
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`panel never showed ${args.name}`)), 10_000);
+    let t0 = 0;
+    const check = () => {
+      if (root.querySelector('.rl-title')?.textContent?.trim() !== args.name) return;
+      observer.disconnect();
+      clearTimeout(timeout);
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(root, { subtree: true, childList: true, characterData: true });
+    t0 = performance.now();
+    (window as unknown as { __spaGo: (url: string) => void }).__spaGo(args.url);
+    check();
+  });
+}
+
+async function measureCase(page: Page, c: SiteCase, navigations: number): Promise<number[]> {
+  const a = { url: c.url, name: expectedCompany(c)!.name };
+  const b = { url: c.spaNext!.url, name: expectedCompany({ ...c, url: c.spaNext!.url, expect: c.spaNext!.expect })!.name };
+  await page.goto(c.url);
+  await page.locator('recotap-lens-panel').waitFor({ state: 'attached', timeout: 20_000 });
+  await page.waitForFunction(
+    (name) => document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector('.rl-title')?.textContent?.trim() === name,
+    a.name,
+    { timeout: 20_000 },
+  );
+  await page.evaluate(spaTo, b); // warm-up: both accounts looked up once
+  await page.evaluate(spaTo, a);
+  const times: number[] = [];
+  for (let i = 0; i < navigations; i++) {
+    times.push(await page.evaluate(spaTo, i % 2 === 0 ? b : a));
+    await page.waitForTimeout(50); // a rep does not navigate every frame
+  }
+  return times;
+}
+
+/** Runs the SPA fixtures of ADAPTERS whose two records are scored demo companies. */
+export async function benchPanelLatency(extensionPath: string, navigations = 20): Promise<Section> {
+  const cases = (await loadSiteCases()).filter(
+    (c) =>
+      c.file.endsWith('spa.html') && c.spaNext && ADAPTERS.includes(c.adapterId) &&
+      isPlainScoredCompany(expectedCompany(c)) &&
+      isPlainScoredCompany(expectedCompany({ ...c, url: c.spaNext.url, expect: c.spaNext.expect })),
+  );
+  const world = await startWorld({ cases });
+  const browser = await launchBench(world, extensionPath);
+  const rows: string[][] = [];
+  const all: number[] = [];
+  const failures: string[] = [];
+  try {
+    const ext = await openExtension(browser.context);
+    await syncAndWait(ext, true);
+    const page = await browser.context.newPage();
+    for (const c of cases) {
+      await world.servePage(c.url, c.file);
+      await world.servePage(c.spaNext!.url, c.file);
+      try {
+        const t = await measureCase(page, c, navigations);
+        all.push(...t);
+        rows.push([c.adapterId, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1)]);
+      } catch (err) {
+        failures.push(`${c.adapterId}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await world.close();
+  }
+  const p95 = quantile(all, 0.95);
+  if (all.length > 0) rows.push(['**all**', String(all.length), fmt(quantile(all, 0.5), 1), fmt(p95, 1), fmt(Math.max(...all), 1)]);
+  return {
+    id: 'panel',
+    title: '7. Panel latency after SPA navigation',
+    method:
+      `the e2e world serves the spa.html fixture of ${ADAPTERS.join(', ')} at its real URL; the demo accounts are synced first (warm cache). ` +
+      `In the page, t0 = performance.now() right before window.__spaGo(nextUrl); the end is the first requestAnimationFrame after the panel title (shadow root of recotap-lens-panel) shows the new account, seen by a MutationObserver. ` +
+      `${navigations} alternating navigations per fixture after one warm-up round, 50 ms apart.`,
+    body: rows.length > 0 ? table(['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms'], rows) : '**Not measured:** no fixture produced a panel.',
+    targets: [{ target: 'p95 ≤ 100 ms (URL change → painted panel)', measured: all.length ? `${fmt(p95, 1)} ms over ${all.length} navigations` : 'not measured', met: all.length ? p95 <= TARGET_MS : null }],
+    notes: failures.map((f) => `Not measured for ${f}`),
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The benchmark suite: runs every benchmark in real Chromium against the emulator and rewrites
+ * docs/benchmarks.md (environment, method, figures, targets).
+ *
+ *   npm run bench                       # everything (builds .output/chrome-mv3 if missing)
+ *   npm run bench -- --only=lookup,search   # some (updates only their sections of the doc)
+ *   options: --build (always run `wxt build` first), --sizes=1000,10000 (cache sizes), --no-write,
+ *   --max-sync-s=150 (a full sync still running after this is stopped and reported as partial;
+ *   not the 100,000 size when delta runs, which needs a complete sync)
+ * Names: emulator-pages, bundle, sync, delta, lookup, search, panel, overhead, requests, sync-node.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROME_BUILD, ROOT, snapshotBuild } from '../e2e/launch.ts';
+import { benchBundleSizes } from './bundle-sizes.ts';
+import { benchCacheScale } from './cache-scale.ts';
+import { deltaSection, lookupSection, searchSection, syncSection } from './cache-scale-report.ts';
+import { benchEmulatorPages } from './emulator-pages.ts';
+import { benchHostOverhead } from './host-overhead.ts';
+import { benchPanelLatency } from './panel-latency.ts';
+import { benchRequestEconomy } from './request-economy.ts';
+import { renderDoc, replaceSummaryRows } from './doc.ts';
+import { describeEnvironment } from './lib/environment.ts';
+import { notMeasured, renderSection, type Section } from './lib/report.ts';
+import { benchSyncNode } from './sync-node.ts';
+
+const NAMES = ['emulator-pages', 'bundle', 'sync', 'delta', 'lookup', 'search', 'panel', 'overhead', 'requests', 'sync-node'] as const;
+type Name = (typeof NAMES)[number];
+const TITLES: Record<Name, string> = {
+  'emulator-pages': '1. Emulator: page latency at 200,000 accounts',
+  bundle: '2. Bundle sizes',
+  sync: '3. Full sync: throughput and service-worker heap',
+  delta: '4. Delta sync (1% changed at 100,000)',
+  lookup: '5. Domain lookup latency (warm cache)',
+  search: '6. Popup search per keystroke and popup first paint',
+  panel: '7. Panel latency after SPA navigation',
+  overhead: '8. Host-page overhead',
+  requests: '9. Request economy',
+  'sync-node': 'Supplement: sync engine in Node (fake-indexeddb)',
+};
+const DOC = path.join(ROOT, 'docs/benchmarks.md');
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const only = arg('only')?.split(',').filter(Boolean) ?? null;
+for (const n of only ?? []) if (!NAMES.includes(n as Name)) throw new Error(`Unknown benchmark "${n}". Names: ${NAMES.join(', ')}`);
+const selected = new Set<Name>((only as Name[] | null) ?? NAMES);
+const sizes = arg('sizes')?.split(',').map(Number) ?? [1_000, 10_000, 100_000, 200_000];
+const maxSyncMs = Number(arg('max-sync-s') ?? 150) * 1000;
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** Runs one benchmark; a failure becomes a "not measured" section with the reason. */
+async function step(name: Name, fn: () => Promise<Section | Section[]> | Section): Promise<Section[]> {
+  log(`${name}…`);
+  const t0 = performance.now();
+  try {
+    const out = [await fn()].flat();
+    const wallMs = performance.now() - t0;
+    if (out.length === 1) out[0]!.wallMs = wallMs;
+    log(`${name} done in ${(wallMs / 1000).toFixed(0)} s`);
+    return out;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    log(`${name} FAILED: ${reason}`);
+    return [notMeasured(name, TITLES[name], `the benchmark failed in this run (${reason}).`)];
+  }
+}
+
+const started = performance.now();
+const env = describeEnvironment();
+if (process.argv.includes('--build') || !existsSync(path.join(CHROME_BUILD, 'manifest.json'))) {
+  log('building the extension (npx wxt build)…');
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+const snapshot = snapshotBuild();
+const sections: Section[] = [];
+try {
+  if (selected.has('emulator-pages')) sections.push(...(await step('emulator-pages', () => benchEmulatorPages(200_000, 30))));
+  if (selected.has('bundle')) sections.push(...(await step('bundle', () => benchBundleSizes(snapshot.path))));
+  const want = { sync: selected.has('sync'), delta: selected.has('delta'), lookup: selected.has('lookup'), search: selected.has('search') };
+  if (want.sync || want.delta || want.lookup || want.search) {
+    const scaleSizes = want.sync || want.lookup || want.search ? sizes : sizes.filter((n) => n === 100_000);
+    const t0 = performance.now();
+    const { results, control } = await benchCacheScale({ extensionPath: snapshot.path, sizes: scaleSizes, want, maxSyncMs, log });
+    log(`cache sizes done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    if (want.sync) sections.push(syncSection(results, control));
+    if (want.delta) sections.push(deltaSection(results));
+    if (want.lookup) sections.push(lookupSection(results));
+    if (want.search) sections.push(searchSection(results));
+  }
+  if (selected.has('panel')) sections.push(...(await step('panel', () => benchPanelLatency(snapshot.path, 20))));
+  if (selected.has('overhead')) sections.push(...(await step('overhead', () => benchHostOverhead(snapshot.path, 3))));
+  if (selected.has('requests')) sections.push(...(await step('requests', () => benchRequestEconomy(snapshot.path))));
+  if (selected.has('sync-node')) sections.push(...(await step('sync-node', () => benchSyncNode(10_000))));
+} finally {
+  snapshot.remove();
+}
+const wallMs = performance.now() - started;
+env['Load average at end (1/5/15 min)'] = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+env['Suite wall time'] = `${(wallMs / 1000).toFixed(0)} s${only ? ` (--only=${only.join(',')})` : ''}`;
+
+const marked = (s: Section) => `<!-- bench:${s.id} -->\n${renderSection(s)}<!-- /bench:${s.id} -->`;
+for (const s of sections) console.log(`\n${renderSection(s)}`);
+console.log(`\nSuite wall time: ${(wallMs / 1000).toFixed(0)} s`);
+if (!process.argv.includes('--no-write')) {
+  if (only && existsSync(DOC)) {
+    // a partial run replaces only its own sections and leaves the rest of the document as it was
+    let doc = readFileSync(DOC, 'utf8');
+    for (const s of sections) {
+      const re = new RegExp(`<!-- bench:${s.id} -->[\\s\\S]*?<!-- /bench:${s.id} -->`);
+      const note = `${marked(s).replace(/<!-- \/bench:/, `_Re-run alone on ${env.Date} (load average ${env['Load average at start (1/5/15 min)']})._\n\n<!-- /bench:`)}`;
+      doc = re.test(doc) ? doc.replace(re, () => note) : `${doc.trimEnd()}\n\n${note}\n`;
+      doc = replaceSummaryRows(doc, s);
+    }
+    writeFileSync(DOC, doc);
+  } else {
+    writeFileSync(DOC, renderDoc(env, sections, marked));
+  }
+  log(`wrote ${path.relative(ROOT, DOC)}`);
+}
