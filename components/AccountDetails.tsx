@@ -67,7 +67,11 @@ export function AccountDetails({
           </dl>
         </PanelSection>
       ) : null}
-      <PanelSection id="activity">{activity}</PanelSection>
+      {activity ? (
+        <PanelSection id="activity" title="Log activity">
+          {activity}
+        </PanelSection>
+      ) : null}
       <Freshness account={account} stale={stale} refreshError={refreshError} now={now} />
     </>
   );

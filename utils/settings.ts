@@ -1,31 +1,35 @@
 /**
  * Every storage item except the API key (utils/recotap/credentials.ts), declared once, versioned,
- * and validated with zod on read: a corrupt or outdated stored value falls back to its default,
+ * and validated with zod/mini on read: a corrupt or outdated stored value falls back to its default,
  * it never crashes a view or the service worker. Safe to import from any context.
  */
 import { storage, type WxtStorageItem } from '#imports';
-import { z } from 'zod';
-import { SyncStatusSchema, type SyncStatus } from './view-models';
+// zod/mini (tree-shakable): content scripts import this file, and classic zod would add ~40 KB gz
+import { z } from 'zod/mini';
+import type { SyncStatus } from './view-models';
+
+const str = (max: number) => z.string().check(z.maxLength(max));
+const num = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
 
 export const PRODUCTION_BASE_URL = 'https://eapi.recotap.com/api/v1';
 export const SANDBOX_BASE_URL = 'https://sandboxapi.reco-tap.com/api/v1';
 
 export const ApiBaseSchema = z.object({
   choice: z.enum(['production', 'sandbox', 'custom']),
-  customUrl: z.string().max(500),
+  customUrl: str(500),
 });
 export type ApiBase = z.infer<typeof ApiBaseSchema>;
 
 export const SyncSettingsSchema = z.object({
   /** false = "on-demand lookups only": no background sync */
   enabled: z.boolean(),
-  intervalMinutes: z.number().int().min(5).max(24 * 60),
+  intervalMinutes: z.int().check(z.minimum(5), z.maximum(24 * 60)),
 });
 export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
 
 export const CacheSettingsSchema = z.object({
-  ttlMinutes: z.number().min(1).max(24 * 60),
-  negativeTtlMinutes: z.number().min(1).max(24 * 60),
+  ttlMinutes: num(1, 24 * 60),
+  negativeTtlMinutes: num(1, 24 * 60),
 });
 export type CacheSettings = z.infer<typeof CacheSettingsSchema>;
 
@@ -34,8 +38,8 @@ export type PanelSurface = z.infer<typeof PanelSurfaceSchema>;
 
 /** Per-site choices; absent fields mean "use the default" (enabled, surface per siteSurface()). */
 export const SitePrefsSchema = z.record(
-  z.string().max(64),
-  z.object({ enabled: z.boolean().optional(), surface: PanelSurfaceSchema.optional() }),
+  str(64),
+  z.object({ enabled: z.optional(z.boolean()), surface: z.optional(PanelSurfaceSchema) }),
 );
 export type SitePrefs = z.infer<typeof SitePrefsSchema>;
 
@@ -45,7 +49,7 @@ export type Theme = z.infer<typeof ThemeSchema>;
 export const PanelStateSchema = z.object({
   side: z.enum(['left', 'right']),
   /** distance from the top of the viewport, px */
-  top: z.number().min(0).max(10_000),
+  top: num(0, 10_000),
   collapsed: z.boolean(),
 });
 export type PanelState = z.infer<typeof PanelStateSchema>;
@@ -53,16 +57,37 @@ export const DEFAULT_PANEL_STATE: PanelState = { side: 'right', top: 96, collaps
 
 /** "Not this account?" choices. Key: pinKey() (site + record id, else domain). */
 export const PinnedMatchSchema = z.object({
-  rtpAid: z.string().max(64),
-  name: z.string().max(300),
-  domain: z.string().max(253),
+  rtpAid: str(64),
+  name: str(300),
+  domain: str(253),
   pinnedAt: z.string(),
 });
 export type PinnedMatch = z.infer<typeof PinnedMatchSchema>;
-export const PinnedMatchesSchema = z.record(z.string().max(600), PinnedMatchSchema);
+export const PinnedMatchesSchema = z.record(str(600), PinnedMatchSchema);
 
-export const ExtraCrmHostSchema = z.object({ host: z.string().min(1).max(253), site: z.string().min(1).max(64) });
+export const ExtraCrmHostSchema = z.object({
+  host: z.string().check(z.minLength(1), z.maxLength(253)),
+  site: z.string().check(z.minLength(1), z.maxLength(64)),
+});
 export type ExtraCrmHost = z.infer<typeof ExtraCrmHostSchema>;
+
+/** Mirror of view-models' SyncStatusSchema in zod/mini (the type annotation keeps the two in step). */
+const SyncStatusItemSchema: z.ZodMiniType<SyncStatus> = z.object({
+  enabled: z.boolean(),
+  phase: z.enum(['idle', 'full', 'delta', 'paused-auth', 'backoff']),
+  pages: z.number(),
+  accounts: z.number(),
+  errors: z.number(),
+  lastError: z.nullable(
+    z.object({
+      kind: z.enum(['unauthorized', 'validation', 'not-found', 'conflict', 'rate-limited', 'server', 'network', 'timeout', 'unexpected-response', 'offline', 'permission', 'internal']),
+      message: z.string(),
+      retryable: z.boolean(),
+    }),
+  ),
+  lastSuccessAt: z.nullable(z.string()),
+  cachedAccounts: z.number(),
+});
 
 export const DEFAULT_SYNC_STATUS: SyncStatus = {
   enabled: true,
@@ -76,33 +101,70 @@ export const DEFAULT_SYNC_STATUS: SyncStatus = {
 };
 
 /** A WXT storage item plus its schema; read it with readSetting() to get validation. */
-export type SettingItem<T> = WxtStorageItem<T, Record<string, unknown>> & { schema: z.ZodType<T> };
+export type SettingItem<T> = WxtStorageItem<T, Record<string, unknown>> & { schema: z.ZodMiniType<T> };
 
-function defineSetting<T>(key: `local:${string}`, schema: z.ZodType<T>, fallback: T, version = 1): SettingItem<T> {
+// Background read cache (enableSettingsCache): validated values of rep/admin settings kept in memory,
+// so a warm lookup does not touch chrome.storage. Off in views, which always read storage.
+let readCache: Map<string, Promise<unknown>> | null = null;
+let effectiveCache: Promise<EffectiveSettings> | null = null;
+const cacheWatchers: (() => void)[] = [];
+/** items whose values the read cache may keep (status-like items change too often to be worth it) */
+const CACHEABLE = new Set<string>();
+
+function forget(key: string): void {
+  readCache?.delete(key);
+  effectiveCache = null;
+}
+
+function defineSetting<T>(
+  key: `local:${string}`,
+  schema: z.ZodMiniType<T>,
+  fallback: T,
+  version = 1,
+  cacheable = true,
+): SettingItem<T> {
   const item = storage.defineItem<T>(key, { fallback, version });
+  if (cacheable) CACHEABLE.add(key);
+  const setValue = item.setValue.bind(item);
+  const removeValue = item.removeValue.bind(item);
+  // a write from this context is visible to the next read at once (onChanged arrives later)
+  const wrapped = {
+    setValue: (value: T) => (forget(key), setValue(value).finally(() => forget(key))),
+    removeValue: (opts?: Parameters<typeof removeValue>[0]) => (forget(key), removeValue(opts).finally(() => forget(key))),
+  };
   // WXT's item already exposes `fallback` (a getter); we add the schema next to it
-  return Object.assign(item, { schema });
+  return Object.assign(item, { schema }, wrapped);
 }
 
 export const apiBaseItem = defineSetting<ApiBase>('local:apiBase', ApiBaseSchema, { choice: 'production', customUrl: '' });
-export const repEmailItem = defineSetting('local:repEmail', z.string().max(254), '');
+export const repEmailItem = defineSetting('local:repEmail', str(254), '');
 export const syncSettingsItem = defineSetting('local:syncSettings', SyncSettingsSchema, { enabled: true, intervalMinutes: 60 });
 export const cacheSettingsItem = defineSetting('local:cacheSettings', CacheSettingsSchema, {
   ttlMinutes: 15,
   negativeTtlMinutes: 10,
 });
 export const sitePrefsItem = defineSetting('local:sitePrefs', SitePrefsSchema, {});
-export const extraCrmHostsItem = defineSetting('local:extraCrmHosts', z.array(ExtraCrmHostSchema).max(200), []);
+export const extraCrmHostsItem = defineSetting('local:extraCrmHosts', z.array(ExtraCrmHostSchema).check(z.maxLength(200)), []);
 export const themeItem = defineSetting('local:theme', ThemeSchema, 'system');
-export const panelStateItem = defineSetting('local:panelState', z.record(z.string().max(64), PanelStateSchema), {});
+export const panelStateItem = defineSetting('local:panelState', z.record(str(64), PanelStateSchema), {}, 1, false);
 export const pinnedMatchesItem = defineSetting('local:pinnedMatches', PinnedMatchesSchema, {});
 /** set when the API answered 401: the options page asks for a new key; sync pauses */
-export const needsNewKeyItem = defineSetting('local:needsNewKey', z.boolean(), false);
+export const needsNewKeyItem = defineSetting('local:needsNewKey', z.boolean(), false, 1, false);
 /** written by the sync engine only; popup/options observe it */
-export const syncStatusItem = defineSetting('local:syncStatus', SyncStatusSchema, DEFAULT_SYNC_STATUS);
+export const syncStatusItem = defineSetting('local:syncStatus', SyncStatusItemSchema, DEFAULT_SYNC_STATUS, 1, false);
 
 /** Read an item and validate it; anything that fails the schema reads as the default. */
-export async function readSetting<T>(item: SettingItem<T>): Promise<T> {
+export function readSetting<T>(item: SettingItem<T>): Promise<T> {
+  if (!readCache || !CACHEABLE.has(item.key)) return readStored(item);
+  let hit = readCache.get(item.key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = readStored(item);
+    readCache.set(item.key, hit);
+  }
+  return hit;
+}
+
+async function readStored<T>(item: SettingItem<T>): Promise<T> {
   let raw: unknown;
   try {
     raw = await item.getValue();
@@ -137,11 +199,13 @@ export function defaultSurface(siteId: string): PanelSurface {
 /** Admin policy (chrome.storage.managed, schema in public/managed-schema.json). */
 export const ManagedPolicySchema = z.object({
   /** 'production' | 'sandbox' | an https URL */
-  baseUrl: z.string().max(500).optional(),
-  enabledSites: z.array(z.string().max(64)).max(100).optional(),
-  extraCrmHosts: z.array(ExtraCrmHostSchema).max(200).optional(),
+  baseUrl: z.optional(str(500)),
+  enabledSites: z.optional(z.array(str(64)).check(z.maxLength(100))),
+  extraCrmHosts: z.optional(z.array(ExtraCrmHostSchema).check(z.maxLength(200))),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
+
+const MANAGED_KEYS = ['baseUrl', 'enabledSites', 'extraCrmHosts'] as const;
 
 /** Keys an administrator can lock. */
 export type LockableKey = 'apiBase' | 'sites' | 'extraCrmHosts';
@@ -163,7 +227,7 @@ export interface EffectiveSettings {
 
 /** Read the managed policy; absent or invalid keys are ignored (Firefox throws without a policy). */
 export async function readManagedPolicy(): Promise<ManagedPolicy> {
-  const keys = ['baseUrl', 'enabledSites', 'extraCrmHosts'] as const;
+  const keys = MANAGED_KEYS;
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     try {
@@ -194,7 +258,38 @@ function managedApiBase(value: string): ApiBase | null {
 }
 
 /** Local settings merged with the admin policy: managed values win and are reported in `locked`. */
-export async function getEffectiveSettings(): Promise<EffectiveSettings> {
+export function getEffectiveSettings(): Promise<EffectiveSettings> {
+  if (!readCache) return readEffective();
+  effectiveCache ??= readEffective();
+  return effectiveCache;
+}
+
+/**
+ * Background only: answer readSetting()/getEffectiveSettings() from memory until storage changes
+ * (item.watch for local settings, storage.watch for the managed policy). Returns a disable function.
+ */
+export function enableSettingsCache(): () => void {
+  if (readCache) return disableSettingsCache;
+  readCache = new Map();
+  effectiveCache = null;
+  for (const key of CACHEABLE) cacheWatchers.push(storage.watch(key as `local:${string}`, () => forget(key)));
+  for (const key of MANAGED_KEYS) {
+    try {
+      cacheWatchers.push(storage.watch(`managed:${key}`, () => (effectiveCache = null)));
+    } catch {
+      // no managed storage events in this browser: the policy is read once per worker lifetime
+    }
+  }
+  return disableSettingsCache;
+}
+
+function disableSettingsCache(): void {
+  for (const unwatch of cacheWatchers.splice(0)) unwatch();
+  readCache = null;
+  effectiveCache = null;
+}
+
+async function readEffective(): Promise<EffectiveSettings> {
   const [apiBase, repEmail, sync, cache, sitePrefs, extraCrmHosts, theme, policy] = await Promise.all([
     readSetting(apiBaseItem),
     readSetting(repEmailItem),

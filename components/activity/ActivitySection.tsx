@@ -1,3 +1,4 @@
+import { kickOutboxTotals } from './use-outbox-totals';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ActivityDraft, PageContact } from '@/utils/view-models';
 import { ActivityForm } from './ActivityForm';
@@ -52,6 +53,7 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
       setUndoUntil(null);
       setToast(null);
       void refresh();
+    kickOutboxTotals();
     }, Math.max(0, undoUntil - Date.now()));
     return () => clearTimeout(timer);
   }, [undoUntil, refresh]);
@@ -81,6 +83,7 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
     setToast({ message: `Logged ${verb} ${first ? contactLabel(first) : account.name}`, undoId: open ? res.activity.id : undefined });
     setUndoUntil(open ? until : null);
     void refresh();
+    kickOutboxTotals();
     return null;
   }
 
@@ -106,6 +109,7 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
     }
     setUndoUntil(null);
     void refresh();
+    kickOutboxTotals();
   }
 
   async function submitForm(draft: ActivityDraft): Promise<string | null> {
@@ -123,6 +127,7 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
     setToast({ message: `Queued again: ${activityTitle(draft)}` });
     closeForm();
     void refresh();
+    kickOutboxTotals();
     return null;
   }
 

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 const EmailSchema = z.email();
 

@@ -1,9 +1,10 @@
 /**
- * The full form's state and its mapping to an ActivityDraft. Validation is ActivityDraftSchema's
+ * The full form's state and its mapping to an ActivityDraft. Validation is ActivityDraftSchema's (mirrored in zod/mini)
  * (the same schema the background applies); only the wording is ours, so every message names the
  * field the rep sees.
  */
-import { ActivityDraftSchema, type ActivityDraft } from '@/utils/view-models';
+import type { ActivityDraft } from '@/utils/view-models';
+import { ActivityDraftMiniSchema } from './draft-schema';
 import { cleanContact, isoToLocalInput, localInputToIso, toLocalIso, type ActivityAccount } from './drafts';
 
 export interface ContactRow {
@@ -109,12 +110,12 @@ function messageFor(path: PropertyKey[], raw: string, form: FormState): string {
   return FRIENDLY[key] ?? `${FIELD_LABELS[key] ?? key}: ${raw}`;
 }
 
-/** Validates the form with ActivityDraftSchema: a draft to send, or messages keyed by field. */
+/** Validates the form with (the zod/mini mirror of) ActivityDraftSchema: a draft to send, or messages keyed by field. */
 export function validateForm(
   f: FormState,
   account: ActivityAccount,
 ): { ok: true; draft: ActivityDraft } | { ok: false; errors: FieldErrors } {
-  const parsed = ActivityDraftSchema.safeParse(draftFromForm(f, account));
+  const parsed = ActivityDraftMiniSchema.safeParse(draftFromForm(f, account));
   if (parsed.success) return { ok: true, draft: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {

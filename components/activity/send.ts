@@ -1,10 +1,5 @@
-/**
- * The messages the activity section needs from the background, as one injectable function.
- * `setRepEmail` is not in utils/messaging.ts yet (proposed: `setRepEmail: z.object({ email: z.email() })`
- * → SimpleResult); until it is, the default sender reaches it through a cast, so adding the message to
- * the protocol is a one-line change there and nothing here has to move.
- */
-import { sendMessage, type RequestData, type ResponseMap, type SimpleResult } from '@/utils/messaging';
+/** The messages the activity section needs from the background, as one injectable function. */
+import { sendMessage, type RequestData, type ResponseMap } from '@/utils/messaging';
 
 type Msg<N extends keyof ResponseMap> = [RequestData<N>, ResponseMap[N]];
 
@@ -14,7 +9,7 @@ export interface ActivityMessages {
   undoActivity: Msg<'undoActivity'>;
   retryActivity: Msg<'retryActivity'>;
   listActivities: Msg<'listActivities'>;
-  setRepEmail: [{ email: string }, SimpleResult];
+  setRepEmail: Msg<'setRepEmail'>;
 }
 
 /** Same call shape as `sendMessage`, restricted to the activity messages. */
@@ -23,5 +18,5 @@ export type ActivitySend = <N extends keyof ActivityMessages>(
   data: ActivityMessages[N][0],
 ) => Promise<ActivityMessages[N][1]>;
 
-/** The production sender: the real typed protocol (setRepEmail pending, see above). */
-export const defaultActivitySend = sendMessage as unknown as ActivitySend;
+/** The production sender: the real typed protocol (ActivitySend is a subset of its signature). */
+export const defaultActivitySend: ActivitySend = sendMessage;

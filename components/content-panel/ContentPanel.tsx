@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { sendMessage } from '@/utils/messaging';
 import { DEFAULT_PANEL_STATE, panelStateItem, readSetting, themeItem, type PanelState } from '@/utils/settings';
 import { AccountPanel } from '../AccountPanel';
+import { activitySlot } from '../activity-slot';
+import { useOutboxTotals } from '../activity/use-outbox-totals';
 import { ErrorBoundary } from '../ErrorBoundary';
 import type { PanelActions } from '../panel-actions';
 import { useSetting } from '../use-setting';
@@ -22,6 +24,9 @@ export function ContentPanel({ controller, siteId }: { controller: PanelControll
   const theme = useSetting(themeItem) ?? 'system';
   const layouts = useSetting(panelStateItem);
   const layout = { ...DEFAULT_PANEL_STATE, ...layouts?.[siteId] };
+  // a content script gets no statusChanged broadcast: poll the outbox only while an account is shown
+  const outboxTotals = useOutboxTotals({ poll: result?.state === 'found' && !hidden });
+  const renderActivity = useMemo(() => activitySlot(outboxTotals), [outboxTotals]);
 
   const actions = useMemo<PanelActions>(
     () => ({
@@ -51,6 +56,7 @@ export function ContentPanel({ controller, siteId }: { controller: PanelControll
         onDockChange={(side) => void saveLayout(siteId, { side })}
         top={layout.top}
         onMove={(pos) => void saveLayout(siteId, pos)}
+        renderActivity={renderActivity}
       />
     </ErrorBoundary>
   );

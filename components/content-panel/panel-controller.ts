@@ -91,12 +91,14 @@ export function createPanelController(backend: PanelBackend, onState?: (s: Panel
       store.setState({ context });
       void run(backend.lookup, true);
     },
-    /** A background push (stale-while-revalidate refresh). Only updates the account already shown. */
-    receivePush(result: LookupResult) {
-      const current = store.getState().result;
-      if (!store.getState().context || inflight || current?.state !== 'found' || result.state !== 'found') return false;
-      if (current.account.rtpAid !== result.account.rtpAid) return false;
-      apply(result);
+    /**
+     * A background push (stale-while-revalidate refresh) for the page at `url`. Accepted only for the
+     * current page, so "not in Recotap → found" updates while the previous page's answer never shows.
+     */
+    receivePush(push: { url: string | null; result: LookupResult }) {
+      const { context } = store.getState();
+      if (!context || inflight || push.url === null || push.url !== context.url) return false;
+      apply(push.result);
       return true;
     },
     retry: () => run(backend.lookup, true),

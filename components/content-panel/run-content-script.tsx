@@ -1,7 +1,8 @@
 /**
  * Everything a Lens content script does, wired to the content-script context: site detection →
  * lookupContext → the in-page panel (lazy shadow-root mount, only on record pages and only where
- * the site's surface is 'in-page'), background pushes, and the side-panel bridge. Every listener
+ * the site's surface is 'in-page') and background pushes. The side panel and popup read this tab's
+ * context/result from the background (getTabResult), which records every lookupContext. Every listener
  * is tied to ctx (removed when the extension reloads) and every callback catches its errors.
  */
 import { createRoot, type Root } from 'react-dom/client';
@@ -10,7 +11,6 @@ import { onMessage, sendMessage } from '@/utils/messaging';
 import { getEffectiveSettings, isSiteEnabled, siteSurface, sitePrefsItem, type EffectiveSettings } from '@/utils/settings';
 import { siteAdapters } from '@/utils/sites/registry';
 import type { PageContext } from '@/utils/view-models';
-import { onBridgeMessage, sendBridgeMessage } from '../bridge/tab-bridge';
 import panelCss from '../styles/content.css?inline';
 import { ContentPanel } from './ContentPanel';
 import { startSiteDetection } from '@/utils/sites/runtime';
@@ -36,9 +36,7 @@ const quietly = (fn: () => unknown) => {
 /** Start detection and (where allowed) the in-page panel for this content-script context. */
 export async function runLensContentScript(ctx: ContentScriptContext, opts: { allowPanel: boolean }): Promise<void> {
   let settings: EffectiveSettings = await getEffectiveSettings();
-  const controller = createPanelController(backend, ({ context, result }) =>
-    quietly(() => sendBridgeMessage('lens:tabStateChanged', { context, result })),
-  );
+  const controller = createPanelController(backend);
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let mounting: Promise<void> | null = null;
 
@@ -84,11 +82,6 @@ export async function runLensContentScript(ctx: ContentScriptContext, opts: { al
   const removers = [
     onMessage('accountUpdated', ({ data }) => quietly(() => controller.receivePush(data))),
     onMessage('togglePanel', () => quietly(() => controller.toggleHidden())),
-    onBridgeMessage('lens:getTabState', () => {
-      const { context, result } = controller.store.getState();
-      return { context, result };
-    }),
-    onBridgeMessage('lens:refreshTab', () => void controller.retry()),
     sitePrefsItem.watch(() =>
       quietly(async () => {
         settings = await getEffectiveSettings();

@@ -33,6 +33,8 @@ export function SitesSection({
         <tbody>
           {sites.map((site) => {
             const enabled = isSiteEnabled(settings, site.id);
+            // LinkedIn is detection-only (no in-page panel is shipped to linkedin.com): side panel only
+            const sidePanelOnly = site.id.startsWith('linkedin');
             return (
               <tr key={site.id}>
                 <th scope="row">{site.label}</th>
@@ -49,11 +51,11 @@ export function SitesSection({
                   <select
                     className="rl-select"
                     aria-label={`Where to show the account on ${site.label}`}
-                    value={siteSurface(settings, site.id)}
-                    disabled={!enabled}
+                    value={sidePanelOnly ? 'side-panel' : siteSurface(settings, site.id)}
+                    disabled={!enabled || sidePanelOnly}
                     onChange={(e) => void onChange(site.id, { surface: e.target.value as PanelSurface })}
                   >
-                    <option value="in-page">In the page</option>
+                    {sidePanelOnly ? null : <option value="in-page">In the page</option>}
                     <option value="side-panel">Browser side panel</option>
                   </select>
                 </td>

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import { getActiveTabId, getActiveTabState } from '@/components/bridge/active-tab';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { openOptionsPage } from '@/components/open-options';
 import { PopupView, type PopupActions } from '@/components/popup/PopupView';
@@ -17,9 +16,8 @@ export function PopupApp() {
 
   useEffect(() => {
     sendMessage('getStatus', {}).then(setStatus, () => undefined);
-    getActiveTabId()
-      .then((id) => (id === null ? null : getActiveTabState(id)))
-      .then((s) => setCurrent(s?.result ?? null), () => undefined);
+    // the background records every tab's lookup; with no tabId it answers for the active tab
+    sendMessage('getTabResult', {}).then((s) => setCurrent(s.result), () => undefined);
     try {
       return onMessage('statusChanged', ({ data }) => setStatus(data));
     } catch {

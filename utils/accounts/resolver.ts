@@ -16,7 +16,12 @@ import { FALLBACK_STAGES, toAccountView, type FieldDefinition } from './view';
 /** The part of the Recotap client the resolver needs. */
 export interface LookupClient {
   getAccountsByDomains(domains: string[], opts?: { signal?: AbortSignal }): Promise<ApiAccountRow[]>;
+  /** custom-field definitions (labels); sync caches them too, but a lookup may come first */
+  listCustomFields?(): Promise<{ key: string; label: string }[]>;
 }
+
+/** Unknown field keys re-read the definitions at most this often (a key may belong to an inactive field). */
+export const FIELD_DEFS_RETRY_MS = 5 * 60_000;
 
 export interface ResolverSettings {
   ttlMs: number;
@@ -64,14 +69,44 @@ export function createResolver(deps: ResolverDeps) {
     return rows;
   }, deps.batchWindowMs ?? 25);
 
+  let defsInflight: Promise<FieldDefinition[] | undefined> | null = null;
+  let defsTriedAt = -Infinity;
+
+  /**
+   * Labels for a row's custom fields. Sync caches the definitions only after a full page loop, so a
+   * lookup before the first sync (or after a field was created) would show raw keys (TIER_C): when a
+   * key is unlabelled and the cache is missing or older than FIELD_DEFS_RETRY_MS, fetch them once.
+   */
+  async function fieldDefinitions(row: ApiAccountRow): Promise<FieldDefinition[] | undefined> {
+    const cached = await store.getMeta<FieldDefinition[]>('customFields');
+    const known = new Set((cached?.value ?? []).map((d) => d.key));
+    const keys = Object.entries(row.customFields ?? {}).filter(([, v]) => v != null).map(([k]) => k);
+    if (keys.every((k) => known.has(k))) return cached?.value;
+    const t = now();
+    if ((cached && t - cached.fetchedAt < FIELD_DEFS_RETRY_MS) || t - defsTriedAt < FIELD_DEFS_RETRY_MS) return cached?.value;
+    defsInflight ??= (async () => {
+      defsTriedAt = t;
+      const client = await deps.getClient();
+      if (!client?.listCustomFields) return cached?.value;
+      const defs = (await client.listCustomFields()).map((f) => ({ key: f.key, label: f.label || f.key }));
+      await store.putMeta('customFields', defs, now());
+      return defs;
+    })()
+      .catch(() => cached?.value) // labels are cosmetic: answer with raw keys rather than fail
+      .finally(() => {
+        defsInflight = null;
+      });
+    return defsInflight;
+  }
+
   async function found(hit: Hit, stale: boolean, refreshError: ErrorView | null): Promise<LookupResult> {
     const { winner, alternates } = hit.match;
     const [lastSeen, defs, stages] = await Promise.all([
       store.getLastSeen(winner.rtpAid),
-      store.getMeta<FieldDefinition[]>('customFields'),
+      fieldDefinitions(winner.row),
       store.getMeta<string[]>('stages'),
     ]);
-    const account = toAccountView(winner, { alternates, lastSeen, fieldDefinitions: defs?.value });
+    const account = toAccountView(winner, { alternates, lastSeen, fieldDefinitions: defs });
     const stageList = stages?.value?.length ? stages.value : FALLBACK_STAGES;
     return { state: 'found', account, matchedBy: hit.reason, stale, refreshError, stages: stageList };
   }

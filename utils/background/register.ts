@@ -3,7 +3,8 @@
  * handlers. Registered synchronously at worker start (so a message that woke the worker is
  * delivered) while the handlers themselves wait for the services to be built.
  */
-import { onMessage, requestSchemas, sendMessage, type RequestName } from '../messaging';
+import { onMessage, sendMessage, type RequestName } from '../messaging';
+import { requestSchemas } from '../messaging-schemas';
 import type { LookupResult, StatusView } from '../view-models';
 import type { Handlers } from './handlers';
 

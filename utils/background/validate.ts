@@ -3,7 +3,8 @@
  * gets the message's own failure shape where it has one ({ok:false} / {state:'error'}), else throws.
  */
 import type { z } from 'zod';
-import { requestSchemas, type RequestName, type ResponseMap } from '../messaging';
+import type { RequestName, ResponseMap } from '../messaging';
+import { requestSchemas } from '../messaging-schemas';
 import type { ErrorView } from '../view-models';
 
 export type RequestOutput<N extends RequestName> = z.output<(typeof requestSchemas)[N]>;

@@ -31,7 +31,7 @@ describe('AccountPanel states', () => {
   });
 
   it('found: header, match reason, score band, stage stepper, intent, trend, segments, fields, freshness', () => {
-    show(found());
+    show(found(), { renderActivity: (account) => <p>activity for {account.domain}</p> });
     expect(screen.getByRole('heading', { level: 2, name: 'Acme Corp' })).toBeTruthy();
     expect(screen.getByText('Matched: Website field')).toBeTruthy();
     expect(screen.getByText('72 · Hot')).toBeTruthy();
@@ -52,7 +52,8 @@ describe('AccountPanel states', () => {
     expect(screen.getByText('Tier').nextElementSibling?.textContent).toBe('Enterprise');
     expect(screen.getByText('Recotap updated 3 hours ago · synced 5 minutes ago')).toBeTruthy();
     expect(screen.getByText(/rescores accounts on a schedule/)).toBeTruthy();
-    expect(document.querySelector('[data-section="activity"]')).not.toBeNull();
+    const activity = screen.getByRole('region', { name: 'Log activity' });
+    expect(within(activity).getByText('activity for acme.com')).toBeTruthy();
   });
 
   it.each([

@@ -56,15 +56,19 @@ describe('panel controller', () => {
     expect(contextKey(ctx('1', 'acme.com'))).not.toBe(contextKey(ctx('1', 'acme.org')));
   });
 
-  it('pushes update only the account on screen, and only once the lookup has answered', async () => {
+  it('accepts a push only for the current page url, once the lookup has answered', async () => {
     const { backend, pending } = deferredBackend();
     const c = createPanelController(backend);
-    c.setContext(ctx('1', 'acme.com'));
-    expect(c.receivePush(found({}, { score: 90 }))).toBe(false); // lookup still in flight
-    pending[0]!.resolve(found());
+    const page1 = ctx('1', 'acme.com');
+    c.setContext(page1);
+    expect(c.receivePush({ url: page1.url, result: found({}, { score: 90 }) })).toBe(false); // lookup still in flight
+    pending[0]!.resolve({ state: 'not-found', domain: 'acme.com', companyName: null });
     await flush();
-    expect(c.receivePush(found({}, { rtpAid: 'someone-else' }))).toBe(false);
-    expect(c.receivePush(found({}, { score: 90 }))).toBe(true);
+    // the previous page's (or an extension page's) refresh never shows here
+    expect(c.receivePush({ url: ctx('2', 'other.com').url, result: found({}, { rtpAid: 'someone-else' }) })).toBe(false);
+    expect(c.receivePush({ url: null, result: found({}, { rtpAid: 'someone-else' }) })).toBe(false);
+    // "not in Recotap" → found for this page is applied
+    expect(c.receivePush({ url: page1.url, result: found({}, { score: 90 }) })).toBe(true);
     const r = c.store.getState().result;
     expect(r?.state === 'found' && r.account.score).toBe(90);
   });

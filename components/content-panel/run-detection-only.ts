@@ -1,0 +1,30 @@
+/**
+ * Detection without any UI, for sites whose account shows in the browser side panel (LinkedIn).
+ * Each record page is sent as lookupContext: the background records the tab's context and result
+ * (getTabResult), paints the badge and tells an open side panel (tabResultChanged). No React, no
+ * panel code: this bundle stays small because nothing is injected into the page.
+ */
+import type { ContentScriptContext } from '#imports';
+import { sendMessage } from '@/utils/messaging';
+import { getEffectiveSettings, isSiteEnabled } from '@/utils/settings';
+import { siteAdapters } from '@/utils/sites/registry';
+import { startSiteDetection } from '@/utils/sites/runtime';
+import type { PageContext } from '@/utils/view-models';
+
+/** Start detection for this content-script context; lookups only feed the background's tab state. */
+export async function runDetectionOnly(ctx: ContentScriptContext): Promise<void> {
+  const settings = await getEffectiveSettings();
+  const enabledSites = siteAdapters.map((a) => a.id).filter((id) => isSiteEnabled(settings, id));
+  let last: string | null = null;
+  startSiteDetection({
+    window,
+    signal: ctx.signal,
+    enabledSites,
+    onContext: (context: PageContext | null) => {
+      const key = context ? JSON.stringify(context) : null;
+      if (!context || key === last) return;
+      last = key;
+      sendMessage('lookupContext', context).catch((e: unknown) => console.debug('[recotap-lens]', e));
+    },
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Payload schemas of the message protocol (utils/messaging.ts), validated in the background for
+ * every incoming message. Background-only: classic zod stays out of content scripts and views,
+ * which import just the types from utils/messaging.ts.
+ */
+import { z } from 'zod';
+import { ActivityDraftSchema, PageContextSchema } from './view-models';
+
+const id = z.string().min(1).max(64);
+
+/** Payload schemas, validated in the background for every incoming message. */
+export const requestSchemas = {
+  /** content script / side panel: the page's context → account state */
+  lookupContext: PageContextSchema,
+  /** popup / context menu: a domain, URL, e-mail address or company name */
+  lookupQuery: z.object({ query: z.string().min(1).max(500) }),
+  /** type-ahead over cached accounts */
+  searchAccounts: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }),
+  /** "Not this account?": remember the right account for this record/domain */
+  pinAccount: z.object({ context: PageContextSchema, rtpAid: id }),
+  unpinAccount: z.object({ context: PageContextSchema }),
+  /** the rep looked at this account: store the snapshot for "changed since you last looked" */
+  markSeen: z.object({ rtpAid: id }),
+  /** "Add to Recotap" */
+  addAccount: z.object({
+    domain: z.string().min(1).max(253),
+    name: z.string().min(1).max(300),
+    externalId: z.string().max(200).optional(),
+    segmentId: z.string().max(64).optional(),
+  }),
+  listSegments: z.object({}).default({}),
+  getStatus: z.object({}).default({}),
+  syncNow: z.object({ full: z.boolean().default(false) }).default({ full: false }),
+  /** options page: check a key without saving it */
+  testConnection: z.object({ apiKey: z.string().max(500), baseUrl: z.string().url().max(500) }),
+  /** options page: the key goes straight to background-owned storage */
+  saveApiKey: z.object({ apiKey: z.string().max(500) }),
+  clearLocalData: z.object({}).default({}),
+  /** activity outbox */
+  logActivity: ActivityDraftSchema,
+  undoActivity: z.object({ id }),
+  retryActivity: z.object({ id, draft: ActivityDraftSchema.optional() }),
+  listActivities: z.object({ domain: z.string().max(253).optional(), limit: z.number().int().min(1).max(500).default(50) }),
+  /** the rep's work e-mail (sent as ownerEmail with every activity), asked for in place by the panel */
+  setRepEmail: z.object({ email: z.email().max(254) }),
+  /** side panel / popup: the active (or given) tab's page context, result and pending context-menu query */
+  getTabResult: z.object({ tabId: z.number().int().min(0).optional() }),
+  /** side panel: forget a context-menu query and go back to the tab's own account */
+  dismissTabQuery: z.object({ tabId: z.number().int().min(0) }),
+  /** the in-page panel's "Open settings" (content scripts cannot open the options page themselves) */
+  openOptions: z.object({}).default({}),
+} as const;
