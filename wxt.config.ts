@@ -8,6 +8,15 @@ const API_HOSTS = ['https://eapi.recotap.com/*', 'https://sandboxapi.reco-tap.co
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  zip: {
+    // the AMO sources zip: what `npm ci && npm run zip:firefox` needs to rebuild the add-on, plus
+    // README and docs; no tests, fixtures, screenshots, reports or key material (WXT already
+    // leaves out dotfiles such as .env, node_modules and .output)
+    excludeSources: [
+      'test/**', 'scripts/**', 'demo-output/**', 'docs/img/**', 'test-results/**', 'playwright-report/**', 'coverage/**',
+      'playwright.config.ts', 'vitest.config.ts', 'stats.html', '**/*.log', '**/*.pem', '**/*.key',
+    ],
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Recotap Lens',
     description: 'Recotap account intent, score and journey stage on your CRM, LinkedIn and Gmail pages.',
@@ -15,6 +24,9 @@ export default defineConfig({
     host_permissions: API_HOSTS,
     // Custom CRM domains and a custom API base URL are requested at runtime.
     optional_host_permissions: ['https://*/*'],
+    // WXT drops optional_host_permissions for MV2 (an MV3-only key): Firefox MV2 declares the same
+    // pattern in optional_permissions, or permissions.request() for a custom host is refused.
+    ...(browser === 'firefox' && manifestVersion === 2 ? { optional_permissions: ['https://*/*'] } : {}),
     commands: manifestCommands(manifestVersion),
     // IT policy (storage.managed): base URL, enabled sites, extra CRM hosts. Chrome reads the
     // schema from the manifest; Firefox uses a managed-storage manifest installed by policy.
@@ -24,9 +36,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'lens@recotap.com',
-              strict_min_version: '128.0',
+              // 140 (ESR): the first version that reads data_collection_permissions (AMO requires it)
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['websiteContent'], optional: [] },
             },
+            gecko_android: { strict_min_version: '142.0' }, // data_collection_permissions on Android
           },
         }
       : {}),

@@ -1,28 +1,101 @@
 /**
- * Firefox smoke test (first cut): firefox-esr over WebDriver BiDi with puppeteer-core
- * (toolchain.md §4.4). Installs .output/firefox-mv2 as a temporary add-on, then checks that the
- * extension's background reaches the local API emulator at https://eapi.recotap.com through a
- * CONNECT proxy (Firefox's stand-in for Chromium's host-resolver rules), and that the in-page
- * panel shows the right account on a Salesforce fixture. Exits non-zero on any failure.
+ * Firefox smoke test: firefox-esr over WebDriver BiDi with puppeteer-core (toolchain.md §4.4).
+ * Installs .output/firefox-mv2 as a temporary add-on, then checks that the background reaches the
+ * local API emulator at https://eapi.recotap.com through a CONNECT proxy (Firefox's stand-in for
+ * Chromium's host-resolver rules), that the in-page panel shows the right account on a Salesforce
+ * fixture, that the popup's lookup finds an account, and that an activity logged from an extension
+ * page reaches the emulator exactly once. Prints a summary line; exits non-zero on any failure.
  *
- * Run: npx wxt build -b firefox && npx tsx test/firefox/smoke.ts
+ * Run: npm run test:firefox (or: npx wxt build -b firefox --mv2 && npx tsx test/firefox/smoke.ts)
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_API_KEY, DEMO_COMPANIES, DEMO_REP } from '../emulator/index.ts';
 import { loadSiteCases } from '../e2e/site-cases.ts';
 import { startWorld, type World } from '../e2e/world.ts';
+import type { Browser } from 'puppeteer-core';
+import { askFirefoxBackground, lookUpInPopup, quickLogInPanel } from './extension-page.ts';
 import { ADDON_ID, FIREFOX_BUILD, ROOT, launchFirefox, openExtensionPage, readFirefoxPanel, writeFirefoxSettings } from './launch.ts';
 
+// a watchdog, not an assertion: a run takes ~30 s; a hung browser must not hang `npm test`
 const DEADLINE_MS = 90_000;
+let passed = 0;
 
 function check(ok: unknown, what: string): asserts ok {
   if (!ok) throw new Error(`FAILED: ${what}`);
+  passed++;
   console.log(`ok - ${what}`);
 }
 
+/** Polls `fn` until it returns true or `timeoutMs` passes. */
+async function pollUntil(fn: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (!fn()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return true;
+}
+
+type Activity = Record<string, unknown>;
+const contactsOf = (a: Activity) => JSON.stringify(a.contacts ?? []);
+
+/** The in-page panel (account and contact pages), its quick log, the popup lookup and a view-logged activity. */
+async function checkPanelsPopupAndActivities(world: World, browser: Browser): Promise<void> {
+  const cases = (await loadSiteCases()).filter((c) => c.adapterId === 'salesforce-lightning');
+  const sf = cases.find((c) => c.file.endsWith('/account.html'));
+  const sfContact = cases.find((c) => c.file.endsWith('/contact.html'));
+  check(sf && sfContact, 'the Salesforce Lightning account and contact fixtures exist');
+  const acme = DEMO_COMPANIES.find((c) => c.key === 'acme')!;
+  const record = await browser.newPage();
+  await record.goto(sf.url, { waitUntil: 'load' });
+  const shown = await readFirefoxPanel(record);
+  check(shown?.name === acme.name && shown.score.startsWith(String(acme.score)), `the in-page panel on ${new URL(sf.url).host} shows ${acme.name} (${shown?.score ?? 'no panel'})`);
+
+  // a contact record: its panel's one-click "Email sent" logs for the contact on the page
+  const dana = 'dana.whitfield@acmerobotics.com';
+  await record.goto(sfContact.url, { waitUntil: 'load' });
+  const onContact = await readFirefoxPanel(record);
+  check(onContact?.name === acme.name, `the panel on the Salesforce contact page shows ${acme.name} (${onContact?.name ?? 'no panel'})`);
+  const toast = await quickLogInPanel(record, 'Email sent');
+  check(toast?.includes('Logged email to'), `the panel's quick log "Email sent" confirms (${toast ?? 'no confirmation'})`);
+
+  // the popup (popup.html in a tab): type a domain, Enter, the account opens with its score
+  const popup = await browser.newPage();
+  await openExtensionPage(popup, 'popup.html');
+  const found = await lookUpInPopup(popup, acme.domain);
+  check(
+    found?.name === acme.name && new RegExp(`^${acme.score}\\b`).test(found.score),
+    `the popup lookup of ${acme.domain} shows ${acme.name} with score ${acme.score} (${found ? `${found.name}, ${found.score}` : 'nothing'})`,
+  );
+
+  // an activity logged from an extension page in the views' wire format
+  const subject = `firefox-smoke-${Date.now()}`;
+  const buyer = `buyer@${acme.domain}`;
+  const draft = { activityType: 'email', domain: acme.domain, occurredAt: new Date().toISOString(), subject, openCount: 1, contacts: [{ email: buyer }] };
+  const logged = await askFirefoxBackground<{ ok: boolean; activity?: { id: string } }>(popup, 'logActivity', draft);
+  check(logged.ok && logged.activity, `logActivity from the popup page is accepted (${logged.ok ? logged.activity?.id : JSON.stringify(logged).slice(0, 160)})`);
+
+  // both reach the emulator after the outbox's undo window (5 s), each exactly once
+  const fromPanel = () => world.emulator.controls.activities().filter((a) => contactsOf(a).includes(dana));
+  const fromPage = () => world.emulator.controls.activities().filter((a) => a.subject === subject);
+  await pollUntil(() => fromPanel().length > 0 && fromPage().length > 0, 30_000);
+  await new Promise((r) => setTimeout(r, 1000)); // a duplicate would arrive right behind
+  const [p] = fromPanel();
+  check(
+    fromPanel().length === 1 && p?.activityType === 'email',
+    `the emulator received the panel's activity exactly once (${fromPanel().length} for ${dana}${p ? `, ${String(p.activityType)}` : ''})`,
+  );
+  const [m] = fromPage();
+  check(
+    fromPage().length === 1 && m?.externalActivityId === logged.activity.id && m.activityType === 'email' && contactsOf(m).includes(buyer),
+    `the emulator received the popup's activity exactly once, as logged (${fromPage().length} with subject ${subject})`,
+  );
+  check(world.emulator.controls.activities().length === 2, `and nothing else (${world.emulator.controls.activities().length} activities in all)`);
+}
+
 async function run(world: World): Promise<void> {
-  check(existsSync(path.join(FIREFOX_BUILD, 'manifest.json')), `Firefox build exists at ${path.relative(ROOT, FIREFOX_BUILD)} (npx wxt build -b firefox)`);
+  check(existsSync(path.join(FIREFOX_BUILD, 'manifest.json')), `Firefox build exists at ${path.relative(ROOT, FIREFOX_BUILD)} (npm run build:firefox)`);
   const firefox = await launchFirefox(world);
   try {
     check(firefox.addonId === ADDON_ID, `the add-on installs with id ${ADDON_ID} (got ${firefox.addonId})`);
@@ -42,16 +115,21 @@ async function run(world: World): Promise<void> {
       'the emulator logged that request',
     );
     check(firefox.proxy.tunnelled.includes('eapi.recotap.com'), 'it went through the host-mapping proxy');
+    // MV2 on Firefox still has storage.session (115+): the toolbar keeps per-tab results there
+    const session = await page.evaluate(async () => {
+      type Area = { set(v: unknown): Promise<void>; get(k: string): Promise<Record<string, unknown>>; remove(k: string): Promise<void> };
+      const area = (globalThis as unknown as { browser: { storage: { session?: Area } } }).browser.storage.session;
+      if (!area) return 'missing';
+      await area.set({ 'smoke.probe': 1 });
+      const got = (await area.get('smoke.probe'))['smoke.probe'];
+      await area.remove('smoke.probe');
+      return got === 1 ? 'works' : 'broken';
+    });
+    check(session === 'works', `browser.storage.session works in the MV2 build (${session})`);
 
-    // configured as the options page would store it, a Salesforce record shows its account
+    // configured as the options page would store it, Salesforce records show their account
     await writeFirefoxSettings(page, { apiKey: DEMO_API_KEY, repEmail: DEMO_REP.email });
-    const sf = (await loadSiteCases()).find((c) => c.adapterId === 'salesforce-lightning' && c.file.endsWith('/account.html'));
-    check(sf, 'the Salesforce Lightning account fixture exists');
-    const acme = DEMO_COMPANIES.find((c) => c.key === 'acme')!;
-    const record = await firefox.browser.newPage();
-    await record.goto(sf.url, { waitUntil: 'load' });
-    const shown = await readFirefoxPanel(record);
-    check(shown?.name === acme.name && shown.score.startsWith(String(acme.score)), `the in-page panel on ${new URL(sf.url).host} shows ${acme.name} (${shown?.score ?? 'no panel'})`);
+    await checkPanelsPopupAndActivities(world, firefox.browser);
   } finally {
     await firefox.close();
   }
@@ -59,16 +137,20 @@ async function run(world: World): Promise<void> {
 
 async function main(): Promise<number> {
   const world = await startWorld({ cases: await loadSiteCases() });
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   const timer = setTimeout(() => {
     console.error(`FAILED: the smoke test took longer than ${DEADLINE_MS / 1000} s`);
+    console.error(`Firefox smoke test: FAILED after ${passed} checks passed (${seconds()} s)`);
     process.exit(1);
   }, DEADLINE_MS);
   try {
     await run(world);
-    console.log('Firefox smoke test passed.');
+    console.log(`Firefox smoke test: all ${passed} checks passed (${seconds()} s)`);
     return 0;
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
+    console.error(`Firefox smoke test: FAILED after ${passed} checks passed (${seconds()} s)`);
     return 1;
   } finally {
     clearTimeout(timer);

@@ -1,0 +1,75 @@
+/**
+ * Driving the add-on from one of its own pages in Firefox: the view-side message wire format and
+ * the popup's lookup, read from the DOM (puppeteer-core over BiDi, no Playwright locators).
+ */
+import type { Page } from 'puppeteer-core';
+
+/**
+ * Sends one request of utils/messaging.ts exactly as a view does with @webext-core/messaging 4:
+ * `{ id, type, data, timestamp }` through browser.runtime.sendMessage; the answer is `{ res }` or `{ err }`.
+ */
+export async function askFirefoxBackground<T>(page: Page, type: string, data: unknown = {}): Promise<T> {
+  const reply = await page.evaluate(
+    (t: string, d: unknown) => {
+      const ext = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
+      return ext.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: t, data: d, timestamp: Date.now() }) as Promise<{
+        res?: unknown;
+        err?: unknown;
+      } | null>;
+    },
+    type,
+    data,
+  );
+  if (!reply || reply.err !== undefined) throw new Error(`${type} failed: ${JSON.stringify(reply?.err ?? 'no response')}`);
+  return reply.res as T;
+}
+
+/** Types `query` into the popup's search box and presses Enter; resolves with the opened account (null after the timeout). */
+export async function lookUpInPopup(page: Page, query: string, timeoutMs = 20_000): Promise<{ name: string; score: string } | null> {
+  await page.waitForSelector('#rl-popup-q', { timeout: 15_000 });
+  await page.focus('#rl-popup-q');
+  await page.keyboard.type(query);
+  await page.keyboard.press('Enter');
+  const panel = 'aside[aria-label="Recotap Lens account panel"]';
+  const ok = await page
+    .waitForFunction((sel: string) => !!document.querySelector(`${sel} [data-section="score"] .rl-badge`), { timeout: timeoutMs }, panel)
+    .then(() => true, () => false);
+  if (!ok) return null;
+  // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
+  const [name = '', score = ''] = await page.evaluate(
+    (sel: string) => [`${sel} .rl-title`, `${sel} [data-section="score"] .rl-badge`].map((s) => document.querySelector(s)?.textContent?.trim() ?? ''),
+    panel,
+  );
+  return { name, score };
+}
+
+/**
+ * Clicks `label` (e.g. "Email sent") in the in-page panel's quick log and waits for its
+ * "Logged …" confirmation; resolves with that text, or null when either did not show.
+ */
+export async function quickLogInPanel(page: Page, label: string, timeoutMs = 15_000): Promise<string | null> {
+  const clicked = await page
+    .waitForFunction(
+      (text: string) => {
+        const root = document.querySelector('recotap-lens-panel')?.shadowRoot;
+        const group = root?.querySelector('[role="group"][aria-label="Quick log"]');
+        const button = [...(group?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === text && !b.disabled);
+        button?.click();
+        return !!button;
+      },
+      { timeout: timeoutMs },
+      label,
+    )
+    .then(() => true, () => false);
+  if (!clicked) return null;
+  const toast = await page
+    .waitForFunction(
+      () => {
+        const root = document.querySelector('recotap-lens-panel')?.shadowRoot;
+        return [...(root?.querySelectorAll('[aria-live]') ?? [])].map((e) => e.textContent ?? '').find((t) => t.includes('Logged ')) ?? '';
+      },
+      { timeout: timeoutMs },
+    )
+    .then((h) => h.jsonValue() as Promise<string>, () => null);
+  return toast === null ? null : toast.trim();
+}
