@@ -51,7 +51,7 @@ process.on('SIGTERM', onSignal(143));
 
 function runBuild(target: 'chrome' | 'firefox') {
   console.log(`Building the extension (${target})…`);
-  const r = spawnSync('npx', ['wxt', 'build', ...(target === 'firefox' ? ['-b', 'firefox'] : [])], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync('npx', ['wxt', 'build', ...(target === 'firefox' ? ['-b', 'firefox', '--mv2'] : [])], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`wxt build failed (exit ${r.status})`);
 }
 
