@@ -1,12 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   apiBaseItem,
   cacheSettingsItem,
+  enableSettingsCache,
   getEffectiveSettings,
   isSiteEnabled,
   pinnedMatchesItem,
   readSetting,
+  repEmailItem,
   sitePrefsItem,
   siteSurface,
   syncSettingsItem,
@@ -94,5 +96,48 @@ describe('settings', () => {
     await fakeBrowser.storage.local.set({ theme: 42 });
     off();
     expect(seen).toEqual(['dark', 'system']);
+  });
+});
+
+describe('background settings read cache', () => {
+  let disable = () => {};
+  afterEach(() => {
+    disable();
+    vi.restoreAllMocks();
+  });
+
+  it('answers repeated reads from memory', async () => {
+    disable = enableSettingsCache();
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await getEffectiveSettings();
+    await readSetting(pinnedMatchesItem);
+    const first = reads.mock.calls.length;
+    expect(first).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) {
+      await getEffectiveSettings();
+      await readSetting(pinnedMatchesItem);
+    }
+    expect(reads.mock.calls.length).toBe(first);
+  });
+
+  it('sees a change made by another context, by this context and by the admin policy on the next read', async () => {
+    disable = enableSettingsCache();
+    expect((await getEffectiveSettings()).cache.ttlMinutes).toBe(15);
+    expect(await readSetting(pinnedMatchesItem)).toEqual({});
+    expect((await getEffectiveSettings()).repEmail).toBe('');
+    // the options page writes storage directly: only storage.onChanged tells the background
+    await fakeBrowser.storage.local.set({ cacheSettings: { ttlMinutes: 2, negativeTtlMinutes: 3 } });
+    expect((await getEffectiveSettings()).cache).toEqual({ ttlMinutes: 2, negativeTtlMinutes: 3 });
+    const pin = { rtpAid: 'a1', name: 'Acme', domain: 'acme.com', pinnedAt: '2026-01-01T00:00:00.000Z' };
+    await fakeBrowser.storage.local.set({ pinnedMatches: { 'domain:acme.com': pin } });
+    expect(await readSetting(pinnedMatchesItem)).toEqual({ 'domain:acme.com': pin });
+    // a write through the item in this context is visible at once, before any change event
+    await repEmailItem.setValue('rep@example.com');
+    expect((await getEffectiveSettings()).repEmail).toBe('rep@example.com');
+    expect(await readSetting(repEmailItem)).toBe('rep@example.com');
+    await fakeBrowser.storage.managed.set({ enabledSites: ['gmail'] });
+    const eff = await getEffectiveSettings();
+    expect(eff.managedSites).toEqual(['gmail']);
+    expect(eff.locked).toContain('sites');
   });
 });

@@ -64,16 +64,58 @@ export function toStored(row: ApiAccountRow, fetchedAt: number, previous?: Store
 
 /** The store: every method is one IndexedDB transaction. */
 export function createAccountStore(db: AccountsDB) {
+  // Cached row count: a count() in Chromium's IndexedDB scans the store, and the status view asks
+  // for it on every sync progress broadcast. Writers adjust it; `writes` ticks at the start and end
+  // of each write, so a count that overlapped a write (and may or may not include it) is not kept.
+  let knownCount: number | null = null;
+  let writes = 0;
+  // this store is the only writer of 'meta' in the worker, so its cache only needs dropping on writes
+  const metaCache = new Map<string, Promise<{ value: unknown; fetchedAt: number } | undefined>>();
+  async function count(): Promise<number> {
+    if (knownCount !== null) return knownCount;
+    const before = writes;
+    const n = await db.count('accounts');
+    if (writes === before) knownCount = n;
+    return n;
+  }
   return {
     db,
-    /** Write one page of API rows (and optionally the sync checkpoint) in one transaction. */
-    async putAccounts(rows: readonly ApiAccountRow[], fetchedAt: number, checkpoint?: SyncCheckpoint): Promise<void> {
+    /**
+     * Write one page of API rows (and optionally the sync checkpoint) in one transaction.
+     * `assumeNew`: the rows cannot be cached yet (a full sync into an empty cache), so there is no
+     * history to carry and the reads are skipped; call recount() when that run ends.
+     */
+    async putAccounts(
+      rows: readonly ApiAccountRow[],
+      fetchedAt: number,
+      checkpoint?: SyncCheckpoint,
+      opts: { assumeNew?: boolean } = {},
+    ): Promise<void> {
+      writes++;
       const tx = db.transaction(['accounts', 'checkpoints'], 'readwrite');
       const accounts = tx.objectStore('accounts');
-      const previous = await Promise.all(rows.map((r) => accounts.get(r.rtp_aid)));
-      const writes: Promise<unknown>[] = rows.map((r, i) => accounts.put(toStored(r, fetchedAt, previous[i])));
-      if (checkpoint) writes.push(tx.objectStore('checkpoints').put({ key: 'accounts', ...checkpoint }));
-      await Promise.all([...writes, tx.done]);
+      let added = 0;
+      const seenAids = new Set<string>();
+      // every request is issued at once; each put follows its own get, and tx.done is awaited once
+      const ops: Promise<unknown>[] = rows.map((r) => {
+        const firstInPage = !seenAids.has(r.rtp_aid);
+        seenAids.add(r.rtp_aid);
+        if (opts.assumeNew) {
+          if (firstInPage) added++;
+          return accounts.put(toStored(r, fetchedAt));
+        }
+        return accounts.get(r.rtp_aid).then((prev) => {
+          if (!prev && firstInPage) added++;
+          return accounts.put(toStored(r, fetchedAt, prev));
+        });
+      });
+      if (checkpoint) ops.push(tx.objectStore('checkpoints').put({ key: 'accounts', ...checkpoint }));
+      try {
+        await Promise.all([...ops, tx.done]);
+        if (knownCount !== null) knownCount += added;
+      } finally {
+        writes++;
+      }
     },
     getById(rtpAid: string): Promise<StoredAccount | undefined> {
       return db.get('accounts', rtpAid);
@@ -123,21 +165,36 @@ export function createAccountStore(db: AccountsDB) {
       }
       return out;
     },
-    count(): Promise<number> {
-      return db.count('accounts');
+    /** Count the rows again (after assumeNew writes, which a concurrent lookup could have doubled). */
+    async recount(): Promise<number> {
+      knownCount = null;
+      return count();
     },
+    /** Number of cached accounts (counted once, then kept up to date by the writers). */
+    count,
     getLastSeen(rtpAid: string): Promise<SeenSnapshot | undefined> {
       return db.get('lastSeen', rtpAid);
     },
     async putLastSeen(snapshot: SeenSnapshot): Promise<void> {
       await db.put('lastSeen', snapshot);
     },
-    async getMeta<T>(key: string): Promise<{ value: T; fetchedAt: number } | undefined> {
-      const row = await db.get('meta', key);
-      return row ? { value: row.value as T, fetchedAt: row.fetchedAt } : undefined;
+    /** Metadata (stages, field labels, base URL): read on every lookup, so kept in memory once read. */
+    getMeta<T>(key: string): Promise<{ value: T; fetchedAt: number } | undefined> {
+      let hit = metaCache.get(key);
+      if (!hit) {
+        hit = db.get('meta', key).then((row) => (row ? { value: row.value, fetchedAt: row.fetchedAt } : undefined));
+        metaCache.set(key, hit);
+        hit.catch(() => metaCache.delete(key));
+      }
+      return hit as Promise<{ value: T; fetchedAt: number } | undefined>;
     },
     async putMeta(key: string, value: unknown, fetchedAt: number): Promise<void> {
-      await db.put('meta', { key, value, fetchedAt });
+      metaCache.delete(key);
+      try {
+        await db.put('meta', { key, value, fetchedAt });
+      } finally {
+        metaCache.delete(key);
+      }
     },
     /** epoch ms of the last "not in Recotap" answer for a domain */
     async getNegative(domain: string): Promise<number | undefined> {
@@ -163,9 +220,17 @@ export function createAccountStore(db: AccountsDB) {
     },
     /** clearLocalData: every cached account, snapshot, checkpoint and negative entry. */
     async clear(): Promise<void> {
+      writes++;
+      metaCache.clear();
       const names = ['accounts', 'lastSeen', 'meta', 'negative', 'checkpoints'] as const;
       const tx = db.transaction([...names], 'readwrite');
-      await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
+      try {
+        await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
+        knownCount = 0;
+      } finally {
+        writes++;
+        metaCache.clear();
+      }
     },
   };
 }

@@ -9,8 +9,9 @@ import { createResolver } from '../accounts/resolver';
 import { createAccountStore, type AccountStore } from '../accounts/store';
 import { createSyncEngine, type SyncEngine } from '../accounts/sync';
 import { createRecotapClient, resolveBaseUrl, toErrorView, type RecotapClient } from '../recotap';
-import { getApiKey } from '../recotap/credentials';
+import { apiKeyItem, getApiKey } from '../recotap/credentials';
 import {
+  enableSettingsCache,
   getEffectiveSettings,
   needsNewKeyItem,
   pinnedMatchesItem,
@@ -69,6 +70,12 @@ export async function siteForUrl(url: string): Promise<string | null> {
 
 /** Open the database and build every service. */
 export async function createBackgroundServices(opts: BackgroundOptions): Promise<BackgroundServices> {
+  // settings and the key are read from memory until storage says they changed: a warm lookup
+  // touches IndexedDB only
+  enableSettingsCache();
+  let apiKey: Promise<string> | null = null;
+  apiKeyItem.watch(() => (apiKey = null));
+  const readApiKey = () => (apiKey ??= getApiKey());
   const store = createAccountStore(await openAccountsDb());
   let cached: { id: string; client: RecotapClient } | null = null;
 
@@ -80,7 +87,7 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
   }
 
   async function getClient(): Promise<RecotapClient | null> {
-    const apiKey = await getApiKey();
+    const apiKey = await readApiKey();
     if (!apiKey) return (cached = null);
     const { apiBase } = await getEffectiveSettings();
     let baseUrl: string;
@@ -141,6 +148,7 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
     activityHandlers: opts.activityHandlers,
     onKeyChanged: () => {
       cached = null;
+      apiKey = null;
       opts.onKeySaved?.();
     },
     toErrorView,

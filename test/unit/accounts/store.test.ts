@@ -79,4 +79,43 @@ describe('account store', () => {
     expect((await store.getByLinkedinSlug('Globex-Co'))?.winner.rtpAid).toBe(aid(1));
     expect(await store.getByName('globex')).toBeNull();
   });
+
+  it('keeps count() equal to the rows really stored through inserts, updates, duplicates and clear', async () => {
+    const store = await freshStore();
+    const real = () => store.db.count('accounts');
+    expect(await store.count()).toBe(0);
+    await store.putAccounts([row({ rtp_aid: aid(1) }), row({ rtp_aid: aid(2) }), row({ rtp_aid: aid(2) })], 1);
+    expect(await store.count()).toBe(2);
+    // updates of cached rows (a delta sync, a lookup refresh) add nothing; new rows do
+    await store.putAccounts([row({ rtp_aid: aid(2), rtp_account_score: 90 }), row({ rtp_aid: aid(3) })], 2);
+    expect(await store.count()).toBe(3);
+    expect(await real()).toBe(3);
+    await store.clear();
+    expect(await store.count()).toBe(0);
+    await store.putAccounts([row({ rtp_aid: aid(4) })], 3);
+    expect([await store.count(), await real()]).toEqual([1, 1]);
+  });
+
+  it('assumeNew writes skip history reads; recount() corrects a row a lookup wrote meanwhile', async () => {
+    const store = await freshStore();
+    await store.putAccounts([row({ rtp_aid: aid(1) }), row({ rtp_aid: aid(2) })], 1, undefined, { assumeNew: true });
+    expect(await store.count()).toBe(2);
+    // a lookup cached aid(3) before the full sync reached it
+    await store.putAccounts([row({ rtp_aid: aid(3) })], 2);
+    await store.putAccounts([row({ rtp_aid: aid(3) })], 3, undefined, { assumeNew: true });
+    expect(await store.recount()).toBe(3);
+    expect(await store.count()).toBe(3);
+    expect((await store.getById(aid(3)))?.fetchedAt).toBe(3);
+  });
+
+  it('answers metadata from memory after the first read and never serves it past a write or clear', async () => {
+    const store = await freshStore();
+    expect(await store.getMeta('stages')).toBeUndefined();
+    await store.putMeta('stages', ['A'], 1);
+    expect(await store.getMeta('stages')).toEqual({ value: ['A'], fetchedAt: 1 });
+    await store.putMeta('stages', ['A', 'B'], 2);
+    expect(await store.getMeta('stages')).toEqual({ value: ['A', 'B'], fetchedAt: 2 });
+    await store.clear();
+    expect(await store.getMeta('stages')).toBeUndefined();
+  });
 });

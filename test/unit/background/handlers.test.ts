@@ -5,7 +5,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundServices, type BackgroundServices } from '../../../utils/background/services';
 import { SenderRejectedError, type MessageSenderLike } from '../../../utils/background/sender';
 import { apiKeyItem } from '../../../utils/recotap/credentials';
-import { apiBaseItem, needsNewKeyItem, pinnedMatchesItem, repEmailItem, sitePrefsItem } from '../../../utils/settings';
+import {
+  apiBaseItem,
+  enableSettingsCache,
+  needsNewKeyItem,
+  pinnedMatchesItem,
+  repEmailItem,
+  sitePrefsItem,
+} from '../../../utils/settings';
 import type { LookupResult } from '../../../utils/view-models';
 import { DEMO_API_KEY, DEMO_REP, startEmulator, type RunningEmulator } from '../../emulator/index.ts';
 
@@ -28,6 +35,10 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   fakeBrowser.reset();
+  // reset() empties storage and drops its listeners without change events, unlike anything a real
+  // browser does: restart the background's settings cache as a fresh worker would have it
+  enableSettingsCache()();
+  enableSettingsCache();
   pushes.length = 0;
   await apiBaseItem.setValue({ choice: 'custom', customUrl: emu.url });
   await repEmailItem.setValue(DEMO_REP.email);
@@ -133,6 +144,18 @@ describe('message handlers: behaviour', () => {
     expect(Object.keys((await pinnedMatchesItem.getValue()) ?? {})).toEqual(['record:hubspot:456']);
     const unpinned = await h.unpinAccount({ context: hubspotCtx }, hubspotTab);
     expect(unpinned).toMatchObject({ state: 'found', matchedBy: 'website', account: { name: 'Acme Robotics' } });
+  });
+
+  it('applies a pin or an admin policy written by another context on the next (cached-settings) lookup', async () => {
+    const h = services.handlers;
+    expect(await h.lookupContext(hubspotCtx, hubspotTab)).toMatchObject({ state: 'found', account: { name: 'Acme Robotics' } });
+    const globex = await h.lookupQuery({ query: 'globex-analytics.io' }, popup);
+    if (globex.state !== 'found') throw new Error('globex not found');
+    const pin = { rtpAid: globex.account.rtpAid, name: 'Globex Analytics', domain: 'globex-analytics.io', pinnedAt: new Date().toISOString() };
+    await fakeBrowser.storage.local.set({ pinnedMatches: { 'record:hubspot:456': pin } });
+    expect(await h.lookupContext(hubspotCtx, hubspotTab)).toMatchObject({ state: 'found', matchedBy: 'pinned', account: { name: 'Globex Analytics' } });
+    await fakeBrowser.storage.managed.set({ enabledSites: ['gmail'] });
+    expect(await h.lookupContext(hubspotCtx, hubspotTab)).toEqual({ state: 'site-disabled' });
   });
 
   it('markSeen and search return view models', async () => {
