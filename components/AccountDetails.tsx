@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AccountView, ErrorView } from '@/utils/view-models';
 import { changeSummary } from './format';
 import { Freshness } from './Freshness';
@@ -7,6 +7,9 @@ import { JourneyStepper } from './JourneyStepper';
 import { PanelSection } from './PanelSection';
 import { ScoreBadge } from './ScoreBadge';
 import { ScoreSparkline } from './ScoreSparkline';
+
+/** Custom fields shown before "Show all": an account can carry thousands, and rendering them all stalls the page. */
+const FIELDS_SHOWN = 50;
 
 /** Body of the "found" state: score, stage, intent, trend, segments, custom fields, freshness. */
 export function AccountDetails({
@@ -24,7 +27,12 @@ export function AccountDetails({
   refreshError: ErrorView | null;
   now: Date;
 }) {
+  // remembered per account, so the next account after an SPA navigation starts short again
+  const [allFieldsFor, setAllFieldsFor] = useState<string | null>(null);
+  const allFields = allFieldsFor === account.rtpAid;
   const change = changeSummary(account, now);
+  const total = account.customFields.length;
+  const fields = allFields ? account.customFields : account.customFields.slice(0, FIELDS_SHOWN);
   const unscored = account.band === 'unscored';
   return (
     <>
@@ -58,13 +66,18 @@ export function AccountDetails({
       {account.customFields.length > 0 ? (
         <PanelSection id="fields" title="Custom fields">
           <dl className="rl-fields">
-            {account.customFields.map((f) => (
+            {fields.map((f) => (
               <div key={f.key} className="rl-field">
                 <dt>{f.label}</dt>
                 <dd>{f.value}</dd>
               </div>
             ))}
           </dl>
+          {fields.length < total ? (
+            <button type="button" className="rl-btn" onClick={() => setAllFieldsFor(account.rtpAid)}>
+              Show all ({total.toLocaleString('en-US')})
+            </button>
+          ) : null}
         </PanelSection>
       ) : null}
       {activity ? (
