@@ -54,7 +54,10 @@ export { toPageContext } from './record-reader';
 
 /** Watches the tab for record pages of the given adapters until `signal` aborts. */
 export function watchRecords(opts: WatchRecordsOptions): void {
-  const { adapters, window: win, signal, timeoutMs = 10_000, batchMs = 150 } = opts;
+  // 50 ms: the panel budget is 100 ms from URL change to paint, and an SPA usually renders the
+  // new record just after the URL changes; checks are a few querySelector calls and stop once the
+  // record is read, so a short batch costs little.
+  const { adapters, window: win, signal, timeoutMs = 10_000, batchMs = 50 } = opts;
   const onError = opts.onError ?? ((e: unknown) => console.debug('[recotap-lens] site detection:', e));
   let currentKey: string | null | undefined;
   let record: AbortController | null = null;
