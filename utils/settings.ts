@@ -4,6 +4,7 @@
  * it never crashes a view or the service worker. Safe to import from any context.
  */
 import { storage, type WxtStorageItem } from '#imports';
+import { RECOTAP_BASE_URLS } from './api-hosts';
 // zod/mini (tree-shakable): content scripts import this file, and classic zod would add ~40 KB gz
 import { z } from 'zod/mini';
 import type { SyncStatus } from './view-models';
@@ -11,8 +12,8 @@ import type { SyncStatus } from './view-models';
 const str = (max: number) => z.string().check(z.maxLength(max));
 const num = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
 
-export const PRODUCTION_BASE_URL = 'https://eapi.recotap.com/api/v1';
-export const SANDBOX_BASE_URL = 'https://sandboxapi.reco-tap.com/api/v1';
+export const PRODUCTION_BASE_URL = RECOTAP_BASE_URLS.production;
+export const SANDBOX_BASE_URL = RECOTAP_BASE_URLS.sandbox;
 
 export const ApiBaseSchema = z.object({
   choice: z.enum(['production', 'sandbox', 'custom']),

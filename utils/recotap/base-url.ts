@@ -2,12 +2,10 @@
  * Recotap API base URLs (recotap-api.md §2.1): production, sandbox (note the hyphen in
  * reco-tap.com), or a custom one that must be HTTPS, except plain HTTP on loopback for development.
  */
+import { RECOTAP_BASE_URLS } from '../api-hosts';
 import { RecotapError } from './errors';
 
-export const RECOTAP_BASE_URLS = {
-  production: 'https://eapi.recotap.com/api/v1',
-  sandbox: 'https://sandboxapi.reco-tap.com/api/v1',
-} as const;
+export { RECOTAP_BASE_URLS };
 
 export type BaseUrlChoice = 'production' | 'sandbox' | 'custom';
 
