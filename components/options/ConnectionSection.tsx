@@ -10,8 +10,13 @@ type Feedback = { tone: 'ok' | 'error'; text: string } | null;
 
 function describeTest(r: TestConnectionResult): Feedback {
   if (!r.ok) return { tone: 'error', text: r.error.message };
-  const count = `${r.accountCount.toLocaleString('en')}${r.hasMore ? '+' : ''}`;
-  return { tone: 'ok', text: `Connected: your team has ${count} accounts in Recotap.` };
+  if (r.hasMore) {
+    const n = r.accountCount.toLocaleString('en');
+    return { tone: 'ok', text: `Connected: your team has more than ${n} accounts in Recotap; the first sync counts them all.` };
+  }
+  if (r.accountCount === 0) return { tone: 'ok', text: 'Connected: your team has no accounts in Recotap yet.' };
+  const noun = r.accountCount === 1 ? 'account' : 'accounts';
+  return { tone: 'ok', text: `Connected: your team has ${r.accountCount.toLocaleString('en')} ${noun} in Recotap.` };
 }
 
 /** API key onboarding (paste → Test connection → Save) and the API base URL. */

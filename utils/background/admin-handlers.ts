@@ -100,7 +100,9 @@ export function createAdminHandlers(deps: AdminHandlerDeps) {
       return fail('permission', `Allow Recotap Lens to access ${new URL(url).origin} to use this base URL.`);
     }
     try {
-      const page = await deps.createClient({ baseUrl: url, apiKey: apiKey.trim() }).listAccounts({ limit: 1 });
+      // one page of the largest size: an exact count for small teams, "more than 100" otherwise (the
+      // API has no count endpoint; the first sync counts them all without the rep waiting here)
+      const page = await deps.createClient({ baseUrl: url, apiKey: apiKey.trim() }).listAccounts({ limit: 100 });
       return { ok: true, accountCount: page.data.length, hasMore: page.hasNextPage };
     } catch (e) {
       return { ok: false, error: deps.toErrorView(e) };
