@@ -73,7 +73,7 @@ describe('OptionsView onboarding', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('Connected: your team has 1,234 accounts in Recotap.')).toBeTruthy();
     // a team larger than one page: the page size is a floor, and the rep is told the sync counts the rest
-    actions.testConnection.mockResolvedValueOnce({ ok: true, accountCount: 100, hasMore: true });
+    vi.mocked(actions.testConnection).mockResolvedValueOnce({ ok: true, accountCount: 100, hasMore: true });
     await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('Connected: your team has more than 100 accounts in Recotap; the first sync counts them all.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
