@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { LookupResult, StatusView } from '@/utils/view-models';
 import { AccountCard } from '../AccountCard';
@@ -25,11 +25,18 @@ export interface PopupViewProps {
   actions: PopupActions;
   debounceMs?: number;
   now?: Date;
+  /** text typed before the popup mounted (captureEarlyKeys), taken once on mount */
+  takeEarlyInput?: () => string;
 }
 
 /** The popup: type-ahead over cached accounts, Enter to look up a domain, the current tab, sync status. */
-export function PopupView({ theme, status, current, actions, debounceMs = 80, now }: PopupViewProps) {
+export function PopupView({ theme, status, current, actions, debounceMs = 80, now, takeEarlyInput }: PopupViewProps) {
   const [store] = useState(createPopupStore);
+  useLayoutEffect(() => {
+    // before the first paint, so the box never shows empty after the rep has typed
+    const early = takeEarlyInput?.() ?? '';
+    if (early) store.setState({ query: early });
+  }, [store, takeEarlyInput]);
   const { query, results, active, opened, looking, message } = useStore(store);
   const inputRef = useRef<HTMLInputElement>(null);
   const seq = useRef(0);

@@ -9,7 +9,7 @@ import { themeItem } from '@/utils/settings';
 import type { LookupResult, StatusView } from '@/utils/view-models';
 
 /** Popup container: wires PopupView to the background (status, search, lookups) and the active tab. */
-export function PopupApp() {
+export function PopupApp({ takeEarlyInput }: { takeEarlyInput?: () => string } = {}) {
   const theme = useSetting(themeItem) ?? 'system';
   const [status, setStatus] = useState<StatusView | null>(null);
   const [current, setCurrent] = useState<LookupResult | null>(null);
@@ -41,7 +41,7 @@ export function PopupApp() {
 
   return (
     <ErrorBoundary fallback={<p>Recotap Lens hit an error. Reopen the popup.</p>}>
-      <PopupView theme={theme} status={status} current={current} actions={actions} />
+      <PopupView theme={theme} status={status} current={current} actions={actions} takeEarlyInput={takeEarlyInput} />
     </ErrorBoundary>
   );
 }

@@ -4,6 +4,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PopupView, type PopupActions } from '@/components/popup/PopupView';
 import { isLookupable } from '@/components/popup/popup-store';
+import { captureEarlyKeys } from '@/components/popup/early-keys';
 import type { AccountSummary, LookupResult, StatusView } from '@/utils/view-models';
 import { NOW, found } from './fixtures';
 
@@ -15,7 +16,7 @@ const CACHE: AccountSummary[] = [
   { rtpAid: 'a3', name: 'Beta Inc', domain: 'beta.com', score: 0, band: 'unscored', stage: '' },
 ];
 
-function setup(over: Partial<PopupActions> = {}, status: StatusView | null = null, current: LookupResult | null = null) {
+function setup(over: Partial<PopupActions> = {}, status: StatusView | null = null, current: LookupResult | null = null, takeEarlyInput?: () => string) {
   const lookups: string[] = [];
   const actions: PopupActions = {
     search: vi.fn(async (q: string) => CACHE.filter((a) => `${a.name} ${a.domain}`.toLowerCase().includes(q.toLowerCase()))),
@@ -29,11 +30,26 @@ function setup(over: Partial<PopupActions> = {}, status: StatusView | null = nul
     openOptions: vi.fn(),
     ...over,
   };
-  render(<PopupView theme="light" status={status} current={current} actions={actions} debounceMs={0} now={NOW} />);
+  render(<PopupView theme="light" status={status} current={current} actions={actions} debounceMs={0} now={NOW} takeEarlyInput={takeEarlyInput} />);
   return { actions, lookups };
 }
 
 describe('PopupView', () => {
+  it('keeps what the rep typed before the popup mounted, and stops listening once the box takes over', async () => {
+    const early = captureEarlyKeys(document);
+    const press = (key: string, init: KeyboardEventInit = {}) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
+    for (const k of ['a', 'c', 'x', 'Backspace', 'm', 'e', 'Shift']) press(k);
+    press('v', { ctrlKey: true }); // shortcuts are not text
+    const { actions } = setup({}, null, null, early.take);
+    const box = screen.getByRole<HTMLInputElement>('combobox', { name: 'Find an account' });
+    expect(box.value).toBe('acme');
+    await waitFor(() => expect(actions.search).toHaveBeenCalledWith('acme'));
+    expect(await screen.findAllByRole('option')).toHaveLength(2);
+    press('z'); // after mount the buffer is gone: a stray key on the body changes nothing
+    expect(early.take()).toBe('acme');
+    expect(box.value).toBe('acme');
+  });
+
   it('autofocuses the search box, ranks type-ahead results, and moves with arrow keys', async () => {
     setup();
     const box = screen.getByRole('combobox', { name: 'Find an account' });
