@@ -17,8 +17,9 @@ export const requestSchemas = {
   /** type-ahead over cached accounts */
   searchAccounts: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }),
   /** "Not this account?": remember the right account for this record/domain */
-  pinAccount: z.object({ context: PageContextSchema, rtpAid: id }),
-  unpinAccount: z.object({ context: PageContextSchema }),
+  pinAccount: z.object({ context: PageContextSchema, rtpAid: id, tabId: z.number().int().min(0).optional() }),
+  /** `tabId` (side panel only): the tab showing that record, whose in-page panel gets the new result */
+  unpinAccount: z.object({ context: PageContextSchema, tabId: z.number().int().min(0).optional() }),
   /** the rep looked at this account: store the snapshot for "changed since you last looked" */
   markSeen: z.object({ rtpAid: id }),
   /** "Add to Recotap" */

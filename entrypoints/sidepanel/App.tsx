@@ -22,6 +22,11 @@ function applyOwn(result: LookupResult): string | null {
   return result.state === 'error' ? result.error.message : null;
 }
 
+function tabOf(): { tabId?: number } {
+  const { tabId } = sideStore.getState();
+  return tabId === null ? {} : { tabId };
+}
+
 function withContext(fn: (c: PageContext) => Promise<LookupResult>) {
   const { context } = sideStore.getState();
   return context ? fn(context).then(applyOwn) : Promise.resolve('Open a record page first.');
@@ -76,8 +81,9 @@ export function SidePanelApp() {
       addAccount: (input) => sendMessage('addAccount', input).then(applyOwn),
       listSegments: async () => segmentsFromResponse(await sendMessage('listSegments', {})),
       search: (q) => sendMessage('searchAccounts', { query: q, limit: 10 }),
-      pin: (rtpAid) => withContext((c) => sendMessage('pinAccount', { context: c, rtpAid })),
-      unpin: () => withContext((c) => sendMessage('unpinAccount', { context: c })),
+      // the tab id lets the background update that tab's in-page panel (and badge) too
+      pin: (rtpAid) => withContext((c) => sendMessage('pinAccount', { context: c, rtpAid, ...tabOf() })),
+      unpin: () => withContext((c) => sendMessage('unpinAccount', { context: c, ...tabOf() })),
     }),
     [],
   );

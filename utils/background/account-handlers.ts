@@ -51,6 +51,16 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
   const fresher = (who: SenderInfo, url: string | null = null) => (result: LookupResult) => {
     deps.pushUpdate({ tabId: tabOf(who), url }, toTab(who, result));
   };
+  /**
+   * A pin chosen in the side panel also reaches the in-page panel of the tab it was chosen for (and
+   * that tab's badge/state). Only extension pages may name a tab: a content script speaks for its own.
+   */
+  const alsoToTab = (who: SenderInfo, tabId: number | undefined, context: PageContext, result: LookupResult) => {
+    if (who.kind === 'content-script' || tabId == null) return result;
+    deps.onTabResult?.(tabId, context, result);
+    deps.pushUpdate({ tabId, url: context.url }, result);
+    return result;
+  };
 
   async function siteOff(ctx: PageContext, who: SenderInfo): Promise<boolean> {
     if (who.kind !== 'content-script') return false;
@@ -69,7 +79,7 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
   const searchAccounts: Body<'searchAccounts'> = async ({ query, limit }) =>
     (await deps.store.search(query, limit)).map(toAccountSummary);
 
-  const pinAccount: Body<'pinAccount'> = async ({ context, rtpAid }, who) => {
+  const pinAccount: Body<'pinAccount'> = async ({ context, rtpAid, tabId }, who) => {
     if (await siteOff(context, who)) return { state: 'site-disabled' };
     const account = await deps.store.getById(rtpAid);
     if (!account) return err('not-found', 'That account is not in the local cache. Search for it again.');
@@ -81,16 +91,18 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
     const pins = await readSetting(pinnedMatchesItem);
     pins[key] = { rtpAid, name: account.row.name, domain: account.domain, pinnedAt: new Date(now()).toISOString() };
     await pinnedMatchesItem.setValue(pins);
-    return toTab(who, await deps.resolver.lookupContext(context, { onFresher: fresher(who, context.url) }));
+    const result = toTab(who, await deps.resolver.lookupContext(context, { onFresher: fresher(who, context.url) }));
+    return alsoToTab(who, tabId, context, result);
   };
 
-  const unpinAccount: Body<'unpinAccount'> = async ({ context }, who) => {
+  const unpinAccount: Body<'unpinAccount'> = async ({ context, tabId }, who) => {
     if (await siteOff(context, who)) return { state: 'site-disabled' };
     const signals = signalsFromContext(context, await readSetting(repEmailItem));
     const pins = await readSetting(pinnedMatchesItem);
     for (const key of signals.pinKeys) delete pins[key];
     await pinnedMatchesItem.setValue(pins);
-    return toTab(who, await deps.resolver.lookupContext(context, { onFresher: fresher(who, context.url) }));
+    const result = toTab(who, await deps.resolver.lookupContext(context, { onFresher: fresher(who, context.url) }));
+    return alsoToTab(who, tabId, context, result);
   };
 
   const markSeen: Body<'markSeen'> = async ({ rtpAid }): Promise<ResponseMap['markSeen']> => {

@@ -149,6 +149,28 @@ describe('message handlers: behaviour', () => {
     expect(unpinned).toMatchObject({ state: 'found', matchedBy: 'website', account: { name: 'Acme Robotics' } });
   });
 
+  it('a pin chosen in the side panel reaches that tab\'s in-page panel; a content script cannot aim at another tab', async () => {
+    const h = services.handlers;
+    const globex = await h.lookupQuery({ query: 'globex-analytics.io' }, popup);
+    if (globex.state !== 'found') throw new Error('globex not found');
+    pushes.length = 0;
+    tabResults.length = 0;
+    const sidePanel: MessageSenderLike = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
+    await h.pinAccount({ context: hubspotCtx, rtpAid: globex.account.rtpAid, tabId: 7 }, sidePanel);
+    expect(pushes).toEqual([
+      expect.objectContaining({ tabId: 7, url: hubspotUrl, result: expect.objectContaining({ matchedBy: 'pinned' }) }),
+    ]);
+    expect(tabResults).toEqual([{ tabId: 7, site: 'hubspot', state: 'found' }]);
+    pushes.length = 0;
+    await h.unpinAccount({ context: hubspotCtx, tabId: 7 }, sidePanel);
+    expect(pushes).toEqual([expect.objectContaining({ tabId: 7, result: expect.objectContaining({ matchedBy: 'website' }) })]);
+    pushes.length = 0;
+    tabResults.length = 0;
+    await h.pinAccount({ context: hubspotCtx, rtpAid: globex.account.rtpAid, tabId: 99 }, hubspotTab);
+    expect(pushes.filter((p) => p.tabId === 99)).toEqual([]);
+    expect(tabResults.map((t) => t.tabId)).toEqual([7]);
+  });
+
   it('applies a pin or an admin policy written by another context on the next (cached-settings) lookup', async () => {
     const h = services.handlers;
     expect(await h.lookupContext(hubspotCtx, hubspotTab)).toMatchObject({ state: 'found', account: { name: 'Acme Robotics' } });
