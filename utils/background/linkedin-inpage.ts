@@ -10,6 +10,7 @@ import { storage } from '#imports';
 import {
   linkedinInPageStateItem,
   readManagedPolicy,
+  readSetting,
   sitePrefsItem,
   SitePrefsSchema,
   wantsLinkedInInPage,
@@ -52,7 +53,7 @@ const sameList = (a: readonly string[] | undefined, b: readonly string[]) =>
 export function createLinkedInInPage(deps: LinkedInInPageDeps) {
   const { scripting } = deps;
   const readSettings = deps.readSettings ?? readSiteSettings;
-  const writeState = deps.writeState ?? ((s: LinkedInInPageState) => linkedinInPageStateItem.setValue(s));
+  const writeState = deps.writeState ?? writeStoredState;
   const matches = [...(deps.matches ?? LINKEDIN_MATCHES)];
   const ids = [LINKEDIN_INPAGE_SCRIPT_ID];
   let queue: Promise<LinkedInInPageState> = Promise.resolve({ active: false, error: null });
@@ -92,6 +93,12 @@ export function createLinkedInInPage(deps: LinkedInInPageDeps) {
       return queue;
     },
   };
+}
+
+/** Writes the state only when it changed: every worker start reconciles, and each write wakes watchers. */
+async function writeStoredState(state: LinkedInInPageState): Promise<void> {
+  const now = await readSetting(linkedinInPageStateItem);
+  if (now.active !== state.active || now.error !== state.error) await linkedinInPageStateItem.setValue(state);
 }
 
 /**
