@@ -82,6 +82,12 @@ test('opting in shows the in-page panel on LinkedIn; opting out restores the unt
   // both scripts run on the page; only the CRM script looks the record up (linkedin.content stands down)
   await page.waitForTimeout(500); // room for a second, duplicate lookup to show up (a count, not a duration)
   expect((await lookups()).filter((u) => u === company!.url)).toHaveLength(1);
+  // the side panel (and badge) still follow the tab: they read the background's record of that lookup
+  const side = await context.newPage();
+  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await page.bringToFront();
+  await expect(panelLocator(side).locator('.rl-title')).toHaveText(expected.name);
+  await side.close();
 
   await setLinkedInPanel(context, serviceWorker, extensionId, false);
   await expect(page.locator('recotap-lens-panel')).toHaveCount(0); // the open tab's panel goes at once
