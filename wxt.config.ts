@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { LINKEDIN_MATCHES } from './utils/sites/hosts';
 import { manifestCommands } from './utils/toolbar/commands';
 
 /** Recotap API hosts the extension may call without asking (production and sandbox). */
@@ -20,8 +21,12 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Recotap Lens',
     description: 'Recotap account intent, score and journey stage on your CRM, LinkedIn and Gmail pages.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: API_HOSTS,
+    // scripting: registers the panel's content script on LinkedIn only when the rep opts in
+    // (Chrome MV3; Firefox ≥ 102 also in MV2). docs/permissions.md explains each permission.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // LinkedIn: its content-script match already grants reading the page (same install warning); the
+    // explicit host permission is what lets the opt-in panel script, registered at runtime, run there
+    host_permissions: [...API_HOSTS, ...LINKEDIN_MATCHES],
     // Custom CRM domains and a custom API base URL are requested at runtime.
     optional_host_permissions: ['https://*/*'],
     // WXT drops optional_host_permissions for MV2 (an MV3-only key): Firefox MV2 declares the same

@@ -1,5 +1,6 @@
 import { browser, defineBackground } from '#imports';
 import { createActivityHandlers, createOutbox, createOutboxScheduler } from '@/utils/activities';
+import { startLinkedInInPage } from '@/utils/background/linkedin-inpage';
 import { createStatusBroadcaster, pushAccountUpdated, registerHandlers } from '@/utils/background/register';
 import { createBackgroundServices, scheduleSyncAlarm, SYNC_ALARM, SYNC_RETRY_ALARM } from '@/utils/background/services';
 import { sendMessage } from '@/utils/messaging';
@@ -66,16 +67,20 @@ export default defineBackground({
     });
     registerHandlers(services.then((s) => s.handlers));
     scheduler.start();
+    // opt-in in-page panel on LinkedIn: the CRM script registered at runtime (undefined without 'scripting')
+    const linkedinInPage = startLinkedInInPage({ scripting: browser.scripting });
 
     const runSync = () => void services?.then((s) => s.sync.run()).catch(() => undefined);
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) runSync();
     });
     browser.runtime.onStartup.addListener(() => {
+      linkedinInPage.reconcile();
       runSync();
       void outbox.purgeSent(KEEP_SENT_MS).catch(() => undefined);
     });
     browser.runtime.onInstalled.addListener(() => {
+      linkedinInPage.reconcile();
       void scheduleSyncAlarm();
       runSync();
     });

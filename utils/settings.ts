@@ -154,6 +154,18 @@ export const needsNewKeyItem = defineSetting('local:needsNewKey', z.boolean(), f
 /** written by the sync engine only; popup/options observe it */
 export const syncStatusItem = defineSetting('local:syncStatus', SyncStatusItemSchema, DEFAULT_SYNC_STATUS, 1, false);
 
+export const LinkedInInPageStateSchema = z.object({
+  /** the CRM content script is registered for LinkedIn's pages (it then sends the lookups there) */
+  active: z.boolean(),
+  /** why registering failed, in words a rep understands; null when all is well */
+  error: z.nullable(str(500)),
+});
+export type LinkedInInPageState = z.infer<typeof LinkedInInPageStateSchema>;
+/** written by the background only (utils/background/linkedin-inpage.ts); linkedin.content and options read it */
+export const linkedinInPageStateItem = defineSetting(
+  'local:linkedinInPage', LinkedInInPageStateSchema, { active: false, error: null }, 1, false,
+);
+
 /** Read an item and validate it; anything that fails the schema reads as the default. */
 export function readSetting<T>(item: SettingItem<T>): Promise<T> {
   if (!readCache || !CACHEABLE.has(item.key)) return readStored(item);
@@ -333,4 +345,12 @@ export function isSiteEnabled(settings: Pick<EffectiveSettings, 'sitePrefs' | 'm
 /** Where a site's panel shows: the rep's choice, else the site default (LinkedIn: side panel). */
 export function siteSurface(settings: Pick<EffectiveSettings, 'sitePrefs'>, siteId: string): PanelSurface {
   return settings.sitePrefs[siteId]?.surface ?? defaultSurface(siteId);
+}
+
+/**
+ * Does the rep want the in-page panel on LinkedIn? Only an explicit opt-in (surface 'in-page') on an
+ * enabled site: a managed allow-list without LinkedIn turns it off like every other site setting.
+ */
+export function wantsLinkedInInPage(settings: Pick<EffectiveSettings, 'sitePrefs' | 'managedSites'>): boolean {
+  return isSiteEnabled(settings, 'linkedin') && siteSurface(settings, 'linkedin') === 'in-page';
 }

@@ -3,17 +3,24 @@
  * Each record page is sent as lookupContext: the background records the tab's context and result
  * (getTabResult), paints the badge and tells an open side panel (tabResultChanged). No React, no
  * panel code: this bundle stays small because nothing is injected into the page.
+ *
+ * When the rep opted in to the in-page panel on LinkedIn, the background registered the CRM content
+ * script here too (utils/background/linkedin-inpage.ts). That script sends the lookups (its panel
+ * needs the answers, and the background records them for the side panel and badge just the same),
+ * so this one stands down: one lookup per record, one panel.
  */
 import type { ContentScriptContext } from '#imports';
 import { sendMessage } from '@/utils/messaging';
-import { getEffectiveSettings, isSiteEnabled } from '@/utils/settings';
+import { getEffectiveSettings, isSiteEnabled, linkedinInPageStateItem, readSetting } from '@/utils/settings';
 import { siteAdapters } from '@/utils/sites/registry';
 import { startSiteDetection } from '@/utils/sites/runtime';
 import type { PageContext } from '@/utils/view-models';
 
 /** Start detection for this content-script context; lookups only feed the background's tab state. */
 export async function runDetectionOnly(ctx: ContentScriptContext): Promise<void> {
-  const settings = await getEffectiveSettings();
+  const [settings, inPage] = await Promise.all([getEffectiveSettings(), readSetting(linkedinInPageStateItem)]);
+  // decided once per page load, like the registration: the CRM script came with this load or not
+  if (inPage.active) return;
   const enabledSites = siteAdapters.map((a) => a.id).filter((id) => isSiteEnabled(settings, id));
   let last: string | null = null;
   startSiteDetection({

@@ -6,6 +6,7 @@ const PERMISSIONS: [string, string][] = [
   ['alarms', 'Wakes the extension on a schedule to sync changes and send queued activities.'],
   ['contextMenus', 'Adds "Look up in Recotap" to the right-click menu for selected text and links.'],
   ['sidePanel', "Shows the account in the browser's side panel (LinkedIn, or any site you choose)."],
+  ['scripting', 'Used only if you turn on "Show the panel on LinkedIn pages": adds the account panel to LinkedIn pages then, and removes it when you turn the switch off. Off by default.'],
   ['Recotap API (eapi.recotap.com, sandboxapi.reco-tap.com)', 'The only servers Recotap Lens talks to: it reads scores and logs activities there.'],
   ['Supported CRM sites', 'Salesforce, HubSpot, Dynamics 365, Pipedrive, Zoho CRM, Gmail and LinkedIn: reads the record you are viewing to find its company. Nothing is sent anywhere but Recotap.'],
   ['Optional: other https sites', 'Asked for only when you add a custom CRM domain or a custom API address, and only for that address.'],

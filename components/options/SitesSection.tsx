@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { isSiteEnabled, siteSurface, type EffectiveSettings, type PanelSurface } from '@/utils/settings';
+import { LinkedInInPageToggle } from './LinkedInInPageToggle';
 import { LockedNote } from './LockedNote';
 import type { OptionsActions } from './options-types';
 
@@ -20,7 +21,7 @@ export function SitesSection({
       <h2 id={`${uid}-h`}>Sites {locked ? <LockedNote /> : null}</h2>
       <p className="rl-muted">
         LinkedIn&apos;s terms restrict extensions that change its pages, so on LinkedIn the account shows in the browser&apos;s side
-        panel by default and Recotap Lens only reads the page you are looking at.
+        panel by default and Recotap Lens only reads the page you are looking at (see the LinkedIn switch below the table).
       </p>
       <table className="rl-sites">
         <thead>
@@ -33,8 +34,8 @@ export function SitesSection({
         <tbody>
           {sites.map((site) => {
             const enabled = isSiteEnabled(settings, site.id);
-            // LinkedIn is detection-only (no in-page panel is shipped to linkedin.com): side panel only
-            const sidePanelOnly = site.id.startsWith('linkedin');
+            // LinkedIn: side panel unless the rep opts in below (that switch explains LinkedIn's terms)
+            const optIn = site.id === 'linkedin';
             return (
               <tr key={site.id}>
                 <th scope="row">{site.label}</th>
@@ -51,11 +52,11 @@ export function SitesSection({
                   <select
                     className="rl-select"
                     aria-label={`Where to show the account on ${site.label}`}
-                    value={sidePanelOnly ? 'side-panel' : siteSurface(settings, site.id)}
-                    disabled={!enabled || sidePanelOnly}
+                    value={siteSurface(settings, site.id)}
+                    disabled={!enabled || optIn}
                     onChange={(e) => void onChange(site.id, { surface: e.target.value as PanelSurface })}
                   >
-                    {sidePanelOnly ? null : <option value="in-page">In the page</option>}
+                    <option value="in-page">{optIn ? 'In the page and the side panel' : 'In the page'}</option>
                     <option value="side-panel">Browser side panel</option>
                   </select>
                 </td>
@@ -64,6 +65,9 @@ export function SitesSection({
           })}
         </tbody>
       </table>
+      {sites.some((s) => s.id === 'linkedin') ? (
+        <LinkedInInPageToggle settings={settings} enabled={isSiteEnabled(settings, 'linkedin')} onChange={onChange} />
+      ) : null}
     </section>
   );
 }

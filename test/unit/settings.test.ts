@@ -11,6 +11,8 @@ import {
   repEmailItem,
   sitePrefsItem,
   siteSurface,
+  wantsLinkedInInPage,
+  linkedinInPageStateItem,
   syncSettingsItem,
   themeItem,
   watchSetting,
@@ -87,6 +89,22 @@ describe('settings', () => {
     expect(siteSurface(eff, 'hubspot')).toBe('in-page');
     await sitePrefsItem.setValue({ linkedin: { surface: 'in-page' } });
     expect(siteSurface(await getEffectiveSettings(), 'linkedin')).toBe('in-page');
+  });
+
+  it('wants the LinkedIn in-page panel only on an explicit opt-in for an allowed site', async () => {
+    expect(wantsLinkedInInPage(await getEffectiveSettings())).toBe(false);
+    await sitePrefsItem.setValue({ linkedin: { surface: 'in-page' } });
+    expect(wantsLinkedInInPage(await getEffectiveSettings())).toBe(true);
+    await sitePrefsItem.setValue({ linkedin: { surface: 'in-page', enabled: false } });
+    expect(wantsLinkedInInPage(await getEffectiveSettings())).toBe(false);
+    await sitePrefsItem.setValue({ linkedin: { surface: 'in-page' } });
+    await fakeBrowser.storage.managed.set({ enabledSites: ['hubspot'] });
+    expect(wantsLinkedInInPage(await getEffectiveSettings())).toBe(false);
+  });
+
+  it('reads a corrupt LinkedIn in-page state as inactive', async () => {
+    await fakeBrowser.storage.local.set({ linkedinInPage: { active: 'yes' } });
+    expect(await readSetting(linkedinInPageStateItem)).toEqual({ active: false, error: null });
   });
 
   it('watches with validation', async () => {

@@ -4,7 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OptionsView } from '@/components/options/OptionsView';
 import { emailProblem, type OptionsActions, type OptionsModel } from '@/components/options/options-types';
-import type { EffectiveSettings } from '@/utils/settings';
+import { linkedinInPageStateItem, type EffectiveSettings } from '@/utils/settings';
 import type { StatusView } from '@/utils/view-models';
 
 afterEach(cleanup);
@@ -129,6 +129,41 @@ describe('OptionsView sites and policy', () => {
     expect(actions.saveSitePref).toHaveBeenCalledWith('hubspot', { enabled: false });
   });
 
+  it('the LinkedIn in-page panel is an opt-in, off by default, next to LinkedIn\'s terms and a reload note', async () => {
+    const actions = setup();
+    const toggle = screen.getByLabelText('Show the panel on LinkedIn pages') as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    const link = screen.getByRole('link', { name: 'User Agreement' });
+    expect(link.getAttribute('href')).toBe('https://www.linkedin.com/legal/user-agreement');
+    expect(screen.getByText(/section 8\.2\) does not allow browser extensions or plug-ins that change LinkedIn's pages/)).toBeTruthy();
+    expect(screen.getByText('LinkedIn tabs that are already open change after you reload them.')).toBeTruthy();
+    await userEvent.click(toggle);
+    expect(actions.saveSitePref).toHaveBeenCalledWith('linkedin', { surface: 'in-page' });
+  });
+
+  it('shows the opt-in as on once saved, and turning it off saves the side panel', async () => {
+    const actions = setup({}, { settings: { ...SETTINGS, sitePrefs: { linkedin: { surface: 'in-page' } } } });
+    const toggle = screen.getByLabelText('Show the panel on LinkedIn pages') as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    expect((screen.getByLabelText('Where to show the account on LinkedIn') as HTMLSelectElement).value).toBe('in-page');
+    await userEvent.click(toggle);
+    expect(actions.saveSitePref).toHaveBeenCalledWith('linkedin', { surface: 'side-panel' });
+  });
+
+  it('says so when the background could not add the panel to LinkedIn', async () => {
+    await linkedinInPageStateItem.setValue({ active: false, error: 'Could not add the panel to LinkedIn pages (no access).' });
+    setup({}, { settings: { ...SETTINGS, sitePrefs: { linkedin: { surface: 'in-page' } } } });
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not add the panel to LinkedIn pages (no access).');
+    await linkedinInPageStateItem.removeValue();
+  });
+
+  it('the LinkedIn opt-in is off and disabled when IT leaves LinkedIn out', () => {
+    setup({}, { settings: { ...SETTINGS, locked: ['sites'], managedSites: ['hubspot'], sitePrefs: { linkedin: { surface: 'in-page' } } } });
+    const toggle = screen.getByLabelText('Show the panel on LinkedIn pages') as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect(toggle.disabled).toBe(true);
+  });
+
   it('values locked by IT are disabled and say so', () => {
     setup({}, { settings: { ...SETTINGS, locked: ['apiBase', 'sites'], managedSites: ['hubspot'] } });
     expect(screen.getAllByText('Set by your IT admin')).toHaveLength(2);
@@ -139,7 +174,8 @@ describe('OptionsView sites and policy', () => {
 
   it('explains each permission', () => {
     setup();
-    for (const p of ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'sidePanel']) expect(screen.getByText(p)).toBeTruthy();
+    for (const p of ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'sidePanel', 'scripting']) expect(screen.getByText(p)).toBeTruthy();
+    expect(screen.getByText(/Used only if you turn on "Show the panel on LinkedIn pages"/)).toBeTruthy();
     expect(screen.getByText('Optional: other https sites')).toBeTruthy();
   });
 });
