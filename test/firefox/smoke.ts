@@ -11,9 +11,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_API_KEY, DEMO_COMPANIES, DEMO_REP } from '../emulator/index.ts';
+import { expectedCompany, isPlainScoredCompany } from '../e2e/expectations.ts';
 import { loadSiteCases } from '../e2e/site-cases.ts';
 import { startWorld, type World } from '../e2e/world.ts';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { askFirefoxBackground, lookUpInPopup, quickLogInPanel } from './extension-page.ts';
 import { ADDON_ID, FIREFOX_BUILD, ROOT, launchFirefox, openExtensionPage, readFirefoxPanel, writeFirefoxSettings } from './launch.ts';
 
@@ -94,6 +95,45 @@ async function checkPanelsPopupAndActivities(world: World, browser: Browser): Pr
   check(world.emulator.controls.activities().length === 2, `and nothing else (${world.emulator.controls.activities().length} activities in all)`);
 }
 
+/** LinkedIn's opt-in in-page panel: off by default, on → the CRM script registered at runtime shows the account, off → gone. */
+async function checkLinkedInOptIn(browser: Browser, settingsPage: Page): Promise<void> {
+  const li = (await loadSiteCases()).find((c) => c.adapterId === 'linkedin' && isPlainScoredCompany(expectedCompany(c)));
+  check(li, 'a LinkedIn fixture of a scored demo company exists');
+  const acme = expectedCompany(li)!;
+  const page = await browser.newPage();
+  await page.goto(li.url, { waitUntil: 'load' });
+  check((await readFirefoxPanel(page, 3000)) === null, 'by default LinkedIn gets no in-page panel (side panel only)');
+  const state = () =>
+    settingsPage.evaluate(async () => {
+      type Local = { get(k: string): Promise<Record<string, { active?: boolean; error?: string | null } | undefined>> };
+      const ext = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser;
+      return (await ext.storage.local.get('linkedinInPage')).linkedinInPage ?? null;
+    });
+  const setSurface = (surface: 'in-page' | 'side-panel') =>
+    settingsPage.evaluate(async (value: string) => {
+      const ext = (globalThis as unknown as { browser: { storage: { local: { set(v: unknown): Promise<void> } } } }).browser;
+      await ext.storage.local.set({ sitePrefs: { linkedin: { surface: value } } });
+    }, surface);
+  await setSurface('in-page');
+  let st: Awaited<ReturnType<typeof state>> = null;
+  for (let i = 0; i < 50 && !st?.active; i++) {
+    st = await state();
+    if (!st?.active) await new Promise((r) => setTimeout(r, 200));
+  }
+  check(st?.active === true, `opting in registers the CRM script for LinkedIn with browser.scripting (${JSON.stringify(st)})`);
+  await page.reload({ waitUntil: 'load' });
+  const shown = await readFirefoxPanel(page);
+  check(shown?.name === acme.name, `after a reload the LinkedIn company page shows ${acme.name} in the page (${shown?.name ?? 'no panel'})`);
+  await setSurface('side-panel');
+  for (let i = 0; i < 50 && st?.active; i++) {
+    st = await state();
+    if (st?.active) await new Promise((r) => setTimeout(r, 200));
+  }
+  await page.reload({ waitUntil: 'load' });
+  check(st?.active === false && (await readFirefoxPanel(page, 3000)) === null, 'opting out unregisters it: no panel after a reload');
+  await page.close();
+}
+
 async function run(world: World): Promise<void> {
   check(existsSync(path.join(FIREFOX_BUILD, 'manifest.json')), `Firefox build exists at ${path.relative(ROOT, FIREFOX_BUILD)} (npm run build:firefox)`);
   const firefox = await launchFirefox(world);
@@ -130,6 +170,7 @@ async function run(world: World): Promise<void> {
     // configured as the options page would store it, Salesforce records show their account
     await writeFirefoxSettings(page, { apiKey: DEMO_API_KEY, repEmail: DEMO_REP.email });
     await checkPanelsPopupAndActivities(world, firefox.browser);
+    await checkLinkedInOptIn(firefox.browser, page);
   } finally {
     await firefox.close();
   }
