@@ -1,0 +1,156 @@
+/**
+ * A few hand-written validators with zod's safeParse shape, for code that runs in content scripts
+ * (settings reads, the activity form): zod/mini cost crm.js ~8 KB gzipped. Objects strip unknown
+ * keys and messages follow zod's English wording, so results match the zod schemas the background
+ * applies (test/unit/lite-schema.test.ts and the mirror tests check that). Not a general library.
+ */
+export interface LiteIssue {
+  path: PropertyKey[];
+  message: string;
+}
+export type LiteResult<T> = { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: { issues: LiteIssue[] } };
+
+/** A validator: `run` returns the (stripped) value and records issues; `safeParse` wraps it. */
+export interface Lite<T> {
+  readonly optional?: boolean;
+  run(value: unknown, path: PropertyKey[], issues: LiteIssue[]): T;
+  safeParse(value: unknown): LiteResult<T>;
+}
+export type LiteOut<S> = S extends Lite<infer T> ? T : never;
+type Shape = Record<string, Lite<unknown>>;
+type Opt<S extends Shape> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+export type LiteObject<S extends Shape> = Simplify<{ [K in Exclude<keyof S, Opt<S>>]: LiteOut<S[K]> } & { [K in Opt<S>]?: LiteOut<S[K]> }>;
+
+function lite<T>(run: Lite<T>['run'], optional?: boolean): Lite<T> {
+  return {
+    optional,
+    run,
+    safeParse(value) {
+      const issues: LiteIssue[] = [];
+      const data = run(value, [], issues);
+      return issues.length ? { success: false, error: { issues } } : { success: true, data };
+    },
+  };
+}
+
+const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v);
+const expected = (type: string, v: unknown) => `Invalid input: expected ${type}, received ${typeName(v)}`;
+
+function typed<T>(type: string, ok: (v: unknown) => v is T, checks: ((v: T) => string | null)[] = []): Lite<T> {
+  return lite((v, path, issues) => {
+    if (!ok(v)) {
+      issues.push({ path, message: expected(type, v) });
+      return v as T;
+    }
+    for (const check of checks) {
+      const message = check(v);
+      if (message) issues.push({ path, message });
+    }
+    return v;
+  });
+}
+
+/** Length/size limits with zod's wording ('string' → characters, 'array' → items). */
+const maxLen = (max: number, origin: 'string' | 'array') => (v: { length: number }) =>
+  v.length > max ? `Too big: expected ${origin} to have <=${max} ${origin === 'string' ? 'characters' : 'items'}` : null;
+const minLen = (min: number, origin: 'string' | 'array', message?: string) => (v: { length: number }) =>
+  v.length < min ? (message ?? `Too small: expected ${origin} to have >=${min} ${origin === 'string' ? 'characters' : 'items'}`) : null;
+
+/** A string of at most `max` (and at least `min`) characters; `pattern` (a RegExp or any `test`) adds a format check. */
+export function liteString(o: { max?: number; min?: number; minMessage?: string; pattern?: { test(s: string): boolean }; patternMessage?: string } = {}): Lite<string> {
+  const checks: ((v: string) => string | null)[] = [];
+  if (o.pattern) {
+    const { pattern, patternMessage = 'Invalid input' } = o;
+    checks.push((v) => (pattern.test(v) ? null : patternMessage));
+  }
+  if (o.max !== undefined) checks.push(maxLen(o.max, 'string'));
+  if (o.min !== undefined) checks.push(minLen(o.min, 'string', o.minMessage));
+  return typed('string', (v): v is string => typeof v === 'string', checks);
+}
+
+/** A finite number within [min, max]; `int` also requires a whole number. */
+export function liteNumber(o: { min?: number; max?: number; int?: boolean } = {}): Lite<number> {
+  const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && (!o.int || Number.isSafeInteger(v));
+  const checks: ((v: number) => string | null)[] = [];
+  if (o.min !== undefined) checks.push((v) => (v < o.min! ? `Too small: expected number to be >=${o.min}` : null));
+  if (o.max !== undefined) checks.push((v) => (v > o.max! ? `Too big: expected number to be <=${o.max}` : null));
+  const inner = typed(o.int ? 'int' : 'number', isNum, checks);
+  return lite((v, path, issues) => {
+    if (o.int && typeof v === 'number' && Number.isFinite(v) && !Number.isSafeInteger(v)) {
+      issues.push({ path, message: expected('int', v) });
+      return v;
+    }
+    return inner.run(v, path, issues);
+  });
+}
+
+export const liteBoolean = (): Lite<boolean> => typed('boolean', (v): v is boolean => typeof v === 'boolean');
+
+/** One of the given string values. */
+export function liteEnum<const V extends readonly string[]>(values: V): Lite<V[number]> {
+  return lite((v, path, issues) => {
+    if (!values.includes(v as string)) issues.push({ path, message: `Invalid option: expected one of ${values.map((x) => `"${x}"`).join('|')}` });
+    return v as V[number];
+  });
+}
+
+/** `undefined` passes (and an object leaves the key out). */
+export function liteOptional<T>(inner: Lite<T>): Lite<T | undefined> & { optional: true } {
+  return lite<T | undefined>((v, path, issues) => (v === undefined ? undefined : inner.run(v, path, issues)), true) as Lite<T | undefined> & { optional: true };
+}
+
+export function liteNullable<T>(inner: Lite<T>): Lite<T | null> {
+  return lite((v, path, issues) => (v === null ? null : inner.run(v, path, issues)));
+}
+
+/** An array of `item` with optional size limits. */
+export function liteArray<T>(item: Lite<T>, o: { max?: number; min?: number; minMessage?: string } = {}): Lite<T[]> {
+  return lite((v, path, issues) => {
+    if (!Array.isArray(v)) {
+      issues.push({ path, message: expected('array', v) });
+      return [];
+    }
+    const out = v.map((x, i) => item.run(x, [...path, i], issues));
+    for (const check of [o.max !== undefined ? maxLen(o.max, 'array') : null, o.min !== undefined ? minLen(o.min, 'array', o.minMessage) : null]) {
+      const message = check?.(v);
+      if (message) issues.push({ path, message });
+    }
+    return out;
+  });
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An object with exactly these keys in its output (unknown keys are dropped, as zod does). */
+export function liteObject<S extends Shape>(shape: S): Lite<LiteObject<S>> & { shape: S } {
+  const schema = lite((v, path, issues) => {
+    if (!isPlainObject(v)) {
+      issues.push({ path, message: expected('object', v) });
+      return v as LiteObject<S>;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(shape)) {
+      const value = field.run(v[key], [...path, key], issues);
+      if (value !== undefined || !field.optional) out[key] = value;
+    }
+    return out as LiteObject<S>;
+  });
+  return Object.assign(schema, { shape });
+}
+
+/** A string-keyed record whose keys pass `key` and values pass `value`. */
+export function liteRecord<T>(key: Lite<string>, value: Lite<T>): Lite<Record<string, T>> {
+  return lite((v, path, issues) => {
+    if (!isPlainObject(v)) {
+      issues.push({ path, message: expected('record', v) });
+      return {};
+    }
+    const out: Record<string, T> = {};
+    for (const [k, x] of Object.entries(v)) {
+      key.run(k, [...path, k], issues);
+      out[k] = value.run(x, [...path, k], issues);
+    }
+    return out;
+  });
+}
