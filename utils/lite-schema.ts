@@ -37,55 +37,39 @@ function lite<T>(run: Lite<T>['run'], optional?: boolean): Lite<T> {
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v);
 const expected = (type: string, v: unknown) => `Invalid input: expected ${type}, received ${typeName(v)}`;
 
-function typed<T>(type: string, ok: (v: unknown) => v is T, checks: ((v: T) => string | null)[] = []): Lite<T> {
-  return lite((v, path, issues) => {
-    if (!ok(v)) {
-      issues.push({ path, message: expected(type, v) });
-      return v as T;
-    }
-    for (const check of checks) {
-      const message = check(v);
-      if (message) issues.push({ path, message });
-    }
-    return v;
-  });
+/** Size limits with zod's wording: strings count characters, arrays items, numbers compare values. */
+function limits(v: number, o: { min?: number; max?: number; minMessage?: string }, origin: string, path: PropertyKey[], issues: LiteIssue[]) {
+  const size = origin === 'number' ? (n: number) => `be ${n}` : (n: number) => `have ${n} ${origin === 'string' ? 'characters' : 'items'}`;
+  if (o.max !== undefined && v > o.max) issues.push({ path, message: `Too big: expected ${origin} to ${size(o.max).replace(' ', ' <=')}` });
+  if (o.min !== undefined && v < o.min) issues.push({ path, message: o.minMessage ?? `Too small: expected ${origin} to ${size(o.min).replace(' ', ' >=')}` });
 }
-
-/** Length/size limits with zod's wording ('string' → characters, 'array' → items). */
-const maxLen = (max: number, origin: 'string' | 'array') => (v: { length: number }) =>
-  v.length > max ? `Too big: expected ${origin} to have <=${max} ${origin === 'string' ? 'characters' : 'items'}` : null;
-const minLen = (min: number, origin: 'string' | 'array', message?: string) => (v: { length: number }) =>
-  v.length < min ? (message ?? `Too small: expected ${origin} to have >=${min} ${origin === 'string' ? 'characters' : 'items'}`) : null;
 
 /** A string of at most `max` (and at least `min`) characters; `pattern` (a RegExp or any `test`) adds a format check. */
 export function liteString(o: { max?: number; min?: number; minMessage?: string; pattern?: { test(s: string): boolean }; patternMessage?: string } = {}): Lite<string> {
-  const checks: ((v: string) => string | null)[] = [];
-  if (o.pattern) {
-    const { pattern, patternMessage = 'Invalid input' } = o;
-    checks.push((v) => (pattern.test(v) ? null : patternMessage));
-  }
-  if (o.max !== undefined) checks.push(maxLen(o.max, 'string'));
-  if (o.min !== undefined) checks.push(minLen(o.min, 'string', o.minMessage));
-  return typed('string', (v): v is string => typeof v === 'string', checks);
-}
-
-/** A finite number within [min, max]; `int` also requires a whole number. */
-export function liteNumber(o: { min?: number; max?: number; int?: boolean } = {}): Lite<number> {
-  const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && (!o.int || Number.isSafeInteger(v));
-  const checks: ((v: number) => string | null)[] = [];
-  if (o.min !== undefined) checks.push((v) => (v < o.min! ? `Too small: expected number to be >=${o.min}` : null));
-  if (o.max !== undefined) checks.push((v) => (v > o.max! ? `Too big: expected number to be <=${o.max}` : null));
-  const inner = typed(o.int ? 'int' : 'number', isNum, checks);
   return lite((v, path, issues) => {
-    if (o.int && typeof v === 'number' && Number.isFinite(v) && !Number.isSafeInteger(v)) {
-      issues.push({ path, message: expected('int', v) });
-      return v;
+    if (typeof v !== 'string') issues.push({ path, message: expected('string', v) });
+    else {
+      if (o.pattern && !o.pattern.test(v)) issues.push({ path, message: o.patternMessage ?? 'Invalid input' });
+      limits(v.length, o, 'string', path, issues);
     }
-    return inner.run(v, path, issues);
+    return v as string;
   });
 }
 
-export const liteBoolean = (): Lite<boolean> => typed('boolean', (v): v is boolean => typeof v === 'boolean');
+/** A finite number within [min, max]; `int` also requires a (safe) whole number. */
+export function liteNumber(o: { min?: number; max?: number; int?: boolean } = {}): Lite<number> {
+  return lite((v, path, issues) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || (o.int && !Number.isSafeInteger(v))) issues.push({ path, message: expected(o.int ? 'int' : 'number', v) });
+    else limits(v, o, 'number', path, issues);
+    return v as number;
+  });
+}
+
+export const liteBoolean = (): Lite<boolean> =>
+  lite((v, path, issues) => {
+    if (typeof v !== 'boolean') issues.push({ path, message: expected('boolean', v) });
+    return v as boolean;
+  });
 
 /** One of the given string values. */
 export function liteEnum<const V extends readonly string[]>(values: V): Lite<V[number]> {
@@ -112,10 +96,7 @@ export function liteArray<T>(item: Lite<T>, o: { max?: number; min?: number; min
       return [];
     }
     const out = v.map((x, i) => item.run(x, [...path, i], issues));
-    for (const check of [o.max !== undefined ? maxLen(o.max, 'array') : null, o.min !== undefined ? minLen(o.min, 'array', o.minMessage) : null]) {
-      const message = check?.(v);
-      if (message) issues.push({ path, message });
-    }
+    limits(v.length, o, 'array', path, issues);
     return out;
   });
 }
