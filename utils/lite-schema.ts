@@ -44,12 +44,15 @@ function limits(v: number, o: { min?: number; max?: number; minMessage?: string 
   if (o.min !== undefined && v < o.min) issues.push({ path, message: o.minMessage ?? `Too small: expected ${origin} to ${size(o.min).replace(' ', ' >=')}` });
 }
 
-/** A string of at most `max` (and at least `min`) characters; `pattern` (a RegExp or any `test`) adds a format check. */
-export function liteString(o: { max?: number; min?: number; minMessage?: string; pattern?: { test(s: string): boolean }; patternMessage?: string } = {}): Lite<string> {
+/**
+ * A string of at most `max` (and at least `min`) characters; `pattern` (a RegExp or any `test`) adds a
+ * format check. `message` replaces the type and format messages (as zod's `z.email({ message })`).
+ */
+export function liteString(o: { max?: number; min?: number; minMessage?: string; pattern?: { test(s: string): boolean }; message?: string } = {}): Lite<string> {
   return lite((v, path, issues) => {
-    if (typeof v !== 'string') issues.push({ path, message: expected('string', v) });
+    if (typeof v !== 'string') issues.push({ path, message: o.message ?? expected('string', v) });
     else {
-      if (o.pattern && !o.pattern.test(v)) issues.push({ path, message: o.patternMessage ?? 'Invalid input' });
+      if (o.pattern && !o.pattern.test(v)) issues.push({ path, message: o.message ?? 'Invalid input' });
       limits(v.length, o, 'string', path, issues);
     }
     return v as string;
@@ -59,7 +62,8 @@ export function liteString(o: { max?: number; min?: number; minMessage?: string;
 /** A finite number within [min, max]; `int` also requires a (safe) whole number. */
 export function liteNumber(o: { min?: number; max?: number; int?: boolean } = {}): Lite<number> {
   return lite((v, path, issues) => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || (o.int && !Number.isSafeInteger(v))) issues.push({ path, message: expected(o.int ? 'int' : 'number', v) });
+    if (typeof v !== 'number' || !Number.isFinite(v)) issues.push({ path, message: expected('number', v) });
+    else if (o.int && !Number.isSafeInteger(v)) issues.push({ path, message: expected('int', v) });
     else limits(v, o, 'number', path, issues);
     return v as number;
   });
@@ -95,6 +99,11 @@ export function liteArray<T>(item: Lite<T>, o: { max?: number; min?: number; min
       issues.push({ path, message: expected('array', v) });
       return [];
     }
+    // like zod: an over-long array reports only its length, not its items
+    if (o.max !== undefined && v.length > o.max) {
+      limits(v.length, { max: o.max }, 'array', path, issues);
+      return v as T[];
+    }
     const out = v.map((x, i) => item.run(x, [...path, i], issues));
     limits(v.length, o, 'array', path, issues);
     return out;
@@ -129,7 +138,7 @@ export function liteRecord<T>(key: Lite<string>, value: Lite<T>): Lite<Record<st
     }
     const out: Record<string, T> = {};
     for (const [k, x] of Object.entries(v)) {
-      key.run(k, [...path, k], issues);
+      if (!key.safeParse(k).success) issues.push({ path: [...path, k], message: 'Invalid key in record' });
       out[k] = value.run(x, [...path, k], issues);
     }
     return out;

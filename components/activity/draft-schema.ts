@@ -28,7 +28,7 @@ const short = (max: number) => liteOptional(liteString({ max }));
 const count = () => liteOptional(liteNumber({ int: true, min: 0 }));
 
 const ContactSchema = liteObject({
-  email: liteString({ pattern: EMAIL_PATTERN, patternMessage: 'Contact email must be a valid e-mail address', max: 254 }),
+  email: liteString({ pattern: EMAIL_PATTERN, message: 'Contact email must be a valid e-mail address', max: 254 }),
   name: short(200),
   title: short(200),
 });
@@ -39,7 +39,7 @@ export const ActivityDraftMiniSchema: Lite<ActivityDraft> = liteObject({
   domain: liteString({ max: 253, min: 1, minMessage: 'Domain is required' }),
   accountName: short(300),
   rtpAid: short(64),
-  occurredAt: liteString({ pattern: ISO_DATETIME, patternMessage: 'occurredAt must be an ISO 8601 date-time' }),
+  occurredAt: liteString({ pattern: ISO_DATETIME, message: 'occurredAt must be an ISO 8601 date-time' }),
   subject: short(500),
   callTitle: short(500),
   outcome: short(200),
