@@ -1,6 +1,7 @@
 import type { AccountSummary } from '@/utils/view-models';
 import { ScoreBadge } from './ScoreBadge';
 import './styles/panel.css';
+import './styles/card.css';
 
 /** Compact account summary (popup results, current tab): name, domain, score band and stage. */
 export function AccountCard({ account, note }: { account: AccountSummary; note?: string }) {

@@ -1,93 +1,96 @@
 /**
  * Every storage item except the API key (utils/recotap/credentials.ts), declared once, versioned,
- * and validated with zod/mini on read: a corrupt or outdated stored value falls back to its default,
+ * and validated on read (hand-written validators, utils/lite-schema.ts): a corrupt or outdated stored value falls back to its default,
  * it never crashes a view or the service worker. Safe to import from any context.
  */
 import { storage, type WxtStorageItem } from '#imports';
 import { RECOTAP_BASE_URLS } from './api-hosts';
-// zod/mini (tree-shakable): content scripts import this file, and classic zod would add ~40 KB gz
-import { z } from 'zod/mini';
+// not zod: content scripts import this file, and even zod/mini added ~8 KB gz to crm.js
+import {
+  liteArray, liteBoolean, liteEnum, liteNullable, liteNumber, liteObject, liteOptional, liteRecord, liteString,
+  type Lite, type LiteOut,
+} from './lite-schema';
 import type { SyncStatus } from './view-models';
 
-const str = (max: number) => z.string().check(z.maxLength(max));
-const num = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
+const str = (max: number) => liteString({ max });
+const num = (min: number, max: number) => liteNumber({ min, max });
 
 export const PRODUCTION_BASE_URL = RECOTAP_BASE_URLS.production;
 export const SANDBOX_BASE_URL = RECOTAP_BASE_URLS.sandbox;
 
-export const ApiBaseSchema = z.object({
-  choice: z.enum(['production', 'sandbox', 'custom']),
+export const ApiBaseSchema = liteObject({
+  choice: liteEnum(['production', 'sandbox', 'custom']),
   customUrl: str(500),
 });
-export type ApiBase = z.infer<typeof ApiBaseSchema>;
+export type ApiBase = LiteOut<typeof ApiBaseSchema>;
 
-export const SyncSettingsSchema = z.object({
+export const SyncSettingsSchema = liteObject({
   /** false = "on-demand lookups only": no background sync */
-  enabled: z.boolean(),
-  intervalMinutes: z.int().check(z.minimum(5), z.maximum(24 * 60)),
+  enabled: liteBoolean(),
+  intervalMinutes: liteNumber({ int: true, min: 5, max: 24 * 60 }),
 });
-export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
+export type SyncSettings = LiteOut<typeof SyncSettingsSchema>;
 
-export const CacheSettingsSchema = z.object({
+export const CacheSettingsSchema = liteObject({
   ttlMinutes: num(1, 24 * 60),
   negativeTtlMinutes: num(1, 24 * 60),
 });
-export type CacheSettings = z.infer<typeof CacheSettingsSchema>;
+export type CacheSettings = LiteOut<typeof CacheSettingsSchema>;
 
-export const PanelSurfaceSchema = z.enum(['in-page', 'side-panel']);
-export type PanelSurface = z.infer<typeof PanelSurfaceSchema>;
+export const PanelSurfaceSchema = liteEnum(['in-page', 'side-panel']);
+export type PanelSurface = LiteOut<typeof PanelSurfaceSchema>;
 
 /** Per-site choices; absent fields mean "use the default" (enabled, surface per siteSurface()). */
-export const SitePrefsSchema = z.record(
+export const SitePrefsSchema = liteRecord(
   str(64),
-  z.object({ enabled: z.optional(z.boolean()), surface: z.optional(PanelSurfaceSchema) }),
+  liteObject({ enabled: liteOptional(liteBoolean()), surface: liteOptional(PanelSurfaceSchema) }),
 );
-export type SitePrefs = z.infer<typeof SitePrefsSchema>;
+export type SitePrefs = LiteOut<typeof SitePrefsSchema>;
 
-export const ThemeSchema = z.enum(['system', 'light', 'dark']);
-export type Theme = z.infer<typeof ThemeSchema>;
+export const ThemeSchema = liteEnum(['system', 'light', 'dark']);
+export type Theme = LiteOut<typeof ThemeSchema>;
 
-export const PanelStateSchema = z.object({
-  side: z.enum(['left', 'right']),
+export const PanelStateSchema = liteObject({
+  side: liteEnum(['left', 'right']),
   /** distance from the top of the viewport, px */
   top: num(0, 10_000),
-  collapsed: z.boolean(),
+  collapsed: liteBoolean(),
 });
-export type PanelState = z.infer<typeof PanelStateSchema>;
+export type PanelState = LiteOut<typeof PanelStateSchema>;
 export const DEFAULT_PANEL_STATE: PanelState = { side: 'right', top: 96, collapsed: false };
 
 /** "Not this account?" choices. Key: pinKey() (site + record id, else domain). */
-export const PinnedMatchSchema = z.object({
+export const PinnedMatchSchema = liteObject({
   rtpAid: str(64),
   name: str(300),
   domain: str(253),
-  pinnedAt: z.string(),
+  pinnedAt: liteString(),
 });
-export type PinnedMatch = z.infer<typeof PinnedMatchSchema>;
-export const PinnedMatchesSchema = z.record(str(600), PinnedMatchSchema);
+export type PinnedMatch = LiteOut<typeof PinnedMatchSchema>;
+export const PinnedMatchesSchema = liteRecord(str(600), PinnedMatchSchema);
 
-export const ExtraCrmHostSchema = z.object({
-  host: z.string().check(z.minLength(1), z.maxLength(253)),
-  site: z.string().check(z.minLength(1), z.maxLength(64)),
+export const ExtraCrmHostSchema = liteObject({
+  host: liteString({ min: 1, max: 253 }),
+  site: liteString({ min: 1, max: 64 }),
 });
-export type ExtraCrmHost = z.infer<typeof ExtraCrmHostSchema>;
+export type ExtraCrmHost = LiteOut<typeof ExtraCrmHostSchema>;
 
-/** Mirror of view-models' SyncStatusSchema in zod/mini (the type annotation keeps the two in step). */
-const SyncStatusItemSchema: z.ZodMiniType<SyncStatus> = z.object({
-  enabled: z.boolean(),
-  phase: z.enum(['idle', 'full', 'delta', 'paused-auth', 'backoff']),
-  pages: z.number(),
-  accounts: z.number(),
-  errors: z.number(),
-  lastError: z.nullable(
-    z.object({
-      kind: z.enum(['unauthorized', 'validation', 'not-found', 'conflict', 'rate-limited', 'server', 'network', 'timeout', 'unexpected-response', 'offline', 'permission', 'internal']),
-      message: z.string(),
-      retryable: z.boolean(),
+/** Mirror of view-models' SyncStatusSchema (the type annotation keeps the two in step). */
+const SyncStatusItemSchema: Lite<SyncStatus> = liteObject({
+  enabled: liteBoolean(),
+  phase: liteEnum(['idle', 'full', 'delta', 'paused-auth', 'backoff']),
+  pages: liteNumber(),
+  accounts: liteNumber(),
+  errors: liteNumber(),
+  lastError: liteNullable(
+    liteObject({
+      kind: liteEnum(['unauthorized', 'validation', 'not-found', 'conflict', 'rate-limited', 'server', 'network', 'timeout', 'unexpected-response', 'offline', 'permission', 'internal']),
+      message: liteString(),
+      retryable: liteBoolean(),
     }),
   ),
-  lastSuccessAt: z.nullable(z.string()),
-  cachedAccounts: z.number(),
+  lastSuccessAt: liteNullable(liteString()),
+  cachedAccounts: liteNumber(),
 });
 
 export const DEFAULT_SYNC_STATUS: SyncStatus = {
@@ -102,7 +105,7 @@ export const DEFAULT_SYNC_STATUS: SyncStatus = {
 };
 
 /** A WXT storage item plus its schema; read it with readSetting() to get validation. */
-export type SettingItem<T> = WxtStorageItem<T, Record<string, unknown>> & { schema: z.ZodMiniType<T> };
+export type SettingItem<T> = WxtStorageItem<T, Record<string, unknown>> & { schema: Lite<T> };
 
 // Background read cache (enableSettingsCache): validated values of rep/admin settings kept in memory,
 // so a warm lookup does not touch chrome.storage. Off in views, which always read storage.
@@ -119,7 +122,7 @@ function forget(key: string): void {
 
 function defineSetting<T>(
   key: `local:${string}`,
-  schema: z.ZodMiniType<T>,
+  schema: Lite<T>,
   fallback: T,
   version = 1,
   cacheable = true,
@@ -145,12 +148,12 @@ export const cacheSettingsItem = defineSetting('local:cacheSettings', CacheSetti
   negativeTtlMinutes: 10,
 });
 export const sitePrefsItem = defineSetting('local:sitePrefs', SitePrefsSchema, {});
-export const extraCrmHostsItem = defineSetting('local:extraCrmHosts', z.array(ExtraCrmHostSchema).check(z.maxLength(200)), []);
+export const extraCrmHostsItem = defineSetting('local:extraCrmHosts', liteArray(ExtraCrmHostSchema, { max: 200 }), []);
 export const themeItem = defineSetting('local:theme', ThemeSchema, 'system');
-export const panelStateItem = defineSetting('local:panelState', z.record(str(64), PanelStateSchema), {}, 1, false);
+export const panelStateItem = defineSetting('local:panelState', liteRecord(str(64), PanelStateSchema), {}, 1, false);
 export const pinnedMatchesItem = defineSetting('local:pinnedMatches', PinnedMatchesSchema, {});
 /** set when the API answered 401: the options page asks for a new key; sync pauses */
-export const needsNewKeyItem = defineSetting('local:needsNewKey', z.boolean(), false, 1, false);
+export const needsNewKeyItem = defineSetting('local:needsNewKey', liteBoolean(), false, 1, false);
 /** written by the sync engine only; popup/options observe it */
 export const syncStatusItem = defineSetting('local:syncStatus', SyncStatusItemSchema, DEFAULT_SYNC_STATUS, 1, false);
 
@@ -210,13 +213,13 @@ export function defaultSurface(siteId: string): PanelSurface {
 
 
 /** Admin policy (chrome.storage.managed, schema in public/managed-schema.json). */
-export const ManagedPolicySchema = z.object({
+export const ManagedPolicySchema = liteObject({
   /** 'production' | 'sandbox' | an https URL */
-  baseUrl: z.optional(str(500)),
-  enabledSites: z.optional(z.array(str(64)).check(z.maxLength(100))),
-  extraCrmHosts: z.optional(z.array(ExtraCrmHostSchema).check(z.maxLength(200))),
+  baseUrl: liteOptional(str(500)),
+  enabledSites: liteOptional(liteArray(str(64), { max: 100 })),
+  extraCrmHosts: liteOptional(liteArray(ExtraCrmHostSchema, { max: 200 })),
 });
-export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
+export type ManagedPolicy = LiteOut<typeof ManagedPolicySchema>;
 
 const MANAGED_KEYS = ['baseUrl', 'enabledSites', 'extraCrmHosts'] as const;
 

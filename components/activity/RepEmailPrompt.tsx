@@ -1,7 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { z } from 'zod/mini';
-
-const EmailSchema = z.email();
+import { EMAIL_PATTERN } from './draft-schema';
 
 /** Asks for the rep's work email inline (sent as ownerEmail) instead of failing to log. */
 export function RepEmailPrompt({ onSave }: { onSave(email: string): Promise<string | null> }) {
@@ -13,7 +11,7 @@ export function RepEmailPrompt({ onSave }: { onSave(email: string): Promise<stri
   async function submit(e: FormEvent) {
     e.preventDefault();
     const value = email.trim();
-    if (!EmailSchema.safeParse(value).success) {
+    if (!EMAIL_PATTERN.test(value)) {
       setError('Your work email: enter a valid e-mail address.');
       return;
     }

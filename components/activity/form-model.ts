@@ -1,5 +1,5 @@
 /**
- * The full form's state and its mapping to an ActivityDraft. Validation is ActivityDraftSchema's (mirrored in zod/mini)
+ * The full form's state and its mapping to an ActivityDraft. Validation is ActivityDraftSchema's (mirrored by hand, draft-schema.ts)
  * (the same schema the background applies); only the wording is ours, so every message names the
  * field the rep sees.
  */
@@ -110,7 +110,7 @@ function messageFor(path: PropertyKey[], raw: string, form: FormState): string {
   return FRIENDLY[key] ?? `${FIELD_LABELS[key] ?? key}: ${raw}`;
 }
 
-/** Validates the form with (the zod/mini mirror of) ActivityDraftSchema: a draft to send, or messages keyed by field. */
+/** Validates the form with (the hand-written mirror of) ActivityDraftSchema: a draft to send, or messages keyed by field. */
 export function validateForm(
   f: FormState,
   account: ActivityAccount,

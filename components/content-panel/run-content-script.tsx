@@ -1,12 +1,12 @@
 /**
  * Everything a Lens content script does, wired to the content-script context: site detection →
- * lookupContext → the in-page panel (lazy shadow-root mount, only on record pages and only where
+ * lookupContext → the in-page panel (lazy shadow-root mount, shadow-host.ts, only on record pages and only where
  * the site's surface is 'in-page') and background pushes. The side panel and popup read this tab's
  * context/result from the background (getTabResult), which records every lookupContext. Every listener
  * is tied to ctx (removed when the extension reloads) and every callback catches its errors.
  */
 import { createRoot, type Root } from 'react-dom/client';
-import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { getEffectiveSettings, isSiteEnabled, siteSurface, sitePrefsItem, type EffectiveSettings } from '@/utils/settings';
 import { siteAdapters } from '@/utils/sites/registry';
@@ -15,6 +15,7 @@ import panelCss from '../styles/content.css?inline';
 import { ContentPanel } from './ContentPanel';
 import { startSiteDetection } from '@/utils/sites/runtime';
 import { createPanelController, type PanelBackend } from './panel-controller';
+import { createPanelHost } from './shadow-host';
 
 const backend: PanelBackend = {
   lookup: (context) => sendMessage('lookupContext', context),
@@ -37,42 +38,28 @@ const quietly = (fn: () => unknown) => {
 export async function runLensContentScript(ctx: ContentScriptContext, opts: { allowPanel: boolean }): Promise<void> {
   let settings: EffectiveSettings = await getEffectiveSettings();
   const controller = createPanelController(backend);
-  let ui: ShadowRootContentScriptUi<Root> | null = null;
-  let mounting: Promise<void> | null = null;
+  let ui: { remove(): void } | null = null;
 
   const wantPanel = (c: PageContext | null) => opts.allowPanel && c !== null && siteSurface(settings, c.site) === 'in-page';
 
-  async function mount(siteId: string) {
-    const created = await createShadowRootUi<Root>(ctx, {
-      name: 'recotap-lens-panel',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      isolateEvents: true,
-      css: panelCss,
-      onMount(container) {
-        const root = createRoot(container);
-        root.render(<ContentPanel controller={controller} siteId={siteId} />);
-        return root;
+  /** The panel in its shadow root (shadow-host.ts), rendered by React until removed. */
+  function mount(siteId: string) {
+    const host = createPanelHost(document, { name: 'recotap-lens-panel', css: panelCss });
+    host.attach();
+    const root: Root = createRoot(host.container);
+    root.render(<ContentPanel controller={controller} siteId={siteId} />);
+    return {
+      remove() {
+        root.unmount();
+        host.remove();
       },
-      onRemove: (root) => root?.unmount(),
-    });
-    created.mount();
-    ui = created;
+    };
   }
 
   function syncMount() {
     const { context } = controller.store.getState();
     if (wantPanel(context) && context) {
-      if (!ui && !mounting) {
-        // re-check once mounted: the rep may have left the record page while the UI was loading
-        mounting = mount(context.site)
-          .catch((e: unknown) => console.debug('[recotap-lens]', e))
-          .finally(() => {
-            mounting = null;
-            syncMount();
-          });
-      }
+      ui ??= mount(context.site);
     } else if (ui) {
       ui.remove();
       ui = null;
@@ -91,7 +78,8 @@ export async function runLensContentScript(ctx: ContentScriptContext, opts: { al
   ];
   ctx.onInvalidated(() => {
     removers.forEach((r) => quietly(r));
-    ui?.remove();
+    quietly(() => ui?.remove());
+    ui = null;
   });
 
   const enabledSites = siteAdapters.map((a) => a.id).filter((id) => isSiteEnabled(settings, id));

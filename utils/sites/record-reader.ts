@@ -4,50 +4,40 @@
  * ready and verified, the timeout fires, or the record's signal aborts. Then everything is
  * disconnected: a read record costs nothing while the page sits idle.
  */
-import type { PageContact, PageContext, PageContextInput } from '../view-models';
+import { liteArray, liteObject, liteOptional, liteString } from '../lite-schema';
+import type { PageContext, PageContextInput } from '../view-models';
 import type { AnySiteAdapter, RecordMatch } from './types';
 
 /*
- * Hand-written mirror of PageContextSchema's limits: this runs in every content script, and the
- * zod schema would pull classic zod (~40 KB gz) into them. The background still validates with
+ * Hand-written mirror of PageContextSchema's limits (utils/lite-schema.ts): this runs in every
+ * content script, where zod would add ~8 KB gz. The background still validates with
  * PageContextSchema (the trust boundary); test/unit/sites checks both agree.
  */
-function text(value: unknown, max: number, field: string): string {
-  if (typeof value !== 'string' || value.length > max) throw new TypeError(`PageContext.${field}: expected a string of at most ${max} characters`);
-  return value;
-}
-const optText = (value: unknown, max: number, field: string) => (value === undefined ? undefined : text(value, max, field));
-function list<T>(value: unknown, max: number, field: string, item: (v: unknown) => T): T[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || value.length > max) throw new TypeError(`PageContext.${field}: expected at most ${max} items`);
-  return value.map(item);
-}
-function contact(value: unknown): PageContact {
-  const c = (value ?? {}) as Record<string, unknown>;
-  if (typeof value !== 'object' || value === null) throw new TypeError('PageContext.contacts: expected objects');
-  const out: PageContact = { email: text(c.email, 254, 'contacts.email') };
-  const name = optText(c.name, 200, 'contacts.name');
-  const title = optText(c.title, 200, 'contacts.title');
-  if (name !== undefined) out.name = name;
-  if (title !== undefined) out.title = title;
-  return out;
-}
+const text = (max: number) => liteString({ max });
+const optText = (max: number) => liteOptional(text(max));
+const PageContextLite = liteObject({
+  site: text(64),
+  url: text(4096),
+  recordType: optText(64),
+  recordId: optText(200),
+  websites: liteArray(text(2048), { max: 20 }),
+  emails: liteArray(text(254), { max: 100 }),
+  companyName: optText(300),
+  linkedinSlug: optText(200),
+  contacts: liteArray(liteObject({ email: text(254), name: optText(200), title: optText(200) }), { max: 100 }),
+});
 
-/** Caps arrays to the schema's limits and validates: page data is untrusted. */
+/** Caps arrays to the schema's limits and validates (TypeError if invalid): page data is untrusted. */
 export function toPageContext(input: PageContextInput): PageContext {
-  const out: PageContext = {
-    site: text(input.site, 64, 'site'),
-    url: text(input.url, 4096, 'url'),
-    websites: list((input.websites ?? []).slice(0, 20), 20, 'websites', (v) => text(v, 2048, 'websites')),
-    emails: list((input.emails ?? []).slice(0, 100), 100, 'emails', (v) => text(v, 254, 'emails')),
-    contacts: list((input.contacts ?? []).slice(0, 100), 100, 'contacts', contact),
-  };
-  const optional = { recordType: 64, recordId: 200, companyName: 300, linkedinSlug: 200 } as const;
-  for (const [key, max] of Object.entries(optional) as [keyof typeof optional, number][]) {
-    const value = optText(input[key], max, key);
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
+  const parsed = PageContextLite.safeParse({
+    ...input,
+    websites: (input.websites ?? []).slice(0, 20),
+    emails: (input.emails ?? []).slice(0, 100),
+    contacts: (input.contacts ?? []).slice(0, 100),
+  });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new TypeError(`PageContext.${issue?.path.join('.')}: ${issue?.message}`);
 }
 
 export interface ReadRecordOptions {

@@ -21,6 +21,15 @@ describe('ActivityDraftMiniSchema mirrors ActivityDraftSchema', () => {
     ['counts and duration', { ...good, openCount: 1.5, clickCount: -1, durationMinutes: 2000 }],
     ['contacts', { ...good, contacts: [{ email: 'nope', name: 'y'.repeat(201) }] }],
     ['no contacts', { ...good, contacts: [] }],
+    ['offset date-time, email draft', { ...good, activityType: 'email', occurredAt: '2026-11-27T08:00:00+05:30', openCount: 2, clickCount: 0 }],
+    ['leap day 2028', { ...good, occurredAt: '2028-02-29T23:59:59.5Z' }],
+    ['no leap day 2027', { ...good, occurredAt: '2027-02-29T10:00:00Z' }],
+    ['date-time without seconds or offset', { ...good, occurredAt: '2026-11-27T08:00' }],
+    ['hour 24, day 31 of April', { ...good, occurredAt: '2026-04-31T24:00:00Z' }],
+    ['emails the rule accepts', { ...good, contacts: [{ email: "o'brien+crm@mail.acme.co.uk" }, { email: 'a.b_c@x-y.io' }] }],
+    ['emails the rule refuses', { ...good, contacts: [{ email: '.dana@acme.com' }, { email: 'dana@acme' }, { email: 'da..na@acme.com' }, { email: 'dana@-acme.com' }] }],
+    ['wrong types', { ...good, activityType: 'meeting', durationMinutes: '15', contacts: [{ email: 42 }], subject: null }],
+    ['long email and too many contacts', { ...good, contacts: Array.from({ length: 51 }, (_, i) => ({ email: `${'x'.repeat(250)}${i}@acme.com` })) }],
   ])('%s: same result and messages', (_, draft) => {
     const classic = ActivityDraftSchema.safeParse(draft);
     const mini = ActivityDraftMiniSchema.safeParse(draft);
