@@ -157,13 +157,13 @@ export const needsNewKeyItem = defineSetting('local:needsNewKey', liteBoolean(),
 /** written by the sync engine only; popup/options observe it */
 export const syncStatusItem = defineSetting('local:syncStatus', SyncStatusItemSchema, DEFAULT_SYNC_STATUS, 1, false);
 
-export const LinkedInInPageStateSchema = z.object({
+export const LinkedInInPageStateSchema = liteObject({
   /** the CRM content script is registered for LinkedIn's pages (it then sends the lookups there) */
-  active: z.boolean(),
+  active: liteBoolean(),
   /** why registering failed, in words a rep understands; null when all is well */
-  error: z.nullable(str(500)),
+  error: liteNullable(str(500)),
 });
-export type LinkedInInPageState = z.infer<typeof LinkedInInPageStateSchema>;
+export type LinkedInInPageState = LiteOut<typeof LinkedInInPageStateSchema>;
 /** written by the background only (utils/background/linkedin-inpage.ts); linkedin.content and options read it */
 export const linkedinInPageStateItem = defineSetting(
   'local:linkedinInPage', LinkedInInPageStateSchema, { active: false, error: null }, 1, false,
