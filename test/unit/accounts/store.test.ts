@@ -108,6 +108,21 @@ describe('account store', () => {
     expect((await store.getById(aid(3)))?.fetchedAt).toBe(3);
   });
 
+  it('writes a page and its checkpoint all or nothing: a row that cannot be stored keeps both out', async () => {
+    const store = await freshStore();
+    const cp = { completedSyncTimestamp: null, inProgress: null, backoffAttempt: 0, backoffUntil: 7 };
+    // a function cannot be structured-cloned: IndexedDB refuses the row (DataCloneError)
+    const bad = row({ rtp_aid: aid(2), customFields: { broken: () => 1 } });
+    for (const assumeNew of [true, false]) {
+      await expect(store.putAccounts([row({ rtp_aid: aid(1) }), bad], 1, cp, { assumeNew })).rejects.toThrow();
+      expect(await store.db.count('accounts')).toBe(0);
+      expect(await store.getCheckpoint()).toBeUndefined();
+    }
+    expect(await store.recount()).toBe(0);
+    await store.putAccounts([row({ rtp_aid: aid(1) })], 2, cp);
+    expect([await store.count(), (await store.getCheckpoint())?.backoffUntil]).toEqual([1, 7]);
+  });
+
   it('answers metadata from memory after the first read and never serves it past a write or clear', async () => {
     const store = await freshStore();
     expect(await store.getMeta('stages')).toBeUndefined();
