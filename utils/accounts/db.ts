@@ -6,7 +6,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { HistoryPoint } from '../view-models';
 
 export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
-/** 2: the unused 'updatedAt' index is gone (one index entry less to write per account) */
+/** 2: the unused 'updatedAt' index is gone and new rows leave their first name word out of 'words'
+ * (each is one index entry less to write per account) */
 export const ACCOUNTS_DB_VERSION = 2;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
@@ -33,7 +34,8 @@ export interface StoredAccount {
   domain: string;
   /** nameKey(row.name): the whole normalised name, for name-prefix search */
   nameKey: string;
-  /** name words (multiEntry index), for word-prefix search */
+  /** name words after the first (multiEntry index), for word-prefix search; the first word is
+   * found through nameKey (schema-1 rows still list it: harmless, search dedupes) */
   words: string[];
   /** LinkedIn company slug when a custom field carries the company page URL (absent = not indexed) */
   linkedinSlug?: string;

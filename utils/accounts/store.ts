@@ -54,7 +54,8 @@ export function toStored(row: ApiAccountRow, fetchedAt: number, previous?: Store
     row,
     domain: normalizeApiDomain(row.domain ?? ''),
     nameKey: words.join(' '),
-    words: [...new Set(words)],
+    // the first word is reachable through the nameKey index already: one index entry less per row
+    words: [...new Set(words.slice(1))],
     fetchedAt,
     history: history.slice(-HISTORY_CAP),
   };
@@ -169,16 +170,24 @@ export function createAccountStore(db: AccountsDB) {
       const idx = (name: 'domain' | 'nameKey' | 'words') => tx.store.index(name);
       const range = (p: string) => IDBKeyRange.bound(p, p + HIGH);
       const want = limit * 3;
-      const [exact, domPrefix, namePrefix, wordPrefix] = await Promise.all([
+      const first = words[0];
+      const [exact, domPrefix, namePrefix, laterWordPrefix, firstWordPrefix] = await Promise.all([
         dom ? idx('domain').getAll(dom) : [],
         dom ? idx('domain').getAll(range(dom), want) : [],
         key ? idx('nameKey').getAll(range(key), want) : [],
-        words[0] ? idx('words').getAll(range(words[0]), want) : [],
+        first ? idx('words').getAll(range(first), want) : [],
+        // names whose first word matches (not in 'words'); a one-word query's name tier has them already
+        first && words.length > 1 ? idx('nameKey').getAll(range(first), want) : [],
       ]);
-      const wordOk = (a: StoredAccount) => words.every((w) => a.words.some((x) => x.startsWith(w)));
+      // every query word starts some word of the name (caches from schema 1 index the first word too)
+      const wordOk = (a: StoredAccount) => {
+        const nameWordList = a.nameKey.split(' ');
+        return words.every((w) => nameWordList.some((x) => x.startsWith(w)));
+      };
+      const wordPrefix = [...laterWordPrefix, ...firstWordPrefix].filter(wordOk);
       const seen = new Set<string>();
       const out: StoredAccount[] = [];
-      for (const tier of [exact, domPrefix, namePrefix, wordPrefix.filter(wordOk)]) {
+      for (const tier of [exact, domPrefix, namePrefix, wordPrefix]) {
         for (const a of tier.sort(compareCandidates)) {
           if (out.length >= limit) return out;
           if (!seen.has(a.rtpAid)) {

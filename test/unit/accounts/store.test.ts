@@ -69,6 +69,27 @@ describe('account store', () => {
     expect(await store.search('   ', 5)).toEqual([]);
   });
 
+  it('finds every word of a name by prefix, the first word included, in any query order', async () => {
+    const store = await freshStore();
+    await store.putAccounts(
+      [
+        row({ rtp_aid: aid(1), name: 'Acme Space Labs', domain: 'acmespace.com' }),
+        row({ rtp_aid: aid(2), name: 'Initech', domain: 'initech.com' }),
+        row({ rtp_aid: aid(3), name: 'Labs of Acme', domain: 'labsofacme.com' }),
+      ],
+      1,
+    );
+    // the first name word is left out of the 'words' index (nameKey covers it)
+    expect((await store.getById(aid(1)))?.words).toEqual(['space', 'labs']);
+    const ids = async (q: string) => (await store.search(q, 10)).map((a) => a.rtpAid).sort();
+    expect(await ids('acme labs')).toEqual([aid(1), aid(3)]);
+    expect(await ids('labs acm')).toEqual([aid(1), aid(3)]);
+    expect(await ids('spac acme')).toEqual([aid(1)]);
+    expect(await ids('init')).toEqual([aid(2)]);
+    expect(await ids('acme')).toEqual([aid(1), aid(3)]);
+    expect(await ids('acme initech')).toEqual([]);
+  });
+
   it('finds accounts by normalised name and by LinkedIn slug carried in a custom field', async () => {
     const store = await freshStore();
     await store.putAccounts(
