@@ -155,7 +155,9 @@ export function createSyncEngine(deps: SyncDeps) {
     const assumeNew = run.mode === 'full' && run.pages === 0 && (await store.count()) === 0;
     await patchStatus({ enabled: true, phase: run.mode, pages: run.pages, accounts: run.accounts });
     let lastProgressAt = now();
-    const progress = () => ({ pages: run!.pages, accounts: run!.accounts });
+    // what the cache holds for this run (a page counts once its transaction committed)
+    let written = { pages: run.pages, accounts: run.accounts };
+    const progress = () => written;
     // metadata requests end with the run: a failed or stopped run does not leave them retrying
     const metaStop = new AbortController();
     const metaSignal = opts.signal ? AbortSignal.any([opts.signal, metaStop.signal]) : metaStop.signal;
@@ -177,8 +179,11 @@ export function createSyncEngine(deps: SyncDeps) {
           pages: run.pages + 1,
           accounts: run.accounts + page.data.length,
         };
-        cp = { ...cp, inProgress: run };
-        await store.putAccounts(page.data, now(), cp, { assumeNew });
+        const next = { ...cp, inProgress: run };
+        await store.putAccounts(page.data, now(), next, { assumeNew });
+        // only a committed page moves the checkpoint a failure handler may write back
+        cp = next;
+        written = { pages: run.pages, accounts: run.accounts };
         if (now() - lastProgressAt >= progressMs) {
           lastProgressAt = now();
           await patchStatus(progress());

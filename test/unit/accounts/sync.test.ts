@@ -206,6 +206,20 @@ describe('sync engine', () => {
     expect(status.pages).toBeLessThan(10);
   });
 
+  it('a page whose write fails is not counted: status and checkpoint agree on what the cache holds', async () => {
+    const { client, world, store } = await setup(1000);
+    let writes = 0;
+    // the 4th page write fails (disk full, say): the real store, with one injected failure
+    world.store = {
+      ...store,
+      putAccounts: (...args: Parameters<AccountStore['putAccounts']>) =>
+        ++writes === 4 ? Promise.reject(new Error('QuotaExceededError')) : store.putAccounts(...args),
+    };
+    const status = await engineFor(world, client, { progressIntervalMs: 60_000 }).run();
+    expect(status).toMatchObject({ phase: 'backoff', pages: 3, accounts: 300, cachedAccounts: 300 });
+    expect((await store.getCheckpoint())?.inProgress).toMatchObject({ pages: 3, accounts: 300 });
+  });
+
   it('asks for stages, fields and segments while pages are still coming, not after the last one', async () => {
     const { client, world, emu } = await setup(1000);
     await engineFor(world, client).run();
