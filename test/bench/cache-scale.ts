@@ -9,6 +9,7 @@ import { startWorld } from '../e2e/world.ts';
 import { attachHeapSampler } from './lib/heap.ts';
 import { launchBench, openExtension, stopSync, syncAndWait, type ExtensionSession } from './lib/session.ts';
 import { quantile } from './lib/stats.ts';
+import type { SyncStatus } from '../../utils/view-models.ts';
 import { measurePopupOpen, type PopupOpen } from './popup-open.ts';
 
 export interface SizeResult {
@@ -17,7 +18,19 @@ export interface SizeResult {
   cached?: number;
   /** the full sync was stopped at the time cap */
   partial?: boolean;
-  sync?: { ms: number; rate: number; peakHeap: number; heapAfterGc: number; samples: number; pages: number; requests: number };
+  sync?: {
+    ms: number;
+    rate: number;
+    /** raw peak of the sampled used heap (garbage included: follows V8's GC scheduling) */
+    peakHeap: number;
+    /** used heap after a forced GC once the sync ended */
+    heapAfterGc: number;
+    /** used heap after a forced GC while the sync ran, at ~25/50/75% of the accounts */
+    liveMid: { at: number; accounts: number; bytes: number }[];
+    samples: number;
+    pages: number;
+    requests: number;
+  };
   delta?: { ms: number; changed: number; requests: number; accountRequests: number; rows: number };
   lookup?: { p50: number; p95: number; max: number; count: number; found: number };
   search?: { p50: number; p95: number; max: number; count: number; withHits: number };
@@ -33,6 +46,9 @@ export interface ScaleOptions {
   maxSyncMs: number;
   log: (line: string) => void;
 }
+
+/** Progress points (fractions of N) where the live heap is probed mid-sync. */
+const LIVE_PROBES = [0.25, 0.5, 0.75];
 
 const PLACE = { site: 'salesforce-lightning', url: 'https://bench.lightning.force.com/lightning/r/Account/001Hs0000000BeNcH/view' };
 
@@ -71,8 +87,14 @@ async function oneSize(n: number, opts: ScaleOptions): Promise<SizeResult> {
     try {
       world.emulator.controls.resetLog();
       heap.start();
+      // "streamed, not accumulated" is about what survives a collection: force one at each probe point
+      const liveMid: { at: number; accounts: number; bytes: number }[] = [];
+      const probe = async (s: SyncStatus) => {
+        const at = LIVE_PROBES[liveMid.length];
+        if (at !== undefined && s.accounts >= at * n) liveMid.push({ at, accounts: s.accounts, bytes: await heap.usedAfterGc() });
+      };
       // section 4 needs a complete 100,000 profile: that size is never cut short
-      const run = await syncAndWait(ext, true, n === 100_000 && opts.want.delta ? 900_000 : opts.maxSyncMs);
+      const run = await syncAndWait(ext, true, n === 100_000 && opts.want.delta ? 900_000 : opts.maxSyncMs, probe);
       const h = await heap.stop();
       const requests = world.emulator.controls.requestLog.length;
       if (run.partial) await stopSync(ext, world);
@@ -80,10 +102,11 @@ async function oneSize(n: number, opts: ScaleOptions): Promise<SizeResult> {
       // a stopped run wrote whole pages only: its progress counter is what the cache holds
       out.cached = run.partial ? ((await ext.syncStatus())?.accounts ?? run.status.accounts) : run.status.cachedAccounts;
       const heapAfterGc = await heap.usedAfterGc();
-      out.sync = { ms: run.ms, rate: (run.status.accounts / run.ms) * 1000, peakHeap: h.peak, heapAfterGc, samples: h.samples, pages: run.status.pages, requests };
+      out.sync = { ms: run.ms, rate: (run.status.accounts / run.ms) * 1000, peakHeap: h.peak, heapAfterGc, liveMid, samples: h.samples, pages: run.status.pages, requests };
+      const mb = (b: number) => (b / 1048576).toFixed(1);
       opts.log(
         `  N=${n}: full sync ${run.partial ? `STOPPED at the cap with ${out.cached} accounts after` : 'took'} ${(run.ms / 1000).toFixed(1)} s, ` +
-          `${Math.round(out.sync.rate)} accounts/s, peak heap ${(h.peak / 1048576).toFixed(1)} MB`,
+          `${Math.round(out.sync.rate)} accounts/s, raw peak heap ${mb(h.peak)} MB, live mid-sync ${liveMid.map((p) => mb(p.bytes)).join('/') || 'n/a'} MB, after ${mb(heapAfterGc)} MB`,
       );
       if (!run.partial && run.status.cachedAccounts !== n) throw new Error(`cache holds ${run.status.cachedAccounts} accounts, expected ${n}`);
     } finally {

@@ -39,6 +39,8 @@ export async function runSyncNode(N: number): Promise<[string, string][]> {
       getStatus: async () => status,
       setStatus: async (s) => void (status = s),
       toErrorView,
+      // as the background wires it (utils/background/services.ts)
+      progressIntervalMs: 500,
     });
     const t0 = performance.now();
     const done = await engine.run();

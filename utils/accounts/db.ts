@@ -6,7 +6,9 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { HistoryPoint } from '../view-models';
 
 export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
-const DB_VERSION = 1;
+/** 2: the unused 'updatedAt' index is gone and new rows leave their first name word out of 'words'
+ * (each is one index entry less to write per account) */
+export const ACCOUNTS_DB_VERSION = 2;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
 export interface ApiAccountRow {
@@ -32,13 +34,14 @@ export interface StoredAccount {
   domain: string;
   /** nameKey(row.name): the whole normalised name, for name-prefix search */
   nameKey: string;
-  /** name words (multiEntry index), for word-prefix search */
+  /** name words after the first (multiEntry index), for word-prefix search; the first word is
+   * found through nameKey (schema-1 rows still list it: harmless, search dedupes) */
   words: string[];
   /** LinkedIn company slug when a custom field carries the company page URL (absent = not indexed) */
   linkedinSlug?: string;
   /** epoch ms when this copy arrived from the API */
   fetchedAt: number;
-  /** row.rtp_last_account_date (index: most recently updated; absent = not indexed) */
+  /** row.rtp_last_account_date (tie-break among candidates; not indexed since version 2) */
   updatedAt?: string;
   /** score/stage snapshots, oldest → newest, capped */
   history: HistoryPoint[];
@@ -65,7 +68,7 @@ export interface LensDB extends DBSchema {
   accounts: {
     key: string;
     value: StoredAccount;
-    indexes: { domain: string; nameKey: string; words: string; updatedAt: string; linkedinSlug: string };
+    indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string };
   };
   lastSeen: { key: string; value: { rtpAid: string; seenAt: string; score: number; stage: string } };
   meta: { key: string; value: { key: string; value: unknown; fetchedAt: number } };
@@ -75,20 +78,25 @@ export interface LensDB extends DBSchema {
 
 export type AccountsDB = IDBPDatabase<LensDB>;
 
-/** Open (and create or upgrade) the accounts database. */
+/** Open (and create or upgrade) the accounts database. Upgrades keep every cached row. */
 export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
-  return openDB<LensDB>(name, DB_VERSION, {
-    upgrade(db) {
-      const accounts = db.createObjectStore('accounts', { keyPath: 'rtpAid' });
-      accounts.createIndex('domain', 'domain');
-      accounts.createIndex('nameKey', 'nameKey');
-      accounts.createIndex('words', 'words', { multiEntry: true });
-      accounts.createIndex('updatedAt', 'updatedAt');
-      accounts.createIndex('linkedinSlug', 'linkedinSlug');
-      db.createObjectStore('lastSeen', { keyPath: 'rtpAid' });
-      db.createObjectStore('meta', { keyPath: 'key' });
-      db.createObjectStore('negative', { keyPath: 'domain' });
-      db.createObjectStore('checkpoints', { keyPath: 'key' });
+  return openDB<LensDB>(name, ACCOUNTS_DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        const accounts = db.createObjectStore('accounts', { keyPath: 'rtpAid' });
+        accounts.createIndex('domain', 'domain');
+        accounts.createIndex('nameKey', 'nameKey');
+        accounts.createIndex('words', 'words', { multiEntry: true });
+        accounts.createIndex('linkedinSlug', 'linkedinSlug');
+        db.createObjectStore('lastSeen', { keyPath: 'rtpAid' });
+        db.createObjectStore('meta', { keyPath: 'key' });
+        db.createObjectStore('negative', { keyPath: 'domain' });
+        db.createObjectStore('checkpoints', { keyPath: 'key' });
+        return;
+      }
+      // version 1 → 2: nothing ever read 'updatedAt' through the index, but every sync wrote it
+      const accounts = tx.objectStore('accounts');
+      if (accounts.indexNames.contains('updatedAt' as never)) accounts.deleteIndex('updatedAt');
     },
   });
 }

@@ -3,6 +3,7 @@
  * page), domain lookup with a deterministic winner among duplicate rows, ranked name search
  * over index ranges, score history, last-seen snapshots, metadata and the negative cache.
  */
+import { unwrap } from 'idb';
 import { normalizeApiDomain } from '../recotap/domain';
 import type { AccountsDB, ApiAccountRow, StoredAccount, SyncCheckpoint } from './db';
 import { linkedinSlugOf, nameKey, nameWords } from './normalize';
@@ -46,12 +47,15 @@ export function toStored(row: ApiAccountRow, fetchedAt: number, previous?: Store
   if (!last || last.score !== score || last.stage !== stage) {
     history.push({ at: row.rtp_last_account_date || new Date(fetchedAt).toISOString(), score, stage });
   }
+  // nameKey() is nameWords().join(' '): split the name once
+  const words = nameWords(row.name ?? '');
   const stored: StoredAccount = {
     rtpAid: row.rtp_aid,
     row,
     domain: normalizeApiDomain(row.domain ?? ''),
-    nameKey: nameKey(row.name ?? ''),
-    words: [...new Set(nameWords(row.name ?? ''))],
+    nameKey: words.join(' '),
+    // the first word is reachable through the nameKey index already: one index entry less per row
+    words: [...new Set(words.slice(1))],
     fetchedAt,
     history: history.slice(-HISTORY_CAP),
   };
@@ -92,26 +96,47 @@ export function createAccountStore(db: AccountsDB) {
       opts: { assumeNew?: boolean } = {},
     ): Promise<void> {
       writes++;
-      const tx = db.transaction(['accounts', 'checkpoints'], 'readwrite');
+      // 'relaxed': the page and its checkpoint commit or vanish together, and all of it can be
+      // fetched again, so the commit need not wait for the disk flush (Chrome ≥ 121's default too)
+      const tx = db.transaction(['accounts', 'checkpoints'], 'readwrite', { durability: 'relaxed' });
       const accounts = tx.objectStore('accounts');
       let added = 0;
       const seenAids = new Set<string>();
-      // every request is issued at once; each put follows its own get, and tx.done is awaited once
-      const ops: Promise<unknown>[] = rows.map((r) => {
-        const firstInPage = !seenAids.has(r.rtp_aid);
-        seenAids.add(r.rtp_aid);
-        if (opts.assumeNew) {
-          if (firstInPage) added++;
-          return accounts.put(toStored(r, fetchedAt));
-        }
-        return accounts.get(r.rtp_aid).then((prev) => {
-          if (!prev && firstInPage) added++;
-          return accounts.put(toStored(r, fetchedAt, prev));
-        });
-      });
-      if (checkpoint) ops.push(tx.objectStore('checkpoints').put({ key: 'accounts', ...checkpoint }));
+      // every request is issued at once and tx.done is awaited once; writes use the raw store (no
+      // promise per row): a failed request aborts the transaction, which rejects tx.done
+      const raw = unwrap(accounts);
+      const ops: Promise<unknown>[] = [tx.done];
       try {
-        await Promise.all([...ops, tx.done]);
+        for (const r of rows) {
+          const firstInPage = !seenAids.has(r.rtp_aid);
+          seenAids.add(r.rtp_aid);
+          if (opts.assumeNew) {
+            if (firstInPage) added++;
+            raw.put(toStored(r, fetchedAt));
+            continue;
+          }
+          ops.push(
+            accounts.get(r.rtp_aid).then((prev) => {
+              if (!prev && firstInPage) added++;
+              try {
+                raw.put(toStored(r, fetchedAt, prev));
+              } catch (err) {
+                tx.abort();
+                throw err;
+              }
+            }),
+          );
+        }
+        if (checkpoint) unwrap(tx.objectStore('checkpoints')).put({ key: 'accounts', ...checkpoint });
+      } catch (err) {
+        // a row that cannot be stored must not leave the rest of the page committed
+        tx.done.catch(() => undefined);
+        tx.abort();
+        writes++;
+        throw err;
+      }
+      try {
+        await Promise.all(ops);
         if (knownCount !== null) knownCount += added;
       } finally {
         writes++;
@@ -145,16 +170,24 @@ export function createAccountStore(db: AccountsDB) {
       const idx = (name: 'domain' | 'nameKey' | 'words') => tx.store.index(name);
       const range = (p: string) => IDBKeyRange.bound(p, p + HIGH);
       const want = limit * 3;
-      const [exact, domPrefix, namePrefix, wordPrefix] = await Promise.all([
+      const first = words[0];
+      const [exact, domPrefix, namePrefix, laterWordPrefix, firstWordPrefix] = await Promise.all([
         dom ? idx('domain').getAll(dom) : [],
         dom ? idx('domain').getAll(range(dom), want) : [],
         key ? idx('nameKey').getAll(range(key), want) : [],
-        words[0] ? idx('words').getAll(range(words[0]), want) : [],
+        first ? idx('words').getAll(range(first), want) : [],
+        // names whose first word matches (not in 'words'); a one-word query's name tier has them already
+        first && words.length > 1 ? idx('nameKey').getAll(range(first), want) : [],
       ]);
-      const wordOk = (a: StoredAccount) => words.every((w) => a.words.some((x) => x.startsWith(w)));
+      // every query word starts some word of the name (caches from schema 1 index the first word too)
+      const wordOk = (a: StoredAccount) => {
+        const nameWordList = a.nameKey.split(' ');
+        return words.every((w) => nameWordList.some((x) => x.startsWith(w)));
+      };
+      const wordPrefix = [...laterWordPrefix, ...firstWordPrefix].filter(wordOk);
       const seen = new Set<string>();
       const out: StoredAccount[] = [];
-      for (const tier of [exact, domPrefix, namePrefix, wordPrefix.filter(wordOk)]) {
+      for (const tier of [exact, domPrefix, namePrefix, wordPrefix]) {
         for (const a of tier.sort(compareCandidates)) {
           if (out.length >= limit) return out;
           if (!seen.has(a.rtpAid)) {

@@ -2,7 +2,8 @@
  * Sync engine: a full keyset sync on first run, then delta syncs from the previous run's first
  * syncTimestamp minus an overlap. Each page and its cursor are written in one IndexedDB
  * transaction, so a worker killed mid-sync resumes where it stopped (nothing missed or doubled).
- * Pages are streamed, never accumulated. Progress lives in storage (SyncStatus) for the views.
+ * Pages are streamed, never accumulated. Progress lives in storage (SyncStatus) for the views,
+ * written at most every `progressIntervalMs` while pages flow, and always when the run ends.
  */
 import type { SyncSettings } from '../settings';
 import type { ErrorView, SyncStatus } from '../view-models';
@@ -23,9 +24,9 @@ export interface SyncClient {
     params: { lastSync?: string; limit?: number; cursor?: string },
     opts?: { signal?: AbortSignal },
   ): AsyncIterable<AccountPage>;
-  listJourneyStages(): Promise<string[]>;
-  listCustomFields(): Promise<{ key: string; label: string }[]>;
-  listSegments(): Promise<{ segmentId: string; name: string; status: string }[]>;
+  listJourneyStages(opts?: { signal?: AbortSignal }): Promise<string[]>;
+  listCustomFields(opts?: { signal?: AbortSignal }): Promise<{ key: string; label: string }[]>;
+  listSegments(opts?: { signal?: AbortSignal }): Promise<{ segmentId: string; name: string; status: string }[]>;
 }
 
 export interface SyncDeps {
@@ -44,6 +45,12 @@ export interface SyncDeps {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   pageSize?: number;
+  /**
+   * Progress (pages/accounts) is written at most this often, by `now()` (0 = after every page).
+   * Each write is a storage get+set that wakes every status watcher: at 100,000 accounts,
+   * writing per page meant 1,000 of them.
+   */
+  progressIntervalMs?: number;
 }
 
 export interface RunOptions {
@@ -95,6 +102,7 @@ export function createSyncEngine(deps: SyncDeps) {
   const overlapMs = deps.overlapMs ?? 2 * 60_000;
   const baseMs = deps.backoffBaseMs ?? 60_000;
   const maxMs = deps.backoffMaxMs ?? 60 * 60_000;
+  const progressMs = deps.progressIntervalMs ?? 0;
   let running: Promise<SyncStatus> | null = null;
   let stopper: AbortController | null = null;
 
@@ -104,13 +112,19 @@ export function createSyncEngine(deps: SyncDeps) {
     return next;
   }
 
-  async function refreshMeta(client: SyncClient): Promise<void> {
-    const at = now();
-    const [stages, fields, segments] = await Promise.allSettled([
-      client.listJourneyStages(),
-      client.listCustomFields(),
-      client.listSegments(),
+  /** Ask for stages, field labels and segments (alongside the pages); never rejects. */
+  function fetchMeta(client: SyncClient, signal: AbortSignal) {
+    return Promise.allSettled([
+      client.listJourneyStages({ signal }),
+      client.listCustomFields({ signal }),
+      client.listSegments({ signal }),
     ]);
+  }
+
+  /** Store what fetchMeta got (only for a run that completed; a failed part keeps the old copy). */
+  async function storeMeta(meta: ReturnType<typeof fetchMeta>): Promise<void> {
+    const at = now();
+    const [stages, fields, segments] = await meta;
     if (stages.status === 'fulfilled' && stages.value.length) await store.putMeta('stages', stages.value, at);
     if (fields.status === 'fulfilled') {
       const defs: FieldDefinition[] = fields.value.map((f) => ({ key: f.key, label: f.label || f.key }));
@@ -140,6 +154,15 @@ export function createSyncEngine(deps: SyncDeps) {
     // a full run that starts on an empty cache writes rows that cannot be cached yet: no reads
     const assumeNew = run.mode === 'full' && run.pages === 0 && (await store.count()) === 0;
     await patchStatus({ enabled: true, phase: run.mode, pages: run.pages, accounts: run.accounts });
+    let lastProgressAt = now();
+    // what the cache holds for this run (a page counts once its transaction committed)
+    let written = { pages: run.pages, accounts: run.accounts };
+    const progress = () => written;
+    // metadata requests end with the run: a failed or stopped run does not leave them retrying
+    const metaStop = new AbortController();
+    const metaSignal = opts.signal ? AbortSignal.any([opts.signal, metaStop.signal]) : metaStop.signal;
+    // asked once the first page came back: a run refused at its first request asks nothing more
+    let meta: ReturnType<typeof fetchMeta> | null = null;
     try {
       const params = {
         limit: deps.pageSize ?? 100,
@@ -148,6 +171,7 @@ export function createSyncEngine(deps: SyncDeps) {
       };
       for await (const page of prefetched(client.iterateAccountPages(params, { signal: opts.signal }))) {
         opts.signal?.throwIfAborted();
+        meta ??= fetchMeta(client, metaSignal);
         run = {
           ...run,
           cursor: page.nextCursor ?? run.cursor,
@@ -155,11 +179,17 @@ export function createSyncEngine(deps: SyncDeps) {
           pages: run.pages + 1,
           accounts: run.accounts + page.data.length,
         };
-        cp = { ...cp, inProgress: run };
-        await store.putAccounts(page.data, now(), cp, { assumeNew });
-        await patchStatus({ pages: run.pages, accounts: run.accounts });
+        const next = { ...cp, inProgress: run };
+        await store.putAccounts(page.data, now(), next, { assumeNew });
+        // only a committed page moves the checkpoint a failure handler may write back
+        cp = next;
+        written = { pages: run.pages, accounts: run.accounts };
+        if (now() - lastProgressAt >= progressMs) {
+          lastProgressAt = now();
+          await patchStatus(progress());
+        }
       }
-      await refreshMeta(client);
+      await storeMeta(meta ?? fetchMeta(client, metaSignal));
       cp = {
         completedSyncTimestamp: run.runSyncTimestamp ?? new Date(now()).toISOString(),
         inProgress: null,
@@ -168,6 +198,7 @@ export function createSyncEngine(deps: SyncDeps) {
       };
       await store.putCheckpoint(cp);
       return patchStatus({
+        ...progress(),
         phase: 'idle',
         lastError: null,
         lastSuccessAt: new Date(now()).toISOString(),
@@ -175,14 +206,16 @@ export function createSyncEngine(deps: SyncDeps) {
       });
     } catch (err) {
       // stopped or worker shutting down: the checkpoint already points at the last written page
-      if (opts.signal?.aborted) return patchStatus({ phase: 'idle' });
-      return handleFailure(err, cp);
+      if (opts.signal?.aborted) return patchStatus({ ...progress(), phase: 'idle' });
+      return handleFailure(err, cp, progress());
+    } finally {
+      metaStop.abort();
     }
   }
 
-  async function handleFailure(err: unknown, cp: SyncCheckpoint): Promise<SyncStatus> {
+  async function handleFailure(err: unknown, cp: SyncCheckpoint, done: Partial<SyncStatus>): Promise<SyncStatus> {
     const status = await deps.getStatus();
-    const base = { errors: status.errors + 1, lastError: deps.toErrorView(err), cachedAccounts: await store.count() };
+    const base = { ...done, errors: status.errors + 1, lastError: deps.toErrorView(err), cachedAccounts: await store.count() };
     if (errorKind(err) === 'unauthorized') {
       await deps.setNeedsNewKey(true);
       return patchStatus({ ...base, phase: 'paused-auth' });

@@ -125,6 +125,8 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
     getStatus: () => readSetting(syncStatusItem),
     setStatus: (s) => syncStatusItem.setValue(s),
     scheduleRetry: (when) => void browser.alarms.create(SYNC_RETRY_ALARM, { when }),
+    // views re-render at most every 500 ms anyway (createStatusBroadcaster)
+    progressIntervalMs: 500,
   });
 
   const handlers = createHandlers({

@@ -1,5 +1,7 @@
 /**
  * Samples the extension service worker's JS heap over CDP (Runtime.getHeapUsage every ~100 ms).
+ * The raw peak includes garbage not yet collected, so it follows V8's GC scheduling (a longer run
+ * lets the heap grow further before a full collection); usedAfterGc() measures the live heap.
  * Playwright cannot open a CDP session on a service worker, so puppeteer-core attaches through the
  * DevTools port session.ts opened. Attaching a debugger keeps the worker alive (no idle shutdown).
  */
@@ -10,7 +12,10 @@ export interface HeapSampler {
   start(): void;
   /** stops sampling; peak and last used heap in bytes, and how many samples were taken */
   stop(): Promise<{ peak: number; last: number; samples: number }>;
-  /** current used heap after a forced garbage collection (bytes) */
+  /**
+   * Used heap right after a forced full garbage collection (bytes): what is really alive. Callable
+   * mid-sync too (the worker pauses for the collection, a few ms at these heap sizes).
+   */
   usedAfterGc(): Promise<number>;
   close(): Promise<void>;
 }

@@ -124,8 +124,14 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
 /**
  * Starts a sync with syncNow and resolves when it completed (a new lastSuccessAt); throws on failure.
  * After `capMs` it resolves with `partial: true` and the progress so far (the sync keeps running: see stopSync).
+ * `onProgress` sees every status polled while the sync runs (awaited: the heap probes of cache-scale.ts).
  */
-export async function syncAndWait(ext: ExtensionSession, full: boolean, capMs = 600_000): Promise<{ ms: number; status: SyncStatus; partial: boolean }> {
+export async function syncAndWait(
+  ext: ExtensionSession,
+  full: boolean,
+  capMs = 600_000,
+  onProgress?: (status: SyncStatus) => Promise<void>,
+): Promise<{ ms: number; status: SyncStatus; partial: boolean }> {
   const before = (await ext.syncStatus())?.lastSuccessAt ?? null;
   const t0 = performance.now();
   const started = await ext.call('syncNow', { full });
@@ -139,6 +145,7 @@ export async function syncAndWait(ext: ExtensionSession, full: boolean, capMs = 
       throw new Error(`sync failed: ${status.lastError?.message ?? status.phase}`);
     }
     if (status && performance.now() - t0 > capMs) return { ms: performance.now() - t0, status, partial: true };
+    if (status && onProgress && (status.phase === 'full' || status.phase === 'delta')) await onProgress(status);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -69,6 +69,27 @@ describe('account store', () => {
     expect(await store.search('   ', 5)).toEqual([]);
   });
 
+  it('finds every word of a name by prefix, the first word included, in any query order', async () => {
+    const store = await freshStore();
+    await store.putAccounts(
+      [
+        row({ rtp_aid: aid(1), name: 'Acme Space Labs', domain: 'acmespace.com' }),
+        row({ rtp_aid: aid(2), name: 'Initech', domain: 'initech.com' }),
+        row({ rtp_aid: aid(3), name: 'Labs of Acme', domain: 'labsofacme.com' }),
+      ],
+      1,
+    );
+    // the first name word is left out of the 'words' index (nameKey covers it)
+    expect((await store.getById(aid(1)))?.words).toEqual(['space', 'labs']);
+    const ids = async (q: string) => (await store.search(q, 10)).map((a) => a.rtpAid).sort();
+    expect(await ids('acme labs')).toEqual([aid(1), aid(3)]);
+    expect(await ids('labs acm')).toEqual([aid(1), aid(3)]);
+    expect(await ids('spac acme')).toEqual([aid(1)]);
+    expect(await ids('init')).toEqual([aid(2)]);
+    expect(await ids('acme')).toEqual([aid(1), aid(3)]);
+    expect(await ids('acme initech')).toEqual([]);
+  });
+
   it('finds accounts by normalised name and by LinkedIn slug carried in a custom field', async () => {
     const store = await freshStore();
     await store.putAccounts(
@@ -106,6 +127,21 @@ describe('account store', () => {
     expect(await store.recount()).toBe(3);
     expect(await store.count()).toBe(3);
     expect((await store.getById(aid(3)))?.fetchedAt).toBe(3);
+  });
+
+  it('writes a page and its checkpoint all or nothing: a row that cannot be stored keeps both out', async () => {
+    const store = await freshStore();
+    const cp = { completedSyncTimestamp: null, inProgress: null, backoffAttempt: 0, backoffUntil: 7 };
+    // a function cannot be structured-cloned: IndexedDB refuses the row (DataCloneError)
+    const bad = row({ rtp_aid: aid(2), customFields: { broken: () => 1 } });
+    for (const assumeNew of [true, false]) {
+      await expect(store.putAccounts([row({ rtp_aid: aid(1) }), bad], 1, cp, { assumeNew })).rejects.toThrow();
+      expect(await store.db.count('accounts')).toBe(0);
+      expect(await store.getCheckpoint()).toBeUndefined();
+    }
+    expect(await store.recount()).toBe(0);
+    await store.putAccounts([row({ rtp_aid: aid(1) })], 2, cp);
+    expect([await store.count(), (await store.getCheckpoint())?.backoffUntil]).toEqual([1, 7]);
   });
 
   it('answers metadata from memory after the first read and never serves it past a write or clear', async () => {

@@ -157,6 +157,83 @@ describe('sync engine', () => {
     expect((await store.getCheckpoint())!.backoffAttempt).toBe(0);
   });
 
+  it('throttles progress writes by time, and the final status still shows every page and account', async () => {
+    const { store, client, world } = await setup(2000);
+    const writes: SyncStatus[] = [];
+    world.onStatus = (s) => void writes.push(s);
+    // each page "takes" 100 ms of the engine's clock: with a 400 ms interval, about one page in four is written
+    const slowClient: SyncClient = {
+      ...client,
+      async *iterateAccountPages(params, opts) {
+        for await (const page of client.iterateAccountPages(params, opts)) {
+          world.clock += 100;
+          yield page;
+        }
+      },
+    };
+    const status = await engineFor(world, slowClient, { progressIntervalMs: 400 }).run();
+    expect(status).toMatchObject({ phase: 'idle', pages: 20, accounts: 2000, cachedAccounts: 2000, lastError: null });
+    expect(await store.count()).toBe(2000);
+    const progress = writes.filter((w) => w.phase === 'full');
+    // the run's start, then at most one write per 400 ms of clock (20 pages × 100 ms), never one per page
+    expect(progress.length).toBeGreaterThanOrEqual(4);
+    expect(progress.length).toBeLessThanOrEqual(7);
+    const pages = progress.map((w) => w.pages);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+    expect(writes.at(-1)).toMatchObject({ phase: 'idle', pages: 20, accounts: 2000 });
+  });
+
+  it('a stopped run reports the pages it wrote even when their progress write was skipped', async () => {
+    const { client, world } = await setup(1000);
+    const abort = new AbortController();
+    let pagesSeen = 0;
+    const stopping: SyncClient = {
+      ...client,
+      async *iterateAccountPages(params, opts) {
+        for await (const page of client.iterateAccountPages(params, opts)) {
+          if (++pagesSeen === 5) abort.abort();
+          yield page;
+        }
+      },
+    };
+    // the clock never moves: only the start and the end of the run are written
+    const status = await engineFor(world, stopping, { progressIntervalMs: 60_000 }).run({ signal: abort.signal });
+    const cp = await world.store.getCheckpoint();
+    expect(status.phase).toBe('idle');
+    expect(status.pages).toBe(cp?.inProgress?.pages);
+    expect(status.accounts).toBe(await world.store.count());
+    expect(status.pages).toBeGreaterThanOrEqual(3);
+    expect(status.pages).toBeLessThan(10);
+  });
+
+  it('a page whose write fails is not counted: status and checkpoint agree on what the cache holds', async () => {
+    const { client, world, store } = await setup(1000);
+    let writes = 0;
+    // the 4th page write fails (disk full, say): the real store, with one injected failure
+    world.store = {
+      ...store,
+      putAccounts: (...args: Parameters<AccountStore['putAccounts']>) =>
+        ++writes === 4 ? Promise.reject(new Error('QuotaExceededError')) : store.putAccounts(...args),
+    };
+    const status = await engineFor(world, client, { progressIntervalMs: 60_000 }).run();
+    expect(status).toMatchObject({ phase: 'backoff', pages: 3, accounts: 300, cachedAccounts: 300 });
+    expect((await store.getCheckpoint())?.inProgress).toMatchObject({ pages: 3, accounts: 300 });
+  });
+
+  it('asks for stages, fields and segments while pages are still coming, not after the last one', async () => {
+    const { client, world, emu } = await setup(1000);
+    await engineFor(world, client).run();
+    const log = emu.requestLog.map((r) => r.path);
+    const lastPage = log.lastIndexOf(log.filter((p) => p.endsWith('/accounts')).at(-1)!);
+    for (const meta of ['/journey-stages', '/accounts/custom-fields', '/segments']) {
+      const at = log.findIndex((p) => p.endsWith(meta));
+      expect(at, meta).toBeGreaterThan(0);
+      expect(at, meta).toBeLessThan(lastPage);
+    }
+    // the first request is still the first page: a run refused there asks for nothing else
+    expect(log[0]).toMatch(/\/accounts$/);
+  });
+
   it('does nothing in on-demand-only mode', async () => {
     const { client, world, emu } = await setup(10);
     const status = await engineFor(world, client, { getSyncSettings: async () => ({ enabled: false, intervalMinutes: 60 }) }).run();

@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNTS_DB_VERSION, openAccountsDb, type SyncCheckpoint } from '../../../utils/accounts/db';
+import { createAccountStore, toStored } from '../../../utils/accounts/store';
+import { aid, row } from './helpers';
+
+let seq = 0;
+const checkpoint: SyncCheckpoint = {
+  completedSyncTimestamp: null,
+  inProgress: { mode: 'full', lastSync: null, cursor: 'c-2', runSyncTimestamp: '2026-11-27T08:00:00.000Z', pages: 2, accounts: 2 },
+  backoffAttempt: 0,
+  backoffUntil: 0,
+};
+
+/** A cache written by the version-1 schema (with the 'updatedAt' index), as existing installs have it. */
+async function createVersion1(name: string): Promise<void> {
+  const db = await openDB(name, 1, {
+    upgrade(v1) {
+      const accounts = v1.createObjectStore('accounts', { keyPath: 'rtpAid' });
+      accounts.createIndex('domain', 'domain');
+      accounts.createIndex('nameKey', 'nameKey');
+      accounts.createIndex('words', 'words', { multiEntry: true });
+      accounts.createIndex('updatedAt', 'updatedAt');
+      accounts.createIndex('linkedinSlug', 'linkedinSlug');
+      for (const [store, keyPath] of [['lastSeen', 'rtpAid'], ['meta', 'key'], ['negative', 'domain'], ['checkpoints', 'key']]) {
+        v1.createObjectStore(store!, { keyPath });
+      }
+    },
+  });
+  await db.put('accounts', toStored(row({ rtp_aid: aid(1), name: 'Globex Analytics', domain: 'globex.io' }), 1));
+  await db.put('checkpoints', { key: 'accounts', ...checkpoint });
+  await db.put('meta', { key: 'stages', value: ['Aware'], fetchedAt: 3 });
+  db.close();
+}
+
+describe('accounts database schema', () => {
+  it('creates version 2 without the unused updatedAt index', async () => {
+    const db = await openAccountsDb(`db-fresh-${seq++}`);
+    expect(db.version).toBe(ACCOUNTS_DB_VERSION);
+    expect(ACCOUNTS_DB_VERSION).toBe(2);
+    const names = [...db.transaction('accounts').store.indexNames].sort();
+    expect(names).toEqual(['domain', 'linkedinSlug', 'nameKey', 'words']);
+    db.close();
+  });
+
+  it('upgrades a version-1 cache in place: index dropped, rows, checkpoint and metadata kept', async () => {
+    const name = `db-v1-${seq++}`;
+    await createVersion1(name);
+    const db = await openAccountsDb(name);
+    expect(db.version).toBe(2);
+    expect([...db.transaction('accounts').store.indexNames]).not.toContain('updatedAt');
+    const store = createAccountStore(db);
+    expect(await store.count()).toBe(1);
+    expect((await store.getByDomain('www.globex.io'))?.winner.rtpAid).toBe(aid(1));
+    expect((await store.search('globex ana', 5)).map((a) => a.rtpAid)).toEqual([aid(1)]);
+    expect(await store.getCheckpoint()).toEqual(checkpoint);
+    expect((await store.getMeta('stages'))?.value).toEqual(['Aware']);
+    // and the upgraded cache takes new pages (the resumed sync writes into it)
+    await store.putAccounts([row({ rtp_aid: aid(2), domain: 'initech.com' })], 5);
+    expect(await store.count()).toBe(2);
+    db.close();
+    // opening again is a no-op upgrade
+    const again = await openAccountsDb(name);
+    expect(await createAccountStore(again).count()).toBe(2);
+    again.close();
+  });
+});
