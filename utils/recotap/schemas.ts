@@ -34,51 +34,8 @@ export function pageSchema<T extends z.ZodType>(item: T) {
   });
 }
 
+export const AccountPageSchema = pageSchema(AccountSchema);
 export type AccountPage = { data: Account[]; nextCursor: string | null; hasNextPage: boolean; syncTimestamp: string | null };
-
-/** The zod definition of an account page: the reference for fastAccountPage and its error messages. */
-export const StrictAccountPageSchema = pageSchema(AccountSchema);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-const isOptStr = (v: unknown) => v == null || typeof v === 'string';
-
-/** True only for a row AccountSchema accepts as it is (stricter is fine: anything else goes to zod). */
-export function isPlainAccountRow(v: unknown): v is Account {
-  if (!isObject(v)) return false;
-  if (typeof v.rtp_aid !== 'string' || typeof v.name !== 'string' || typeof v.domain !== 'string' || typeof v.rtp_journey_stage !== 'string') return false;
-  if (!isNum(v.rtp_account_score) || !isNum(v.rtp_advertising_activity_score) || !isNum(v.rtp_website_intent_score)) return false;
-  if (!isNum(v.rtp_g2_intent_score) || !isNum(v.rtp_bombora_intent_score)) return false;
-  if (!isOptStr(v.externalId) || !isOptStr(v.rtp_last_account_date)) return false;
-  if (v.customFields != null && !isObject(v.customFields)) return false;
-  const segments = v.segments;
-  if (segments === undefined) return true;
-  if (!Array.isArray(segments)) return false;
-  for (const seg of segments) if (!isObject(seg) || typeof seg.segmentId !== 'string' || typeof seg.name !== 'string') return false;
-  return true;
-}
-
-/**
- * The page as StrictAccountPageSchema would output it, without copying the rows, or null when
- * anything is off. Sync parses a page per 100 accounts: the copies were half of its garbage.
- */
-export function fastAccountPage(payload: unknown): AccountPage | null {
-  if (!isObject(payload) || !Array.isArray(payload.data) || typeof payload.hasNextPage !== 'boolean') return null;
-  if ((payload.nextCursor !== undefined && !isOptStr(payload.nextCursor)) || (payload.syncTimestamp !== undefined && !isOptStr(payload.syncTimestamp))) return null;
-  for (const row of payload.data) if (!isPlainAccountRow(row)) return null;
-  return { ...payload, data: payload.data as Account[], hasNextPage: payload.hasNextPage, nextCursor: (payload.nextCursor as string | null | undefined) ?? null, syncTimestamp: (payload.syncTimestamp as string | null | undefined) ?? null };
-}
-
-/** GET /accounts page: the hand-written check first; zod (and its field-path messages) only when it fails. */
-export const AccountPageSchema = z.unknown().transform((payload, ctx): AccountPage => {
-  const fast = fastAccountPage(payload);
-  if (fast) return fast;
-  const strict = StrictAccountPageSchema.safeParse(payload);
-  if (strict.success) return strict.data;
-  // zod's own issues, paths included: the drift message names the same fields as before
-  ctx.issues.push(...(strict.error.issues as typeof ctx.issues));
-  return z.NEVER;
-});
 
 /** Static segment (§3.11). */
 export const SegmentSchema = z.looseObject({ segmentId: z.string(), name: z.string(), status: z.string() });
