@@ -3,15 +3,17 @@
  * painted with the new account, warm cache (demo accounts synced first). Timed inside the page:
  * t0 just before __spaGo, end = the first animation frame after the panel title shows the new name.
  */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { expectedCompany, isPlainScoredCompany } from '../e2e/expectations.ts';
 import { loadSiteCases, type SiteCase } from '../e2e/site-cases.ts';
 import { startWorld } from '../e2e/world.ts';
 import type { Section } from './lib/report.ts';
 import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
 import { fmt, quantile, table } from './lib/stats.ts';
+import { countTabMessages, describeCounts, lensWorkCounts, type MessageCounts, type WorkCounts } from './work-counts.ts';
 
 const TARGET_MS = 100;
+const WORK_KEYS = ['navigations', 'checks', 'observers', 'mutationCallbacks', 'mutationRecords', 'reads', 'panelRenders'] as const;
 /** four adapters with different DOM styles keep the suite inside its time budget */
 const ADAPTERS = ['salesforce-lightning', 'hubspot', 'dynamics', 'gmail'];
 
@@ -37,7 +39,15 @@ function spaTo(args: { url: string; name: string }): Promise<number> {
   });
 }
 
-async function measureCase(page: Page, c: SiteCase, navigations: number): Promise<number[]> {
+interface CaseResult {
+  times: number[];
+  /** content-script counters and tab messages over the timed navigations (null: not readable) */
+  work: WorkCounts | null;
+  workBefore: WorkCounts | null;
+  messages: MessageCounts;
+}
+
+async function measureCase(page: Page, cdp: CDPSession, c: SiteCase, navigations: number, takeMessages: () => Promise<MessageCounts>): Promise<CaseResult> {
   const a = { url: c.url, name: expectedCompany(c)!.name };
   const b = { url: c.spaNext!.url, name: expectedCompany({ ...c, url: c.spaNext!.url, expect: c.spaNext!.expect })!.name };
   await page.goto(c.url);
@@ -49,12 +59,27 @@ async function measureCase(page: Page, c: SiteCase, navigations: number): Promis
   );
   await page.evaluate(spaTo, b); // warm-up: both accounts looked up once
   await page.evaluate(spaTo, a);
+  await page.waitForTimeout(300); // replies to the warm-up (markSeen, activity list) are not counted
+  const workBefore = await lensWorkCounts(cdp);
+  await takeMessages();
   const times: number[] = [];
   for (let i = 0; i < navigations; i++) {
     times.push(await page.evaluate(spaTo, i % 2 === 0 ? b : a));
     await page.waitForTimeout(50); // a rep does not navigate every frame
   }
-  return times;
+  await page.waitForTimeout(300); // let the last navigation's follow-up messages arrive
+  return { times, work: await lensWorkCounts(cdp), workBefore, messages: await takeMessages() };
+}
+
+/** Sums per-case deltas of the work counters and messages, per navigation. */
+function workPerNavigation(results: CaseResult[]): { work: Record<string, number> | null; messages: Record<string, number> } {
+  const navs = results.reduce((n, r) => n + r.times.length, 0) || 1;
+  const messages: Record<string, number> = {};
+  for (const r of results) for (const [k, v] of Object.entries(r.messages)) messages[k] = (messages[k] ?? 0) + v / navs;
+  if (results.some((r) => !r.work || !r.workBefore)) return { work: null, messages };
+  const work: Record<string, number> = {};
+  for (const r of results) for (const k of Object.keys(r.work!) as (keyof WorkCounts)[]) work[k] = (work[k] ?? 0) + (r.work![k] - r.workBefore![k]) / navs;
+  return { work, messages };
 }
 
 /** Runs the SPA fixtures of ADAPTERS whose two records are scored demo companies. */
@@ -70,15 +95,20 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
   const rows: string[][] = [];
   const all: number[] = [];
   const failures: string[] = [];
+  const results: CaseResult[] = [];
   try {
     const ext = await openExtension(browser.context);
     await syncAndWait(ext, true);
+    const messages = await countTabMessages(ext.worker);
     const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
     for (const c of cases) {
       await world.servePage(c.url, c.file);
       await world.servePage(c.spaNext!.url, c.file);
       try {
-        const t = await measureCase(page, c, navigations);
+        const r = await measureCase(page, cdp, c, navigations, messages.take);
+        results.push(r);
+        const t = r.times;
         all.push(...t);
         rows.push([c.adapterId, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1)]);
       } catch (err) {
@@ -90,6 +120,7 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
     await world.close();
   }
   const p95 = quantile(all, 0.95);
+  const perNav = workPerNavigation(results);
   if (all.length > 0) rows.push(['**all**', String(all.length), fmt(quantile(all, 0.5), 1), fmt(p95, 1), fmt(Math.max(...all), 1)]);
   return {
     id: 'panel',
@@ -97,8 +128,16 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
     method:
       `the e2e world serves the spa.html fixture of ${ADAPTERS.join(', ')} at its real URL; the demo accounts are synced first (warm cache). ` +
       `In the page, t0 = performance.now() right before window.__spaGo(nextUrl); the end is the first requestAnimationFrame after the panel title (shadow root of recotap-lens-panel) shows the new account, seen by a MutationObserver. ` +
-      `${navigations} alternating navigations per fixture after one warm-up round, 50 ms apart.`,
-    body: rows.length > 0 ? table(['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms'], rows) : '**Not measured:** no fixture produced a panel.',
+      `${navigations} alternating navigations per fixture after one warm-up round, 50 ms apart. ` +
+      'Work per navigation: the content script\'s counters (utils/work-counts.ts, read over CDP from its isolated world) and the messages the service worker received from the tab.',
+    body: rows.length > 0
+      ? [
+          table(['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms'], rows),
+          '',
+          `Work per navigation (all fixtures): ${perNav.work ? describeCounts(perNav.work, WORK_KEYS) : 'content-script counters not readable (build without utils/work-counts.ts)'}.`,
+          `Messages per navigation: ${describeCounts(perNav.messages)}.`,
+        ].join('\n')
+      : '**Not measured:** no fixture produced a panel.',
     targets: [{ target: 'p95 ≤ 100 ms (URL change → painted panel)', measured: all.length ? `${fmt(p95, 1)} ms over ${all.length} navigations` : 'not measured', met: all.length ? p95 <= TARGET_MS : null }],
     notes: failures.map((f) => `Not measured for ${f}`),
   };
