@@ -17,8 +17,11 @@ const WORK_KEYS = ['navigations', 'checks', 'observers', 'mutationCallbacks', 'm
 /** four adapters with different DOM styles keep the suite inside its time budget */
 const ADAPTERS = ['salesforce-lightning', 'hubspot', 'dynamics', 'gmail'];
 
-/** In the page: navigate with __spaGo(url) and resolve with ms until the title reads `name` and a frame passed. */
-function spaTo(args: { url: string; name: string }): Promise<number> {
+/**
+ * In the page: navigate with __spaGo(url); resolves with ms until the title reads `name` and a frame
+ * passed, and t0 as ms since the epoch (to match the background's arrival time of the lookup).
+ */
+function spaTo(args: { url: string; name: string }): Promise<{ ms: number; t0Epoch: number }> {
   const host = document.querySelector('recotap-lens-panel');
   const root = host?.shadowRoot;
   if (!root) return Promise.reject(new Error('no panel in the page'));
@@ -29,7 +32,7 @@ function spaTo(args: { url: string; name: string }): Promise<number> {
       if (root.querySelector('.rl-title')?.textContent?.trim() !== args.name) return;
       observer.disconnect();
       clearTimeout(timeout);
-      requestAnimationFrame(() => resolve(performance.now() - t0));
+      requestAnimationFrame(() => resolve({ ms: performance.now() - t0, t0Epoch: performance.timeOrigin + t0 }));
     };
     const observer = new MutationObserver(check);
     observer.observe(root, { subtree: true, childList: true, characterData: true });
@@ -41,13 +44,17 @@ function spaTo(args: { url: string; name: string }): Promise<number> {
 
 interface CaseResult {
   times: number[];
+  /** per navigation: URL change → lookupContext received by the service worker (ms) */
+  toLookup: number[];
   /** content-script counters and tab messages over the timed navigations (null: not readable) */
   work: WorkCounts | null;
   workBefore: WorkCounts | null;
   messages: MessageCounts;
 }
 
-async function measureCase(page: Page, cdp: CDPSession, c: SiteCase, navigations: number, takeMessages: () => Promise<MessageCounts>): Promise<CaseResult> {
+type Messages = { take(): Promise<MessageCounts>; lookupsAt(): Promise<number[]> };
+
+async function measureCase(page: Page, cdp: CDPSession, c: SiteCase, navigations: number, messages: Messages): Promise<CaseResult> {
   const a = { url: c.url, name: expectedCompany(c)!.name };
   const b = { url: c.spaNext!.url, name: expectedCompany({ ...c, url: c.spaNext!.url, expect: c.spaNext!.expect })!.name };
   await page.goto(c.url);
@@ -61,14 +68,21 @@ async function measureCase(page: Page, cdp: CDPSession, c: SiteCase, navigations
   await page.evaluate(spaTo, a);
   await page.waitForTimeout(300); // replies to the warm-up (markSeen, activity list) are not counted
   const workBefore = await lensWorkCounts(cdp);
-  await takeMessages();
-  const times: number[] = [];
+  await messages.take();
+  await messages.lookupsAt();
+  const runs: { ms: number; t0Epoch: number }[] = [];
   for (let i = 0; i < navigations; i++) {
-    times.push(await page.evaluate(spaTo, i % 2 === 0 ? b : a));
+    runs.push(await page.evaluate(spaTo, i % 2 === 0 ? b : a));
     await page.waitForTimeout(50); // a rep does not navigate every frame
   }
   await page.waitForTimeout(300); // let the last navigation's follow-up messages arrive
-  return { times, work: await lensWorkCounts(cdp), workBefore, messages: await takeMessages() };
+  const arrivals = await messages.lookupsAt();
+  // the first lookup that reached the background after each navigation started
+  const toLookup = runs.flatMap((r) => {
+    const at = arrivals.find((x) => x >= r.t0Epoch);
+    return at === undefined ? [] : [at - r.t0Epoch];
+  });
+  return { times: runs.map((r) => r.ms), toLookup, work: await lensWorkCounts(cdp), workBefore, messages: await messages.take() };
 }
 
 /** Sums per-case deltas of the work counters and messages, per navigation. */
@@ -106,11 +120,11 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
       await world.servePage(c.url, c.file);
       await world.servePage(c.spaNext!.url, c.file);
       try {
-        const r = await measureCase(page, cdp, c, navigations, messages.take);
+        const r = await measureCase(page, cdp, c, navigations, messages);
         results.push(r);
         const t = r.times;
         all.push(...t);
-        rows.push([c.adapterId, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1)]);
+        rows.push([c.adapterId, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1), fmt(quantile(r.toLookup, 0.5), 1)]);
       } catch (err) {
         failures.push(`${c.adapterId}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
       }
@@ -121,7 +135,8 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
   }
   const p95 = quantile(all, 0.95);
   const perNav = workPerNavigation(results);
-  if (all.length > 0) rows.push(['**all**', String(all.length), fmt(quantile(all, 0.5), 1), fmt(p95, 1), fmt(Math.max(...all), 1)]);
+  const allToLookup = results.flatMap((r) => r.toLookup);
+  if (all.length > 0) rows.push(['**all**', String(all.length), fmt(quantile(all, 0.5), 1), fmt(p95, 1), fmt(Math.max(...all), 1), fmt(quantile(allToLookup, 0.5), 1)]);
   return {
     id: 'panel',
     title: '7. Panel latency after SPA navigation',
@@ -129,10 +144,11 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
       `the e2e world serves the spa.html fixture of ${ADAPTERS.join(', ')} at its real URL; the demo accounts are synced first (warm cache). ` +
       `In the page, t0 = performance.now() right before window.__spaGo(nextUrl); the end is the first requestAnimationFrame after the panel title (shadow root of recotap-lens-panel) shows the new account, seen by a MutationObserver. ` +
       `${navigations} alternating navigations per fixture after one warm-up round, 50 ms apart. ` +
+      '"To lookup": from t0 until the service worker received the lookupContext message (page and worker clocks are both performance.timeOrigin + now(), ms since the epoch): the detection part of the latency. ' +
       'Work per navigation: the content script\'s counters (utils/work-counts.ts, read over CDP from its isolated world) and the messages the service worker received from the tab.',
     body: rows.length > 0
       ? [
-          table(['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms'], rows),
+          table(['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms', 'p50 ms to lookup'], rows),
           '',
           `Work per navigation (all fixtures): ${perNav.work ? describeCounts(perNav.work, WORK_KEYS) : 'content-script counters not readable (build without utils/work-counts.ts)'}.`,
           `Messages per navigation: ${describeCounts(perNav.messages)}.`,

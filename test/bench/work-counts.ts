@@ -31,22 +31,37 @@ export async function lensWorkCounts(cdp: CDPSession): Promise<WorkCounts | null
   return counts;
 }
 
-/** Starts counting messages from tabs in the service worker; `take()` returns and resets the counts. */
-export async function countTabMessages(worker: Worker): Promise<{ take(): Promise<MessageCounts> }> {
+type BenchGlobal = typeof globalThis & { __benchMessages?: Record<string, number>; __benchLookupsAt?: number[] };
+
+/**
+ * Starts counting messages from tabs in the service worker; `take()` returns and resets the counts,
+ * `lookupsAt()` the arrival times of lookupContext messages (ms since the epoch, from the worker's
+ * performance.timeOrigin + now(), comparable with a page's) and resets them.
+ */
+export async function countTabMessages(worker: Worker): Promise<{ take(): Promise<MessageCounts>; lookupsAt(): Promise<number[]> }> {
   await worker.evaluate(() => {
-    const g = globalThis as typeof globalThis & { __benchMessages?: Record<string, number> };
+    const g = globalThis as BenchGlobal;
     if (g.__benchMessages) return;
     g.__benchMessages = {};
+    g.__benchLookupsAt = [];
     chrome.runtime.onMessage.addListener((message: { type?: string }, sender) => {
       if (!sender.tab || !g.__benchMessages) return; // extension pages (the bench's own calls) are not the host page's cost
       const type = String(message?.type ?? '?');
       g.__benchMessages[type] = (g.__benchMessages[type] ?? 0) + 1;
+      if (type === 'lookupContext') g.__benchLookupsAt?.push(performance.timeOrigin + performance.now());
     });
   });
   return {
+    lookupsAt: () =>
+      worker.evaluate(() => {
+        const g = globalThis as BenchGlobal;
+        const out = [...(g.__benchLookupsAt ?? [])];
+        g.__benchLookupsAt = [];
+        return out;
+      }),
     take: () =>
       worker.evaluate(() => {
-        const g = globalThis as typeof globalThis & { __benchMessages?: Record<string, number> };
+        const g = globalThis as BenchGlobal;
         const out = { ...g.__benchMessages };
         g.__benchMessages = {};
         return out;
