@@ -1,5 +1,6 @@
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { AccountView, LookupResult, PageContext } from '@/utils/view-models';
+import { workCounts } from '@/utils/work-counts';
 import { matchReasonLabel } from './format';
 import { LensRoot, type ThemeMode } from './LensRoot';
 import type { PanelActions } from './panel-actions';
@@ -46,6 +47,9 @@ export function AccountPanel(props: AccountPanelProps) {
   const drag = usePanelDrag(props.top ?? 96, floating ? props.onMove : undefined);
   // After the rep collapses or expands, keep keyboard focus on the toggle (it is a new element).
   const toggleRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    workCounts.panelRenders++; // every committed render, for the benches' per-navigation counts
+  });
   const wantFocus = useRef(false);
   useEffect(() => {
     if (!wantFocus.current) return;

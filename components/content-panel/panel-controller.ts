@@ -2,6 +2,13 @@
  * The in-page panel's controller: owns which page context is current, runs lookups, and drops any
  * answer (reply or push) that belongs to a context the rep has already navigated away from.
  * Framework-free (a zustand vanilla store) so it can be unit-tested without a browser.
+ *
+ * Record → record with an answer on screen: the previous answer stays up only until the next
+ * animation frame (the frame that would first paint the new record), and is replaced by the new
+ * answer if it arrives before then, else by the loading state. So no frame shows the previous
+ * account beside the new record, and a fast (cached) answer does not pass through the loading
+ * state, which would unmount the account view and make its sections re-fetch (activity list,
+ * outbox totals) on every navigation.
  */
 import { createStore } from 'zustand/vanilla';
 import type { LookupResult, PageContext } from '@/utils/view-models';
@@ -36,30 +43,58 @@ export function failureResult(err: unknown): LookupResult {
   return { state: 'error', error: { kind: 'internal', message: `Recotap Lens could not reach its background service: ${errorText(err)}`, retryable: true } };
 }
 
+/** Schedules a callback before the next paint (requestAnimationFrame in a page). */
+export interface FrameScheduler {
+  request(cb: () => void): number;
+  cancel(id: number): void;
+}
+
+const animationFrames = (): FrameScheduler =>
+  typeof requestAnimationFrame === 'function'
+    ? { request: (cb) => requestAnimationFrame(cb), cancel: (id) => cancelAnimationFrame(id) }
+    : { request: (cb) => setTimeout(cb, 16) as unknown as number, cancel: (id) => clearTimeout(id) };
+
 /** Creates the controller and its store. */
-export function createPanelController(backend: PanelBackend, onState?: (s: PanelViewState) => void) {
+export function createPanelController(backend: PanelBackend, onState?: (s: PanelViewState) => void, frames: FrameScheduler = animationFrames()) {
   const store = createStore<PanelViewState>(() => ({ context: null, result: null, hidden: false }));
   let key: string | null = null;
+  /** the latest context from site detection; the store shows it, or will by the next frame */
+  let current: PageContext | null = null;
   let seq = 0;
   let inflight = false;
+  let hold: number | undefined;
   const seen = new Set<string>();
   if (onState) store.subscribe(onState);
 
+  /** Shows `current` in the loading state now (ends a hold of the previous answer). */
+  function showLoading() {
+    if (hold !== undefined) frames.cancel(hold);
+    hold = undefined;
+    store.setState({ context: current, result: null });
+  }
+
   function apply(result: LookupResult) {
-    store.setState({ result });
+    if (hold !== undefined) frames.cancel(hold);
+    hold = undefined;
+    store.setState({ context: current, result });
     if (result.state === 'found' && !seen.has(result.account.rtpAid)) {
       seen.add(result.account.rtpAid);
       backend.markSeen(result.account.rtpAid).catch(() => undefined);
     }
   }
 
-  /** Run `call` for the current context; its answer is applied only if the context is still current. */
-  async function run(call: (c: PageContext) => Promise<LookupResult>, showLoading: boolean): Promise<LookupResult | null> {
-    const context = store.getState().context;
+  /**
+   * Run `call` for the current context; its answer is applied only if the context is still current.
+   * `loading`: 'now' shows the loading state at once, 'by-next-frame' keeps the previous answer up
+   * until the next frame at most, 'no' keeps it until the answer (pin, add: same record).
+   */
+  async function run(call: (c: PageContext) => Promise<LookupResult>, loading: 'now' | 'by-next-frame' | 'no'): Promise<LookupResult | null> {
+    const context = current;
     if (!context) return null;
     const mine = ++seq;
     inflight = true;
-    if (showLoading) store.setState({ result: null });
+    if (loading === 'now' || (hold !== undefined && loading === 'no')) showLoading();
+    else if (loading === 'by-next-frame') hold ??= frames.request(() => inflight && showLoading());
     let result: LookupResult;
     try {
       result = await call(context);
@@ -82,14 +117,17 @@ export function createPanelController(backend: PanelBackend, onState?: (s: Panel
         key = null;
         seq++;
         inflight = false;
-        store.setState({ context: null, result: null });
+        current = null;
+        showLoading();
         return;
       }
       const next = contextKey(context);
       if (next === key) return;
       key = next;
-      store.setState({ context });
-      void run(backend.lookup, true);
+      current = context;
+      // an answer on screen may stay until the next frame (see file comment); else loading at once
+      const answerShown = store.getState().result !== null && hold === undefined;
+      void run(backend.lookup, answerShown || hold !== undefined ? 'by-next-frame' : 'now');
     },
     /**
      * A background push (stale-while-revalidate refresh) for the page at `url`. Accepted only for the
@@ -101,10 +139,10 @@ export function createPanelController(backend: PanelBackend, onState?: (s: Panel
       apply(push.result);
       return true;
     },
-    retry: () => run(backend.lookup, true),
-    pin: async (rtpAid: string) => resultError(await run((c) => backend.pin(c, rtpAid), false)),
-    unpin: async () => resultError(await run(backend.unpin, false)),
-    add: async (input: AddAccountInput) => resultError(await run(() => backend.add(input), false)),
+    retry: () => run(backend.lookup, 'now'),
+    pin: async (rtpAid: string) => resultError(await run((c) => backend.pin(c, rtpAid), 'no')),
+    unpin: async () => resultError(await run(backend.unpin, 'no')),
+    add: async (input: AddAccountInput) => resultError(await run(() => backend.add(input), 'no')),
     toggleHidden() {
       store.setState((s) => ({ hidden: !s.hidden }));
     },

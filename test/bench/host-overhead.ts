@@ -9,41 +9,64 @@ import { HEAVY_URL, heavyPageHtml } from './heavy-page.ts';
 import type { Section } from './lib/report.ts';
 import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
 import { fmt, median, table } from './lib/stats.ts';
+import { countTabMessages, describeCounts, lensWorkCounts, type MessageCounts, type WorkCounts } from './work-counts.ts';
 
 const NAVIGATIONS = 20;
 const TARGET = 0.05;
+const WORK_KEYS = ['navigations', 'checks', 'observers', 'mutationCallbacks', 'mutationRecords', 'reads', 'panelRenders'] as const;
 
 interface Visit {
   script: number;
   task: number;
+  /** main-thread CPU time (ThreadTime): unlike the durations, not stretched while the OS runs another process */
+  thread: number;
   /** script ms of the load phase (page load + 1 s) */
   loadScript: number;
+  /** content-script counters at the end of the visit (with the extension only) */
+  work: WorkCounts | null;
+  /** messages from the tab during the load phase and during the navigations */
+  loadMessages: MessageCounts;
+  navMessages: MessageCounts;
 }
 
+type Take = () => Promise<MessageCounts>;
+
 /** One visit: load, 20 SPA navigations with DOM churn 200 ms apart, then the page's metrics (ms). */
-async function visit(context: BrowserContext): Promise<Visit> {
+async function visit(context: BrowserContext, takeMessages: Take | null): Promise<Visit> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  await takeMessages?.();
   await page.goto(HEAVY_URL, { waitUntil: 'load' });
   await page.waitForTimeout(1000); // the panel's first lookup settles
-  const loadScript = await scriptMs(cdp);
+  const loadScript = (await metricsMs(cdp)).ScriptDuration ?? Number.NaN;
+  const loadMessages = (await takeMessages?.()) ?? {};
   for (let i = 0; i < NAVIGATIONS; i++) {
     // run from a page timer, not from CDP: script started by Runtime.evaluate is not in ScriptDuration
     await page.evaluate(() => void setTimeout(() => (window as unknown as { __benchChurn: () => number }).__benchChurn(), 0));
     await page.waitForTimeout(200);
   }
   await page.waitForTimeout(500);
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+  const m = await metricsMs(cdp);
+  const navMessages = (await takeMessages?.()) ?? {};
+  const work = takeMessages ? await lensWorkCounts(cdp) : null; // after the metrics: CDP's own evaluation is not the page's cost
   await cdp.detach();
   await page.close();
-  return { script: get('ScriptDuration'), task: get('TaskDuration'), loadScript };
+  const get = (k: string) => m[k] ?? Number.NaN;
+  return { script: get('ScriptDuration'), task: get('TaskDuration'), thread: get('ThreadTime'), loadScript, work, loadMessages, navMessages };
 }
 
-async function scriptMs(cdp: CDPSession): Promise<number> {
+async function metricsMs(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN) * 1000;
+  return Object.fromEntries(metrics.map((x) => [x.name, x.value * 1000]));
+}
+
+/** Mean of each key over the visits (counts are deterministic enough that the mean reads well). */
+function meanCounts(xs: readonly (Record<string, number> | null)[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  const present = xs.filter((x): x is Record<string, number> => x !== null);
+  for (const x of present) for (const [k, v] of Object.entries(x)) out[k] = (out[k] ?? 0) + v / present.length;
+  return out;
 }
 
 /** Alternates visits between a browser with the extension and one without, `reps` each (medians). */
@@ -58,11 +81,18 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
   try {
     const ext = await openExtension(withExt.context);
     await syncAndWait(ext, true);
-    await visit(withExt.context); // warm-up both (compile caches, first lookup)
-    await visit(without.context);
+    const messages = await countTabMessages(ext.worker);
+    await visit(withExt.context, messages.take); // warm-up both (compile caches, first lookup)
+    await visit(without.context, null);
     for (let i = 0; i < reps; i++) {
-      a.push(await visit(withExt.context));
-      b.push(await visit(without.context));
+      // alternate which browser goes first, so a burst of load from other processes hits both alike
+      if (i % 2 === 0) {
+        a.push(await visit(withExt.context, messages.take));
+        b.push(await visit(without.context, null));
+      } else {
+        b.push(await visit(without.context, null));
+        a.push(await visit(withExt.context, messages.take));
+      }
     }
     const probe = await withExt.context.newPage();
     await probe.goto(HEAVY_URL);
@@ -73,23 +103,37 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
     await without.close();
     await world.close();
   }
-  const m = (xs: Visit[], k: 'script' | 'task' | 'loadScript' | 'navScript') =>
+  const m = (xs: Visit[], k: 'script' | 'task' | 'thread' | 'loadScript' | 'navScript') =>
     median(xs.map((x) => (k === 'navScript' ? x.script - x.loadScript : x[k])));
-  const added = (m(a, 'script') - m(b, 'script')) / m(b, 'script');
-  const addedTask = (m(a, 'task') - m(b, 'task')) / m(b, 'task');
+  // each with-extension visit against the baseline visit next to it (same minute, same machine
+  // load), then the median of those ratios: steadier than a ratio of two separate medians
+  const paired = (k: 'script' | 'task' | 'thread') => median(a.map((x, i) => x[k] / (b[i]?.[k] ?? Number.NaN) - 1));
+  const added = paired('script');
+  const addedTask = paired('task');
+  const addedThread = paired('thread');
   const row = (label: string, xs: Visit[]) =>
-    [label, fmt(m(xs, 'loadScript'), 1), fmt(m(xs, 'navScript'), 1), fmt(m(xs, 'script'), 1), fmt(m(xs, 'task'), 1)];
+    [label, fmt(m(xs, 'loadScript'), 1), fmt(m(xs, 'navScript'), 1), fmt(m(xs, 'script'), 1), fmt(m(xs, 'task'), 1), fmt(m(xs, 'thread'), 1)];
+  const work = meanCounts(a.map((v) => v.work as Record<string, number> | null));
+  const perNav = (x: Record<string, number>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v / NAVIGATIONS]));
   return {
     id: 'overhead',
     title: '8. Host-page overhead',
     method:
       `a heavy page (test/bench/heavy-page.ts: the Salesforce Lightning SPA fixture plus a 5,000-row × 6-column table) is loaded at its real URL, then ${NAVIGATIONS} SPA navigations ` +
       `each rewriting 500 rows, 200 ms apart. CDP Performance.getMetrics on the page after the visit: ScriptDuration (all JavaScript on the page's main thread, the content script's isolated world included) and TaskDuration. ` +
-      `Same world server, two browsers: one with the extension (configured, demo accounts synced), one without --load-extension. One warm-up visit each, then ${reps} alternating visits; medians (each column is its own median).`,
+      `Same world server, two browsers: one with the extension (configured, demo accounts synced), one without --load-extension. One warm-up visit each, then ${reps} alternating visits (the order flips each round). The table shows medians (each column its own); the added percentages are the median over rounds of (with ÷ without − 1) for the two visits of a round. ` +
+      'ThreadTime (main-thread CPU) is shown beside the durations because it does not grow when other processes take the CPU mid-task. ' +
+      'Work counts: the content script\'s counters (utils/work-counts.ts, read over CDP after the metrics) and the messages the service worker received from the tab.',
     body: [
-      table(['Browser', 'script ms, load + 1 s', 'script ms, 20 navigations', 'script ms, whole visit', 'main-thread task ms, whole visit'], [row('without extension', b), row('with extension', a)]),
+      table(
+        ['Browser', 'script ms, load + 1 s', 'script ms, 20 navigations', 'script ms, whole visit', 'main-thread task ms, whole visit', 'main-thread CPU ms, whole visit'],
+        [row('without extension', b), row('with extension', a)],
+      ),
       '',
-      `Added script time: ${fmt(added * 100, 1)}% (main-thread tasks: ${fmt(addedTask * 100, 1)}%). Panel present on the heavy page: ${panelSeen ? 'yes' : 'NO'}.`,
+      `Added script time: ${fmt(added * 100, 1)}% (main-thread tasks: ${fmt(addedTask * 100, 1)}%; main-thread CPU time: ${fmt(addedThread * 100, 1)}%). Panel present on the heavy page: ${panelSeen ? 'yes' : 'NO'}.`,
+      '',
+      `Work per visit with the extension (mean of ${a.length}): ${Object.keys(work).length ? describeCounts(work, WORK_KEYS) : 'content-script counters not readable'}.`,
+      `Messages from the tab: load phase ${describeCounts(meanCounts(a.map((v) => v.loadMessages)))}; per navigation ${describeCounts(perNav(meanCounts(a.map((v) => v.navMessages))))}.`,
     ].join('\n'),
     targets: [{ target: 'extension adds ≤ 5% main-thread script time', measured: `${fmt(added * 100, 1)}%`, met: added <= TARGET }],
     notes: ['Both browsers run on the same 2 shared cores; differences of a few ms are within noise, compare the medians only.'],

@@ -3,20 +3,25 @@
  * painted with the new account, warm cache (demo accounts synced first). Timed inside the page:
  * t0 just before __spaGo, end = the first animation frame after the panel title shows the new name.
  */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { expectedCompany, isPlainScoredCompany } from '../e2e/expectations.ts';
 import { loadSiteCases, type SiteCase } from '../e2e/site-cases.ts';
 import { startWorld } from '../e2e/world.ts';
 import type { Section } from './lib/report.ts';
 import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
 import { fmt, quantile, table } from './lib/stats.ts';
+import { countTabMessages, describeCounts, lensWorkCounts, type MessageCounts, type WorkCounts } from './work-counts.ts';
 
 const TARGET_MS = 100;
+const WORK_KEYS = ['navigations', 'checks', 'observers', 'mutationCallbacks', 'mutationRecords', 'reads', 'panelRenders'] as const;
 /** four adapters with different DOM styles keep the suite inside its time budget */
 const ADAPTERS = ['salesforce-lightning', 'hubspot', 'dynamics', 'gmail'];
 
-/** In the page: navigate with __spaGo(url) and resolve with ms until the title reads `name` and a frame passed. */
-function spaTo(args: { url: string; name: string }): Promise<number> {
+/**
+ * In the page: navigate with __spaGo(url); resolves with ms until the title reads `name` and a frame
+ * passed, and t0 as ms since the epoch (to match the background's arrival time of the lookup).
+ */
+function spaTo(args: { url: string; name: string }): Promise<{ ms: number; t0Epoch: number }> {
   const host = document.querySelector('recotap-lens-panel');
   const root = host?.shadowRoot;
   if (!root) return Promise.reject(new Error('no panel in the page'));
@@ -27,7 +32,7 @@ function spaTo(args: { url: string; name: string }): Promise<number> {
       if (root.querySelector('.rl-title')?.textContent?.trim() !== args.name) return;
       observer.disconnect();
       clearTimeout(timeout);
-      requestAnimationFrame(() => resolve(performance.now() - t0));
+      requestAnimationFrame(() => resolve({ ms: performance.now() - t0, t0Epoch: performance.timeOrigin + t0 }));
     };
     const observer = new MutationObserver(check);
     observer.observe(root, { subtree: true, childList: true, characterData: true });
@@ -37,7 +42,19 @@ function spaTo(args: { url: string; name: string }): Promise<number> {
   });
 }
 
-async function measureCase(page: Page, c: SiteCase, navigations: number): Promise<number[]> {
+interface CaseResult {
+  times: number[];
+  /** per navigation: URL change → lookupContext received by the service worker (ms) */
+  toLookup: number[];
+  /** content-script counters and tab messages over the timed navigations (null: not readable) */
+  work: WorkCounts | null;
+  workBefore: WorkCounts | null;
+  messages: MessageCounts;
+}
+
+type Messages = { take(): Promise<MessageCounts>; lookupsAt(): Promise<number[]> };
+
+async function measureCase(page: Page, cdp: CDPSession, c: SiteCase, navigations: number, messages: Messages): Promise<CaseResult> {
   const a = { url: c.url, name: expectedCompany(c)!.name };
   const b = { url: c.spaNext!.url, name: expectedCompany({ ...c, url: c.spaNext!.url, expect: c.spaNext!.expect })!.name };
   await page.goto(c.url);
@@ -49,12 +66,34 @@ async function measureCase(page: Page, c: SiteCase, navigations: number): Promis
   );
   await page.evaluate(spaTo, b); // warm-up: both accounts looked up once
   await page.evaluate(spaTo, a);
-  const times: number[] = [];
+  await page.waitForTimeout(300); // replies to the warm-up (markSeen, activity list) are not counted
+  const workBefore = await lensWorkCounts(cdp);
+  await messages.take();
+  await messages.lookupsAt();
+  const runs: { ms: number; t0Epoch: number }[] = [];
   for (let i = 0; i < navigations; i++) {
-    times.push(await page.evaluate(spaTo, i % 2 === 0 ? b : a));
+    runs.push(await page.evaluate(spaTo, i % 2 === 0 ? b : a));
     await page.waitForTimeout(50); // a rep does not navigate every frame
   }
-  return times;
+  await page.waitForTimeout(300); // let the last navigation's follow-up messages arrive
+  const arrivals = await messages.lookupsAt();
+  // the first lookup that reached the background after each navigation started
+  const toLookup = runs.flatMap((r) => {
+    const at = arrivals.find((x) => x >= r.t0Epoch);
+    return at === undefined ? [] : [at - r.t0Epoch];
+  });
+  return { times: runs.map((r) => r.ms), toLookup, work: await lensWorkCounts(cdp), workBefore, messages: await messages.take() };
+}
+
+/** Sums per-case deltas of the work counters and messages, per navigation. */
+function workPerNavigation(results: CaseResult[]): { work: Record<string, number> | null; messages: Record<string, number> } {
+  const navs = results.reduce((n, r) => n + r.times.length, 0) || 1;
+  const messages: Record<string, number> = {};
+  for (const r of results) for (const [k, v] of Object.entries(r.messages)) messages[k] = (messages[k] ?? 0) + v / navs;
+  if (results.some((r) => !r.work || !r.workBefore)) return { work: null, messages };
+  const work: Record<string, number> = {};
+  for (const r of results) for (const k of Object.keys(r.work!) as (keyof WorkCounts)[]) work[k] = (work[k] ?? 0) + (r.work![k] - r.workBefore![k]) / navs;
+  return { work, messages };
 }
 
 /** Runs the SPA fixtures of ADAPTERS whose two records are scored demo companies. */
@@ -70,17 +109,22 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
   const rows: string[][] = [];
   const all: number[] = [];
   const failures: string[] = [];
+  const results: CaseResult[] = [];
   try {
     const ext = await openExtension(browser.context);
     await syncAndWait(ext, true);
+    const messages = await countTabMessages(ext.worker);
     const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
     for (const c of cases) {
       await world.servePage(c.url, c.file);
       await world.servePage(c.spaNext!.url, c.file);
       try {
-        const t = await measureCase(page, c, navigations);
+        const r = await measureCase(page, cdp, c, navigations, messages);
+        results.push(r);
+        const t = r.times;
         all.push(...t);
-        rows.push([c.adapterId, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1)]);
+        rows.push([c.adapterId, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1), fmt(quantile(r.toLookup, 0.5), 1)]);
       } catch (err) {
         failures.push(`${c.adapterId}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
       }
@@ -90,15 +134,26 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
     await world.close();
   }
   const p95 = quantile(all, 0.95);
-  if (all.length > 0) rows.push(['**all**', String(all.length), fmt(quantile(all, 0.5), 1), fmt(p95, 1), fmt(Math.max(...all), 1)]);
+  const perNav = workPerNavigation(results);
+  const allToLookup = results.flatMap((r) => r.toLookup);
+  if (all.length > 0) rows.push(['**all**', String(all.length), fmt(quantile(all, 0.5), 1), fmt(p95, 1), fmt(Math.max(...all), 1), fmt(quantile(allToLookup, 0.5), 1)]);
   return {
     id: 'panel',
     title: '7. Panel latency after SPA navigation',
     method:
       `the e2e world serves the spa.html fixture of ${ADAPTERS.join(', ')} at its real URL; the demo accounts are synced first (warm cache). ` +
       `In the page, t0 = performance.now() right before window.__spaGo(nextUrl); the end is the first requestAnimationFrame after the panel title (shadow root of recotap-lens-panel) shows the new account, seen by a MutationObserver. ` +
-      `${navigations} alternating navigations per fixture after one warm-up round, 50 ms apart.`,
-    body: rows.length > 0 ? table(['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms'], rows) : '**Not measured:** no fixture produced a panel.',
+      `${navigations} alternating navigations per fixture after one warm-up round, 50 ms apart. ` +
+      '"To lookup": from t0 until the service worker received the lookupContext message (page and worker clocks are both performance.timeOrigin + now(), ms since the epoch): the detection part of the latency. ' +
+      'Work per navigation: the content script\'s counters (utils/work-counts.ts, read over CDP from its isolated world) and the messages the service worker received from the tab.',
+    body: rows.length > 0
+      ? [
+          table(['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms', 'p50 ms to lookup'], rows),
+          '',
+          `Work per navigation (all fixtures): ${perNav.work ? describeCounts(perNav.work, WORK_KEYS) : 'content-script counters not readable (build without utils/work-counts.ts)'}.`,
+          `Messages per navigation: ${describeCounts(perNav.messages)}.`,
+        ].join('\n')
+      : '**Not measured:** no fixture produced a panel.',
     targets: [{ target: 'p95 ≤ 100 ms (URL change → painted panel)', measured: all.length ? `${fmt(p95, 1)} ms over ${all.length} navigations` : 'not measured', met: all.length ? p95 <= TARGET_MS : null }],
     notes: failures.map((f) => `Not measured for ${f}`),
   };

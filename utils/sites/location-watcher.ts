@@ -17,21 +17,26 @@ export interface WatchWindow {
 export interface LocationWatcherOptions {
   window: WatchWindow;
   signal: AbortSignal;
-  /** called with the new href whenever it differs from the last one seen */
-  onChange(href: string): void;
+  /**
+   * called with the new href whenever it differs from the last one seen; `polled` when the 1 s
+   * poll found it (the page changed a while ago) rather than an event fired as it changed
+   */
+  onChange(href: string, how: { polled: boolean }): void;
   pollMs?: number;
 }
 
 /** Watches for URL changes until the signal aborts. Does not call onChange for the initial URL. */
 export function watchLocation({ window: win, signal, onChange, pollMs = 1000 }: LocationWatcherOptions): void {
   let last = win.location.href;
-  const check = () => {
+  const changed = (polled: boolean) => {
     if (signal.aborted) return;
     const href = win.location.href;
     if (href === last) return;
     last = href;
-    onChange(href);
+    onChange(href, { polled });
   };
+  const check = () => changed(false);
+  const poll = () => changed(true);
   const opts = { signal };
   win.addEventListener('popstate', check, opts);
   win.addEventListener('hashchange', check, opts);
@@ -49,8 +54,8 @@ export function watchLocation({ window: win, signal, onChange, pollMs = 1000 }: 
   };
   const sync = () => {
     if (signal.aborted || doc.visibilityState !== 'visible') return stop();
-    check();
-    timer ??= setInterval(check, pollMs);
+    poll();
+    timer ??= setInterval(poll, pollMs);
   };
   doc.addEventListener('visibilitychange', sync, opts);
   signal.addEventListener('abort', stop, { once: true });

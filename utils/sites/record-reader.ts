@@ -1,12 +1,14 @@
 /**
  * Reads one record once its DOM is there: check now, else watch the adapter's container with a
- * MutationObserver (childList + subtree, checks batched to one per batchMs) until the record is
- * ready and verified, the timeout fires, or the record's signal aborts. Then everything is
- * disconnected: a read record costs nothing while the page sits idle.
+ * MutationObserver (childList + subtree; the first mutation after a quiet spell is checked at once,
+ * a longer burst at most once per batchMs) until the record is ready and verified, the timeout
+ * fires, or the record's signal aborts. Then everything is disconnected: a read record costs
+ * nothing while the page sits idle.
  */
 import { liteArray, liteObject, liteOptional, liteString } from '../lite-schema';
 import type { PageContext, PageContextInput } from '../view-models';
 import type { AnySiteAdapter, RecordMatch } from './types';
+import { workCounts } from '../work-counts';
 
 /*
  * Hand-written mirror of PageContextSchema's limits (utils/lite-schema.ts): this runs in every
@@ -68,10 +70,12 @@ export function readRecord(o: ReadRecordOptions): void {
   const { adapter, match, document: doc, signal } = o;
   const attempt = (): boolean => {
     if (signal.aborted) return true;
+    workCounts.checks++;
     try {
       const ready = adapter.isReady ? adapter.isReady(doc, match) : !!doc.querySelector(adapter.readySelector);
       if (!ready || !adapter.verifies(doc, match)) return false;
       const ctx = toPageContext({ ...adapter.extract(doc, match), site: adapter.id, url: match.url });
+      workCounts.reads++;
       if (!signal.aborted) o.onRead(ctx, 'ready');
       return true;
     } catch (e) {
@@ -84,21 +88,34 @@ export function readRecord(o: ReadRecordOptions): void {
     const rootNow = () => doc.querySelector(adapter.containerSelector) ?? doc.body ?? doc.documentElement;
     let root = rootNow();
     let pending: ReturnType<typeof setTimeout> | undefined;
-    const observer = new o.MutationObserver(() => {
-      pending ??= setTimeout(() => {
-        pending = undefined;
-        if (attempt()) return stop();
-        const next = rootNow(); // the container may appear after the body: narrow the observation
-        if (next !== root) {
-          observer.disconnect();
-          root = next;
-          observe(observer, root);
-        }
-      }, o.batchMs);
+    // Leading-edge throttle: the first mutation after a quiet spell is checked at once (in the
+    // observer's microtask, so the record usually renders and is read before the next paint);
+    // only a burst that goes on within batchMs waits for the window's end (one check per batchMs).
+    let lastCheck = -Infinity;
+    const check = () => {
+      pending = undefined;
+      lastCheck = performance.now();
+      if (attempt()) return stop();
+      const next = rootNow(); // the container may appear after the body: narrow the observation
+      if (next !== root) {
+        observer.disconnect();
+        root = next;
+        observe(observer, root);
+      }
+    };
+    const observer = new o.MutationObserver((records) => {
+      workCounts.mutationCallbacks++;
+      workCounts.mutationRecords += records.length;
+      if (pending !== undefined) return;
+      const wait = lastCheck + o.batchMs - performance.now();
+      if (wait <= 0) check();
+      else pending = setTimeout(check, wait);
     });
+    workCounts.observers++;
     const timeout = setTimeout(() => {
       stop();
       if (signal.aborted) return;
+      workCounts.reads++;
       o.onRead(toPageContext({ site: adapter.id, url: match.url, recordType: match.recordType, recordId: match.recordId }), 'timeout');
     }, o.timeoutMs);
     function stop() {

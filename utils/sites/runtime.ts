@@ -10,6 +10,7 @@ import { watchLocation, type WatchWindow } from './location-watcher';
 import { adaptersForUrl, type ExtraHost } from './hosts';
 import { readRecord } from './record-reader';
 import type { AnySiteAdapter, RecordMatch } from './types';
+import { workCounts } from '../work-counts';
 
 export type { WatchWindow } from './location-watcher';
 
@@ -54,9 +55,8 @@ export { toPageContext } from './record-reader';
 
 /** Watches the tab for record pages of the given adapters until `signal` aborts. */
 export function watchRecords(opts: WatchRecordsOptions): void {
-  // 50 ms: the panel budget is 100 ms from URL change to paint, and an SPA usually renders the
-  // new record just after the URL changes; checks are a few querySelector calls and stop once the
-  // record is read, so a short batch costs little.
+  // batchMs only throttles long mutation bursts (record-reader checks the first mutation after a
+  // quiet spell at once); 50 ms keeps a slow render inside the panel budget (100 ms URL → paint).
   const { adapters, window: win, signal, timeoutMs = 10_000, batchMs = 50 } = opts;
   const onError = opts.onError ?? ((e: unknown) => console.debug('[recotap-lens] site detection:', e));
   let currentKey: string | null | undefined;
@@ -71,7 +71,8 @@ export function watchRecords(opts: WatchRecordsOptions): void {
     }
   };
 
-  const evaluate = () => {
+  /** `justChanged`: a navigation event fired as the URL changed (not the start, not the poll). */
+  const evaluate = (justChanged: boolean) => {
     try {
       const href = win.location.href;
       const found = matchRecord(adapters, href);
@@ -84,10 +85,18 @@ export function watchRecords(opts: WatchRecordsOptions): void {
       record = new AbortController();
       const rs = record.signal;
       const meta = { url: found.match.url, adapterId: found.adapter.id, match: found.match };
-      readRecord({
-        adapter: found.adapter, match: found.match, document: win.document, signal: rs, timeoutMs, batchMs, onError,
-        MutationObserver: win.MutationObserver ?? globalThis.MutationObserver,
-        onRead: (ctx, status) => emit(ctx, { ...meta, status }, rs),
+      const read = () =>
+        readRecord({
+          adapter: found.adapter, match: found.match, document: win.document, signal: rs, timeoutMs, batchMs, onError,
+          MutationObserver: win.MutationObserver ?? globalThis.MutationObserver,
+          onRead: (ctx, status) => emit(ctx, { ...meta, status }, rs),
+        });
+      // The Navigation API reports a pushState synchronously, before the SPA's code that called it
+      // has rendered the new record: checking right away would scan the stale DOM (and then wait for
+      // a mutation). A microtask later the same task's render is in, usually the whole record.
+      if (!justChanged) return read();
+      queueMicrotask(() => {
+        if (!rs.aborted) read();
       });
     } catch (e) {
       onError(e);
@@ -95,8 +104,12 @@ export function watchRecords(opts: WatchRecordsOptions): void {
   };
 
   signal.addEventListener('abort', () => record?.abort(), { once: true });
-  watchLocation({ window: win, signal, onChange: evaluate, pollMs: opts.pollMs });
-  evaluate();
+  const onChange = (_href: string, how: { polled: boolean }) => {
+    workCounts.navigations++;
+    evaluate(!how.polled);
+  };
+  watchLocation({ window: win, signal, onChange, pollMs: opts.pollMs });
+  evaluate(false);
 }
 
 export interface StartSiteDetectionOptions {

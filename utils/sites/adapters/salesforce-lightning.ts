@@ -67,7 +67,22 @@ function field(root: Element, obj: string, name: keyof typeof LABELS | 'Name'): 
   );
 }
 
+/**
+ * isReady, verifies and extract each need the panel and run back to back in one check: the lookup
+ * (two selector scans of the whole document) is remembered until the check's task ends, so a
+ * check scans the page once, not three times. Cleared in a microtask, so a later check (after
+ * the page changed) always looks again.
+ */
+let remembered: { doc: Document; match: SfMatch; root: Element | null } | null = null;
 function panel(doc: Document, match: SfMatch): Element | null {
+  if (remembered?.doc === doc && remembered.match === match) return remembered.root;
+  const root = findPanel(doc, match);
+  if (remembered === null) queueMicrotask(() => (remembered = null));
+  remembered = { doc, match, root };
+  return root;
+}
+
+function findPanel(doc: Document, match: SfMatch): Element | null {
   const panels = all(doc, S.activeTabs)
     .map((tab) => doc.getElementById(tab.getAttribute('aria-controls') ?? ''))
     .filter((p): p is HTMLElement => p !== null);
