@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import type { OutboxTotals } from '@/utils/view-models';
 
@@ -23,6 +23,8 @@ const key = (t: OutboxTotals | null) => (t ? `${t.pending}/${t.sent}/${t.failed}
  */
 export function useOutboxTotals(opts: { poll: boolean }): string {
   const [totals, setTotals] = useState<OutboxTotals | null>(null);
+  // the last totals survive `poll` flips (the panel flips it on every navigation's loading state)
+  const known = useRef<OutboxTotals | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -35,17 +37,24 @@ export function useOutboxTotals(opts: { poll: boolean }): string {
         next = null; // background asleep or reloading: keep the last totals
       }
       if (!live) return;
-      if (next) setTotals(next);
+      if (next) {
+        known.current = next;
+        setTotals(next);
+      }
       clearTimeout(timer);
       if (opts.poll && next && next.pending > 0) timer = setTimeout(() => void read(), PENDING_POLL_MS);
     };
     const kick = () => void read();
     kicks.add(kick);
-    void read();
+    // read when nothing is known yet, or to resume polling pending items; not on every flip
+    const last = known.current;
+    if (!last || (opts.poll && last.pending > 0)) void read();
     let off: (() => void) | undefined;
     try {
       off = onMessage('statusChanged', ({ data }) => {
-        if (live) setTotals(data.outbox);
+        if (!live) return;
+        known.current = data.outbox;
+        setTotals(data.outbox);
       });
     } catch {
       off = undefined; // no messaging runtime (unit tests)
