@@ -12,7 +12,7 @@ few repetitions, kept small so the whole suite runs in well under 15 minutes on 
 
 Run one benchmark: \`npm run bench -- --only=<name>\` (names: emulator-pages, bundle, sync, delta, lookup, search,
 panel, overhead, requests, sync-node; a partial run replaces only its sections below). Other options:
-\`--sizes=1000,10000\` (cache sizes of sections 3–6), \`--max-sync-s=150\` (a full sync still running after this many
+\`--sizes=1000,10000\` (cache sizes of sections 3–6), \`--max-sync-s=300\` (a full sync still running after this many
 seconds is stopped and reported as partial, so the suite stays within its time budget), \`--build\` (rebuild first), \`--no-write\`.
 
 **Read the figures with the load average in mind:** the machine is shared (other builds and test runs were active),

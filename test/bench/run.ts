@@ -5,7 +5,7 @@
  *   npm run bench                       # everything (builds .output/chrome-mv3 if missing)
  *   npm run bench -- --only=lookup,search   # some (updates only their sections of the doc)
  *   options: --build (always run `wxt build` first), --sizes=1000,10000 (cache sizes), --no-write,
- *   --max-sync-s=150 (a full sync still running after this is stopped and reported as partial;
+ *   --max-sync-s=300 (a full sync still running after this is stopped and reported as partial;
  *   not the 100,000 size when delta runs, which needs a complete sync)
  * Names: emulator-pages, bundle, sync, delta, lookup, search, panel, overhead, requests, sync-node.
  */
@@ -47,7 +47,7 @@ const only = arg('only')?.split(',').filter(Boolean) ?? null;
 for (const n of only ?? []) if (!NAMES.includes(n as Name)) throw new Error(`Unknown benchmark "${n}". Names: ${NAMES.join(', ')}`);
 const selected = new Set<Name>((only as Name[] | null) ?? NAMES);
 const sizes = arg('sizes')?.split(',').map(Number) ?? [1_000, 10_000, 100_000, 200_000];
-const maxSyncMs = Number(arg('max-sync-s') ?? 150) * 1000;
+const maxSyncMs = Number(arg('max-sync-s') ?? 300) * 1000;
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** Runs one benchmark; a failure becomes a "not measured" section with the reason. */
@@ -90,7 +90,7 @@ try {
     if (want.search) sections.push(searchSection(results));
   }
   if (selected.has('panel')) sections.push(...(await step('panel', () => benchPanelLatency(snapshot.path, 20))));
-  if (selected.has('overhead')) sections.push(...(await step('overhead', () => benchHostOverhead(snapshot.path, 3))));
+  if (selected.has('overhead')) sections.push(...(await step('overhead', () => benchHostOverhead(snapshot.path, 5))));
   if (selected.has('requests')) sections.push(...(await step('requests', () => benchRequestEconomy(snapshot.path))));
   if (selected.has('sync-node')) sections.push(...(await step('sync-node', () => benchSyncNode(10_000))));
 } finally {
