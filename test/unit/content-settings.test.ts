@@ -1,0 +1,77 @@
+// The content scripts' direct chrome.storage reader against the WXT items: same values from the same
+// fake storage, whether stored by the items, corrupt, absent or overridden by managed policy.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  readContentEffectiveSettings, readContentSetting, watchContentSetting, writeContentSetting,
+} from '../../utils/content-settings';
+import {
+  getEffectiveSettings, panelStateItem, readSetting, SETTINGS, sitePrefsItem, syncSettingsItem, themeItem,
+  linkedinInPageStateItem, watchSetting,
+} from '../../utils/settings';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('content settings reader', () => {
+  it('reads what the WXT items wrote', async () => {
+    await themeItem.setValue('dark');
+    await sitePrefsItem.setValue({ hubspot: { enabled: false }, linkedin: { surface: 'in-page' } });
+    await linkedinInPageStateItem.setValue({ active: true, error: null });
+    expect(await readContentSetting(SETTINGS.theme)).toBe('dark');
+    expect(await readContentSetting(SETTINGS.linkedinInPage)).toEqual({ active: true, error: null });
+    expect(await readContentEffectiveSettings()).toEqual(await getEffectiveSettings());
+    expect((await readContentEffectiveSettings()).sitePrefs.hubspot).toEqual({ enabled: false });
+  });
+
+  it('reads defaults when nothing is stored, like the items', async () => {
+    expect(await readContentSetting(SETTINGS.panelState)).toEqual({});
+    expect(await readContentSetting(SETTINGS.theme)).toBe(await readSetting(themeItem));
+    expect(await readContentEffectiveSettings()).toEqual(await getEffectiveSettings());
+  });
+
+  it('falls back to the same defaults for corrupt values and strips unknown keys', async () => {
+    await fakeBrowser.storage.local.set({
+      theme: 'purple',
+      syncSettings: { enabled: 'yes', intervalMinutes: -3 },
+      apiBase: { choice: 'staging' },
+      sitePrefs: { zoho: { enabled: true, junk: 1 } },
+      panelState: { hubspot: { side: 'top', top: 1, collapsed: false } },
+    });
+    expect(await readContentSetting(SETTINGS.theme)).toBe('system');
+    expect(await readContentSetting(SETTINGS.syncSettings)).toEqual(await readSetting(syncSettingsItem));
+    expect(await readContentSetting(SETTINGS.panelState)).toEqual({});
+    const eff = await readContentEffectiveSettings();
+    expect(eff).toEqual(await getEffectiveSettings());
+    expect(eff.apiBase).toEqual({ choice: 'production', customUrl: '' });
+    expect(eff.sitePrefs).toEqual({ zoho: { enabled: true } });
+  });
+
+  it('lets managed values win, and ignores invalid ones, exactly as the items do', async () => {
+    await sitePrefsItem.setValue({ hubspot: { enabled: true } });
+    await fakeBrowser.storage.managed.set({ baseUrl: 'sandbox', enabledSites: ['gmail'], extraCrmHosts: 'nope' });
+    const eff = await readContentEffectiveSettings();
+    expect(eff).toEqual(await getEffectiveSettings());
+    expect(eff.locked).toEqual(['apiBase', 'sites']);
+    expect(eff.managedSites).toEqual(['gmail']);
+    expect(eff.baseUrl).toBe('https://sandboxapi.reco-tap.com/api/v1');
+  });
+
+  it('writes where the item reads, and both watchers see validated changes', async () => {
+    await writeContentSetting(SETTINGS.panelState, { hubspot: { side: 'left', top: 10, collapsed: true } });
+    expect(await readSetting(panelStateItem)).toEqual({ hubspot: { side: 'left', top: 10, collapsed: true } });
+    const seen: unknown[] = [];
+    const seenByItem: unknown[] = [];
+    const unwatch = watchContentSetting(SETTINGS.theme, (v) => seen.push(v));
+    const unwatchItem = watchSetting(themeItem, (v) => seenByItem.push(v));
+    await themeItem.setValue('light');
+    await fakeBrowser.storage.local.set({ theme: 42 });
+    await themeItem.removeValue();
+    unwatch();
+    unwatchItem();
+    await themeItem.setValue('dark');
+    expect(seen).toEqual(['light', 'system', 'system']);
+    expect(seenByItem).toEqual(seen);
+  });
+});
