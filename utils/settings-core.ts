@@ -5,92 +5,92 @@
  * (utils/content-settings.ts) are both built from these declarations, so they read the same values.
  */
 import { RECOTAP_BASE_URLS } from './api-hosts';
-// not zod: content scripts import this file, and even zod/mini added ~8 KB gz to crm.js
-import {
-  liteArray, liteBoolean, liteEnum, liteNullable, liteNumber, liteObject, liteOptional, liteRecord, liteString,
-  type Lite, type LiteOut,
-} from './lite-schema';
+// valibot, not zod: content scripts import this file, and even zod/mini added ~8 KB gz to crm.js.
+// House rule: valibot validates content-side data only; the background and views use zod.
+import * as v from 'valibot';
 import type { SyncStatus } from './view-models';
 
-const str = (max: number) => liteString({ max });
-const num = (min: number, max: number) => liteNumber({ min, max });
+const str = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const num = (min: number, max: number) => v.pipe(v.number(), v.minValue(min), v.maxValue(max));
+/** a finite number (valibot's number() lets Infinity through, zod's does not) */
+const finite = () => v.pipe(v.number(), v.finite());
 
 export const PRODUCTION_BASE_URL = RECOTAP_BASE_URLS.production;
 export const SANDBOX_BASE_URL = RECOTAP_BASE_URLS.sandbox;
 
-export const ApiBaseSchema = liteObject({
-  choice: liteEnum(['production', 'sandbox', 'custom']),
+export const ApiBaseSchema = v.object({
+  choice: v.picklist(['production', 'sandbox', 'custom']),
   customUrl: str(500),
 });
-export type ApiBase = LiteOut<typeof ApiBaseSchema>;
+export type ApiBase = v.InferOutput<typeof ApiBaseSchema>;
 
-export const SyncSettingsSchema = liteObject({
+export const SyncSettingsSchema = v.object({
   /** false = "on-demand lookups only": no background sync */
-  enabled: liteBoolean(),
-  intervalMinutes: liteNumber({ int: true, min: 5, max: 24 * 60 }),
+  enabled: v.boolean(),
+  intervalMinutes: v.pipe(v.number(), v.safeInteger(), v.minValue(5), v.maxValue(24 * 60)),
 });
-export type SyncSettings = LiteOut<typeof SyncSettingsSchema>;
+export type SyncSettings = v.InferOutput<typeof SyncSettingsSchema>;
 
-export const CacheSettingsSchema = liteObject({
+export const CacheSettingsSchema = v.object({
   ttlMinutes: num(1, 24 * 60),
   negativeTtlMinutes: num(1, 24 * 60),
 });
-export type CacheSettings = LiteOut<typeof CacheSettingsSchema>;
+export type CacheSettings = v.InferOutput<typeof CacheSettingsSchema>;
 
-export const PanelSurfaceSchema = liteEnum(['in-page', 'side-panel']);
-export type PanelSurface = LiteOut<typeof PanelSurfaceSchema>;
+export const PanelSurfaceSchema = v.picklist(['in-page', 'side-panel']);
+export type PanelSurface = v.InferOutput<typeof PanelSurfaceSchema>;
 
 /** Per-site choices; absent fields mean "use the default" (enabled, surface per siteSurface()). */
-export const SitePrefsSchema = liteRecord(
+export const SitePrefsSchema = v.record(
   str(64),
-  liteObject({ enabled: liteOptional(liteBoolean()), surface: liteOptional(PanelSurfaceSchema) }),
+  v.object({ enabled: v.optional(v.boolean()), surface: v.optional(PanelSurfaceSchema) }),
 );
-export type SitePrefs = LiteOut<typeof SitePrefsSchema>;
+export type SitePrefs = v.InferOutput<typeof SitePrefsSchema>;
 
-export const ThemeSchema = liteEnum(['system', 'light', 'dark']);
-export type Theme = LiteOut<typeof ThemeSchema>;
+export const ThemeSchema = v.picklist(['system', 'light', 'dark']);
+export type Theme = v.InferOutput<typeof ThemeSchema>;
 
-export const PanelStateSchema = liteObject({
-  side: liteEnum(['left', 'right']),
+export const PanelStateSchema = v.object({
+  side: v.picklist(['left', 'right']),
   /** distance from the top of the viewport, px */
   top: num(0, 10_000),
-  collapsed: liteBoolean(),
+  collapsed: v.boolean(),
 });
-export type PanelState = LiteOut<typeof PanelStateSchema>;
+export type PanelState = v.InferOutput<typeof PanelStateSchema>;
 export const DEFAULT_PANEL_STATE: PanelState = { side: 'right', top: 96, collapsed: false };
 
 /** "Not this account?" choices. Key: pinKey() (site + record id, else domain). */
-export const PinnedMatchSchema = liteObject({
+export const PinnedMatchSchema = v.object({
   rtpAid: str(64),
   name: str(300),
   domain: str(253),
-  pinnedAt: liteString(),
+  pinnedAt: v.string(),
 });
-export type PinnedMatch = LiteOut<typeof PinnedMatchSchema>;
-export const PinnedMatchesSchema = liteRecord(str(600), PinnedMatchSchema);
+export type PinnedMatch = v.InferOutput<typeof PinnedMatchSchema>;
+export const PinnedMatchesSchema = v.record(str(600), PinnedMatchSchema);
 
-export const ExtraCrmHostSchema = liteObject({
-  host: liteString({ min: 1, max: 253 }),
-  site: liteString({ min: 1, max: 64 }),
+export const ExtraCrmHostSchema = v.object({
+  host: v.pipe(v.string(), v.minLength(1), v.maxLength(253)),
+  site: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
 });
-export type ExtraCrmHost = LiteOut<typeof ExtraCrmHostSchema>;
+export type ExtraCrmHost = v.InferOutput<typeof ExtraCrmHostSchema>;
 
 /** Mirror of view-models' SyncStatusSchema (the type annotation keeps the two in step). */
-const SyncStatusItemSchema: Lite<SyncStatus> = liteObject({
-  enabled: liteBoolean(),
-  phase: liteEnum(['idle', 'full', 'delta', 'paused-auth', 'backoff']),
-  pages: liteNumber(),
-  accounts: liteNumber(),
-  errors: liteNumber(),
-  lastError: liteNullable(
-    liteObject({
-      kind: liteEnum(['unauthorized', 'validation', 'not-found', 'conflict', 'rate-limited', 'server', 'network', 'timeout', 'unexpected-response', 'offline', 'permission', 'internal']),
-      message: liteString(),
-      retryable: liteBoolean(),
+const SyncStatusItemSchema: v.GenericSchema<SyncStatus> = v.object({
+  enabled: v.boolean(),
+  phase: v.picklist(['idle', 'full', 'delta', 'paused-auth', 'backoff']),
+  pages: finite(),
+  accounts: finite(),
+  errors: finite(),
+  lastError: v.nullable(
+    v.object({
+      kind: v.picklist(['unauthorized', 'validation', 'not-found', 'conflict', 'rate-limited', 'server', 'network', 'timeout', 'unexpected-response', 'offline', 'permission', 'internal']),
+      message: v.string(),
+      retryable: v.boolean(),
     }),
   ),
-  lastSuccessAt: liteNullable(liteString()),
-  cachedAccounts: liteNumber(),
+  lastSuccessAt: v.nullable(v.string()),
+  cachedAccounts: finite(),
 });
 
 export const DEFAULT_SYNC_STATUS: SyncStatus = {
@@ -104,21 +104,21 @@ export const DEFAULT_SYNC_STATUS: SyncStatus = {
   cachedAccounts: 0,
 };
 
-export const LinkedInInPageStateSchema = liteObject({
+export const LinkedInInPageStateSchema = v.object({
   /** the CRM content script is registered for LinkedIn's pages (it then sends the lookups there) */
-  active: liteBoolean(),
+  active: v.boolean(),
   /** why registering failed, in words a rep understands; null when all is well */
-  error: liteNullable(str(500)),
+  error: v.nullable(str(500)),
 });
-export type LinkedInInPageState = LiteOut<typeof LinkedInInPageStateSchema>;
+export type LinkedInInPageState = v.InferOutput<typeof LinkedInInPageStateSchema>;
 /** Admin policy (chrome.storage.managed, schema in public/managed-schema.json). */
-export const ManagedPolicySchema = liteObject({
+export const ManagedPolicySchema = v.object({
   /** 'production' | 'sandbox' | an https URL */
-  baseUrl: liteOptional(str(500)),
-  enabledSites: liteOptional(liteArray(str(64), { max: 100 })),
-  extraCrmHosts: liteOptional(liteArray(ExtraCrmHostSchema, { max: 200 })),
+  baseUrl: v.optional(str(500)),
+  enabledSites: v.optional(v.pipe(v.array(str(64)), v.maxLength(100))),
+  extraCrmHosts: v.optional(v.pipe(v.array(ExtraCrmHostSchema), v.maxLength(200))),
 });
-export type ManagedPolicy = LiteOut<typeof ManagedPolicySchema>;
+export type ManagedPolicy = v.InferOutput<typeof ManagedPolicySchema>;
 
 /** Keys an administrator can lock. */
 export type LockableKey = 'apiBase' | 'sites' | 'extraCrmHosts';
@@ -170,21 +170,21 @@ function managedApiBase(value: string): ApiBase | null {
  */
 export interface SettingDecl<T> {
   key: string;
-  schema: Lite<T>;
+  schema: v.GenericSchema<T>;
   fallback: T;
   version: number;
   /** may the background's read cache keep it (status-like items change too often) */
   cacheable: boolean;
 }
 
-const decl = <T>(key: string, schema: Lite<T>, fallback: T, cacheable = true): SettingDecl<T> => ({
+const decl = <T>(key: string, schema: v.GenericSchema<T>, fallback: T, cacheable = true): SettingDecl<T> => ({
   key, schema, fallback, version: 1, cacheable,
 });
 
 /** A stored value validated against its declaration; anything invalid (or absent) reads as the default. */
 export function parseSetting<T>(setting: SettingDecl<T>, raw: unknown): T {
-  const parsed = setting.schema.safeParse(raw);
-  return parsed.success ? parsed.data : setting.fallback;
+  const parsed = v.safeParse(setting.schema, raw);
+  return parsed.success ? parsed.output : setting.fallback;
 }
 
 export const SETTINGS = {
@@ -193,12 +193,12 @@ export const SETTINGS = {
   syncSettings: decl('syncSettings', SyncSettingsSchema, { enabled: true, intervalMinutes: 60 }),
   cacheSettings: decl('cacheSettings', CacheSettingsSchema, { ttlMinutes: 15, negativeTtlMinutes: 10 }),
   sitePrefs: decl('sitePrefs', SitePrefsSchema, {}),
-  extraCrmHosts: decl('extraCrmHosts', liteArray(ExtraCrmHostSchema, { max: 200 }), []),
+  extraCrmHosts: decl('extraCrmHosts', v.pipe(v.array(ExtraCrmHostSchema), v.maxLength(200)), []),
   theme: decl('theme', ThemeSchema, 'system'),
-  panelState: decl('panelState', liteRecord(str(64), PanelStateSchema), {}, false),
+  panelState: decl('panelState', v.record(str(64), PanelStateSchema), {}, false),
   pinnedMatches: decl('pinnedMatches', PinnedMatchesSchema, {}),
   /** set when the API answered 401: the options page asks for a new key; sync pauses */
-  needsNewKey: decl('needsNewKey', liteBoolean(), false, false),
+  needsNewKey: decl('needsNewKey', v.boolean(), false, false),
   /** written by the sync engine only; popup/options observe it */
   syncStatus: decl('syncStatus', SyncStatusItemSchema, DEFAULT_SYNC_STATUS, false),
   /** written by the background only (utils/background/linkedin-inpage.ts); linkedin.content and options read it */
@@ -212,8 +212,8 @@ export function parseManagedPolicy(raw: Record<string, unknown>): ManagedPolicy 
   const policy: ManagedPolicy = {};
   for (const key of MANAGED_KEYS) {
     if (raw[key] == null) continue;
-    const one = ManagedPolicySchema.shape[key].safeParse(raw[key]);
-    if (one.success && one.data !== undefined) Object.assign(policy, { [key]: one.data });
+    const one = v.safeParse(ManagedPolicySchema.entries[key], raw[key]);
+    if (one.success && one.output !== undefined) Object.assign(policy, { [key]: one.output });
   }
   return policy;
 }

@@ -56,6 +56,10 @@ describe('content settings reader', () => {
     expect(eff.locked).toEqual(['apiBase', 'sites']);
     expect(eff.managedSites).toEqual(['gmail']);
     expect(eff.baseUrl).toBe('https://sandboxapi.reco-tap.com/api/v1');
+    // a site id over the 64-character limit makes the whole allow-list invalid: it locks nothing
+    await fakeBrowser.storage.managed.set({ enabledSites: ['a'.repeat(65)] });
+    expect((await readContentEffectiveSettings()).managedSites).toBeNull();
+    expect((await getEffectiveSettings()).managedSites).toBeNull();
   });
 
   it('writes where the item reads, and both watchers see validated changes', async () => {
