@@ -4,14 +4,11 @@
  * 'local:x' is storage key 'x'), schemas and defaults, so both read the same values (settings.test.ts).
  */
 import { browser } from '#imports';
-import {
-  MANAGED_KEYS, mergeEffective, parseManagedPolicy, parseSetting, SETTINGS,
-  type EffectiveSettings, type SettingDecl,
-} from './settings-core';
+import { parseManagedPolicy, parseSetting, sitePrefsSetting, type EffectiveSettings, type SettingDecl } from './settings-core';
 
 export {
-  DEFAULT_PANEL_STATE, isSiteEnabled, SETTINGS, siteSurface,
-  type EffectiveSettings, type PanelState, type SettingDecl,
+  DEFAULT_PANEL_STATE, isSiteEnabled, linkedinInPageSetting, panelStateSetting, sitePrefsSetting, siteSurface,
+  themeSetting, type PanelState, type SettingDecl,
 } from './settings-core';
 
 type Values<D extends readonly SettingDecl<unknown>[]> = { -readonly [K in keyof D]: D[K] extends SettingDecl<infer T> ? T : never };
@@ -48,23 +45,22 @@ export function watchContentSetting<T>(setting: SettingDecl<T>, cb: (value: T) =
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-async function readManaged(): Promise<Record<string, unknown>> {
+/** The settings content scripts act on: which sites are on and where their panel shows. */
+export type SiteSettings = Pick<EffectiveSettings, 'sitePrefs' | 'managedSites'>;
+
+/**
+ * The content-script twin of getEffectiveSettings(), cut to what content scripts use (isSiteEnabled,
+ * siteSurface): the rep's site choices and the admin's site allow-list, merged the same way.
+ */
+export async function readContentSiteSettings(): Promise<SiteSettings> {
+  const [[sitePrefs], managed] = await Promise.all([readLocal([sitePrefsSetting]), readManagedSites()]);
+  return { sitePrefs, managedSites: parseManagedPolicy(managed).enabledSites ?? null };
+}
+
+async function readManagedSites(): Promise<Record<string, unknown>> {
   try {
-    return await browser.storage.managed.get([...MANAGED_KEYS]);
+    return await browser.storage.managed.get('enabledSites');
   } catch {
     return {}; // Firefox throws without a policy; some browsers have no managed area at all
   }
-}
-
-/** The content-script twin of getEffectiveSettings(): local settings merged with the admin policy. */
-export async function readContentEffectiveSettings(): Promise<EffectiveSettings> {
-  const { apiBase, repEmail, syncSettings, cacheSettings, sitePrefs, extraCrmHosts, theme } = SETTINGS;
-  const [[a, r, sy, c, sp, x, t], managed] = await Promise.all([
-    readLocal([apiBase, repEmail, syncSettings, cacheSettings, sitePrefs, extraCrmHosts, theme]),
-    readManaged(),
-  ]);
-  return mergeEffective(
-    { apiBase: a, repEmail: r, sync: sy, cache: c, sitePrefs: sp, extraCrmHosts: x, theme: t },
-    parseManagedPolicy(managed),
-  );
 }

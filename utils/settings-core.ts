@@ -187,23 +187,21 @@ export function parseSetting<T>(setting: SettingDecl<T>, raw: unknown): T {
   return parsed.success ? parsed.output : setting.fallback;
 }
 
-export const SETTINGS = {
-  apiBase: decl<ApiBase>('apiBase', ApiBaseSchema, { choice: 'production', customUrl: '' }),
-  repEmail: decl('repEmail', str(254), ''),
-  syncSettings: decl('syncSettings', SyncSettingsSchema, { enabled: true, intervalMinutes: 60 }),
-  cacheSettings: decl('cacheSettings', CacheSettingsSchema, { ttlMinutes: 15, negativeTtlMinutes: 10 }),
-  sitePrefs: decl('sitePrefs', SitePrefsSchema, {}),
-  extraCrmHosts: decl('extraCrmHosts', v.pipe(v.array(ExtraCrmHostSchema), v.maxLength(200)), []),
-  theme: decl('theme', ThemeSchema, 'system'),
-  panelState: decl('panelState', v.record(str(64), PanelStateSchema), {}, false),
-  pinnedMatches: decl('pinnedMatches', PinnedMatchesSchema, {}),
-  /** set when the API answered 401: the options page asks for a new key; sync pauses */
-  needsNewKey: decl('needsNewKey', v.boolean(), false, false),
-  /** written by the sync engine only; popup/options observe it */
-  syncStatus: decl('syncStatus', SyncStatusItemSchema, DEFAULT_SYNC_STATUS, false),
-  /** written by the background only (utils/background/linkedin-inpage.ts); linkedin.content and options read it */
-  linkedinInPage: decl('linkedinInPage', LinkedInInPageStateSchema, { active: false, error: null }, false),
-};
+export const apiBaseSetting = /* @__PURE__ */ decl<ApiBase>('apiBase', ApiBaseSchema, { choice: 'production', customUrl: '' });
+export const repEmailSetting = /* @__PURE__ */ decl('repEmail', str(254), '');
+export const syncSettingsSetting = /* @__PURE__ */ decl('syncSettings', SyncSettingsSchema, { enabled: true, intervalMinutes: 60 });
+export const cacheSettingsSetting = /* @__PURE__ */ decl('cacheSettings', CacheSettingsSchema, { ttlMinutes: 15, negativeTtlMinutes: 10 });
+export const sitePrefsSetting = /* @__PURE__ */ decl('sitePrefs', SitePrefsSchema, {});
+export const extraCrmHostsSetting = /* @__PURE__ */ decl('extraCrmHosts', v.pipe(v.array(ExtraCrmHostSchema), v.maxLength(200)), []);
+export const themeSetting = /* @__PURE__ */ decl('theme', ThemeSchema, 'system');
+export const panelStateSetting = /* @__PURE__ */ decl('panelState', v.record(str(64), PanelStateSchema), {}, false);
+export const pinnedMatchesSetting = /* @__PURE__ */ decl('pinnedMatches', PinnedMatchesSchema, {});
+/** set when the API answered 401: the options page asks for a new key; sync pauses */
+export const needsNewKeySetting = /* @__PURE__ */ decl('needsNewKey', v.boolean(), false, false);
+/** written by the sync engine only; popup/options observe it */
+export const syncStatusSetting = /* @__PURE__ */ decl('syncStatus', SyncStatusItemSchema, DEFAULT_SYNC_STATUS, false);
+/** written by the background only (utils/background/linkedin-inpage.ts); linkedin.content and options read it */
+export const linkedinInPageSetting = /* @__PURE__ */ decl('linkedinInPage', LinkedInInPageStateSchema, { active: false, error: null }, false);
 
 export const MANAGED_KEYS = ['baseUrl', 'enabledSites', 'extraCrmHosts'] as const;
 

@@ -7,7 +7,9 @@
  */
 import { storage, type WxtStorageItem } from '#imports';
 import {
-  MANAGED_KEYS, mergeEffective, parseManagedPolicy, parseSetting, SETTINGS,
+  apiBaseSetting, cacheSettingsSetting, extraCrmHostsSetting, linkedinInPageSetting, MANAGED_KEYS, mergeEffective,
+  needsNewKeySetting, panelStateSetting, parseManagedPolicy, parseSetting, pinnedMatchesSetting, repEmailSetting,
+  sitePrefsSetting, syncSettingsSetting, syncStatusSetting, themeSetting,
   type EffectiveSettings, type ManagedPolicy, type SettingDecl,
 } from './settings-core';
 
@@ -44,18 +46,18 @@ function defineSetting<T>(decl: SettingDecl<T>): SettingItem<T> {
   return Object.assign(item, { schema: decl.schema, decl }, wrapped);
 }
 
-export const apiBaseItem = defineSetting(SETTINGS.apiBase);
-export const repEmailItem = defineSetting(SETTINGS.repEmail);
-export const syncSettingsItem = defineSetting(SETTINGS.syncSettings);
-export const cacheSettingsItem = defineSetting(SETTINGS.cacheSettings);
-export const sitePrefsItem = defineSetting(SETTINGS.sitePrefs);
-export const extraCrmHostsItem = defineSetting(SETTINGS.extraCrmHosts);
-export const themeItem = defineSetting(SETTINGS.theme);
-export const panelStateItem = defineSetting(SETTINGS.panelState);
-export const pinnedMatchesItem = defineSetting(SETTINGS.pinnedMatches);
-export const needsNewKeyItem = defineSetting(SETTINGS.needsNewKey);
-export const syncStatusItem = defineSetting(SETTINGS.syncStatus);
-export const linkedinInPageStateItem = defineSetting(SETTINGS.linkedinInPage);
+export const apiBaseItem = defineSetting(apiBaseSetting);
+export const repEmailItem = defineSetting(repEmailSetting);
+export const syncSettingsItem = defineSetting(syncSettingsSetting);
+export const cacheSettingsItem = defineSetting(cacheSettingsSetting);
+export const sitePrefsItem = defineSetting(sitePrefsSetting);
+export const extraCrmHostsItem = defineSetting(extraCrmHostsSetting);
+export const themeItem = defineSetting(themeSetting);
+export const panelStateItem = defineSetting(panelStateSetting);
+export const pinnedMatchesItem = defineSetting(pinnedMatchesSetting);
+export const needsNewKeyItem = defineSetting(needsNewKeySetting);
+export const syncStatusItem = defineSetting(syncStatusSetting);
+export const linkedinInPageStateItem = defineSetting(linkedinInPageSetting);
 
 /** Read an item and validate it; anything that fails the schema reads as the default. */
 export function readSetting<T>(item: SettingItem<T>): Promise<T> {

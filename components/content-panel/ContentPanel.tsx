@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { sendMessage } from '@/utils/messaging';
 import {
-  DEFAULT_PANEL_STATE, readContentSetting, SETTINGS, writeContentSetting, type PanelState,
+  DEFAULT_PANEL_STATE, panelStateSetting, readContentSetting, themeSetting, writeContentSetting, type PanelState,
 } from '@/utils/content-settings';
 import { AccountPanel } from '../AccountPanel';
 import { activitySlot } from '../activity-slot';
@@ -16,15 +16,15 @@ import type { PanelController } from './panel-controller';
 
 /** Persist this site's panel layout (side, top, collapsed) in the shared settings item. */
 async function saveLayout(siteId: string, patch: Partial<PanelState>) {
-  const all = await readContentSetting(SETTINGS.panelState);
-  await writeContentSetting(SETTINGS.panelState, { ...all, [siteId]: { ...DEFAULT_PANEL_STATE, ...all[siteId], ...patch } });
+  const all = await readContentSetting(panelStateSetting);
+  await writeContentSetting(panelStateSetting, { ...all, [siteId]: { ...DEFAULT_PANEL_STATE, ...all[siteId], ...patch } });
 }
 
 /** In-page panel container: binds the controller's store and the settings to the AccountPanel. */
 export function ContentPanel({ controller, siteId }: { controller: PanelController; siteId: string }) {
   const { context, result, hidden } = useStore(controller.store);
-  const theme = useContentSetting(SETTINGS.theme) ?? 'system';
-  const layouts = useContentSetting(SETTINGS.panelState);
+  const theme = useContentSetting(themeSetting) ?? 'system';
+  const layouts = useContentSetting(panelStateSetting);
   const layout = { ...DEFAULT_PANEL_STATE, ...layouts?.[siteId] };
   // a content script gets no statusChanged broadcast: poll the outbox only while an account is shown
   const outboxTotals = useOutboxTotals({ poll: result?.state === 'found' && !hidden });

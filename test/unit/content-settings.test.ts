@@ -3,12 +3,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  readContentEffectiveSettings, readContentSetting, watchContentSetting, writeContentSetting,
+  readContentSetting, readContentSiteSettings, watchContentSetting, writeContentSetting,
 } from '../../utils/content-settings';
 import {
-  getEffectiveSettings, panelStateItem, readSetting, SETTINGS, sitePrefsItem, syncSettingsItem, themeItem,
-  linkedinInPageStateItem, watchSetting,
+  getEffectiveSettings, linkedinInPageSetting, panelStateItem, panelStateSetting, readSetting, sitePrefsItem,
+  syncSettingsSetting, themeSetting, syncSettingsItem, themeItem,
+  linkedinInPageStateItem, watchSetting, type EffectiveSettings,
 } from '../../utils/settings';
+
+const siteSettings = ({ sitePrefs, managedSites }: EffectiveSettings) => ({ sitePrefs, managedSites });
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -19,16 +22,16 @@ describe('content settings reader', () => {
     await themeItem.setValue('dark');
     await sitePrefsItem.setValue({ hubspot: { enabled: false }, linkedin: { surface: 'in-page' } });
     await linkedinInPageStateItem.setValue({ active: true, error: null });
-    expect(await readContentSetting(SETTINGS.theme)).toBe('dark');
-    expect(await readContentSetting(SETTINGS.linkedinInPage)).toEqual({ active: true, error: null });
-    expect(await readContentEffectiveSettings()).toEqual(await getEffectiveSettings());
-    expect((await readContentEffectiveSettings()).sitePrefs.hubspot).toEqual({ enabled: false });
+    expect(await readContentSetting(themeSetting)).toBe('dark');
+    expect(await readContentSetting(linkedinInPageSetting)).toEqual({ active: true, error: null });
+    expect(await readContentSiteSettings()).toEqual(siteSettings(await getEffectiveSettings()));
+    expect((await readContentSiteSettings()).sitePrefs.hubspot).toEqual({ enabled: false });
   });
 
   it('reads defaults when nothing is stored, like the items', async () => {
-    expect(await readContentSetting(SETTINGS.panelState)).toEqual({});
-    expect(await readContentSetting(SETTINGS.theme)).toBe(await readSetting(themeItem));
-    expect(await readContentEffectiveSettings()).toEqual(await getEffectiveSettings());
+    expect(await readContentSetting(panelStateSetting)).toEqual({});
+    expect(await readContentSetting(themeSetting)).toBe(await readSetting(themeItem));
+    expect(await readContentSiteSettings()).toEqual(siteSettings(await getEffectiveSettings()));
   });
 
   it('falls back to the same defaults for corrupt values and strips unknown keys', async () => {
@@ -39,35 +42,33 @@ describe('content settings reader', () => {
       sitePrefs: { zoho: { enabled: true, junk: 1 } },
       panelState: { hubspot: { side: 'top', top: 1, collapsed: false } },
     });
-    expect(await readContentSetting(SETTINGS.theme)).toBe('system');
-    expect(await readContentSetting(SETTINGS.syncSettings)).toEqual(await readSetting(syncSettingsItem));
-    expect(await readContentSetting(SETTINGS.panelState)).toEqual({});
-    const eff = await readContentEffectiveSettings();
-    expect(eff).toEqual(await getEffectiveSettings());
-    expect(eff.apiBase).toEqual({ choice: 'production', customUrl: '' });
+    expect(await readContentSetting(themeSetting)).toBe('system');
+    expect(await readContentSetting(syncSettingsSetting)).toEqual(await readSetting(syncSettingsItem));
+    expect(await readContentSetting(panelStateSetting)).toEqual({});
+    const eff = await readContentSiteSettings();
+    expect(eff).toEqual(siteSettings(await getEffectiveSettings()));
     expect(eff.sitePrefs).toEqual({ zoho: { enabled: true } });
   });
 
   it('lets managed values win, and ignores invalid ones, exactly as the items do', async () => {
     await sitePrefsItem.setValue({ hubspot: { enabled: true } });
     await fakeBrowser.storage.managed.set({ baseUrl: 'sandbox', enabledSites: ['gmail'], extraCrmHosts: 'nope' });
-    const eff = await readContentEffectiveSettings();
-    expect(eff).toEqual(await getEffectiveSettings());
-    expect(eff.locked).toEqual(['apiBase', 'sites']);
+    const eff = await readContentSiteSettings();
+    expect(eff).toEqual(siteSettings(await getEffectiveSettings()));
+    expect((await getEffectiveSettings()).locked).toEqual(['apiBase', 'sites']);
     expect(eff.managedSites).toEqual(['gmail']);
-    expect(eff.baseUrl).toBe('https://sandboxapi.reco-tap.com/api/v1');
     // a site id over the 64-character limit makes the whole allow-list invalid: it locks nothing
     await fakeBrowser.storage.managed.set({ enabledSites: ['a'.repeat(65)] });
-    expect((await readContentEffectiveSettings()).managedSites).toBeNull();
+    expect((await readContentSiteSettings()).managedSites).toBeNull();
     expect((await getEffectiveSettings()).managedSites).toBeNull();
   });
 
   it('writes where the item reads, and both watchers see validated changes', async () => {
-    await writeContentSetting(SETTINGS.panelState, { hubspot: { side: 'left', top: 10, collapsed: true } });
+    await writeContentSetting(panelStateSetting, { hubspot: { side: 'left', top: 10, collapsed: true } });
     expect(await readSetting(panelStateItem)).toEqual({ hubspot: { side: 'left', top: 10, collapsed: true } });
     const seen: unknown[] = [];
     const seenByItem: unknown[] = [];
-    const unwatch = watchContentSetting(SETTINGS.theme, (v) => seen.push(v));
+    const unwatch = watchContentSetting(themeSetting, (v) => seen.push(v));
     const unwatchItem = watchSetting(themeItem, (v) => seenByItem.push(v));
     await themeItem.setValue('light');
     await fakeBrowser.storage.local.set({ theme: 42 });
