@@ -1,10 +1,10 @@
 /**
- * The full form's state and its mapping to an ActivityDraft. Validation is ActivityDraftSchema's (mirrored by hand, draft-schema.ts)
+ * The full form's state and its mapping to an ActivityDraft. Validation is ActivityDraftSchema's (mirrored with valibot, draft-schema.ts)
  * (the same schema the background applies); only the wording is ours, so every message names the
  * field the rep sees.
  */
 import type { ActivityDraft } from '@/utils/view-models';
-import { ActivityDraftMiniSchema } from './draft-schema';
+import { parseDraft } from './draft-schema';
 import { cleanContact, isoToLocalInput, localInputToIso, toLocalIso, type ActivityAccount } from './drafts';
 
 export interface ContactRow {
@@ -110,15 +110,15 @@ function messageFor(path: PropertyKey[], raw: string, form: FormState): string {
   return FRIENDLY[key] ?? `${FIELD_LABELS[key] ?? key}: ${raw}`;
 }
 
-/** Validates the form with (the hand-written mirror of) ActivityDraftSchema: a draft to send, or messages keyed by field. */
+/** Validates the form with (the valibot mirror of) ActivityDraftSchema: a draft to send, or messages keyed by field. */
 export function validateForm(
   f: FormState,
   account: ActivityAccount,
 ): { ok: true; draft: ActivityDraft } | { ok: false; errors: FieldErrors } {
-  const parsed = ActivityDraftMiniSchema.safeParse(draftFromForm(f, account));
+  const parsed = parseDraft(draftFromForm(f, account));
   if (parsed.success) return { ok: true, draft: parsed.data };
   const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of parsed.issues) {
     const key = issue.path.map(String).join('.') || 'form';
     errors[key] ??= messageFor(issue.path, issue.message, f);
   }

@@ -1,28 +1,30 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { sendMessage } from '@/utils/messaging';
-import { DEFAULT_PANEL_STATE, panelStateItem, readSetting, themeItem, type PanelState } from '@/utils/settings';
+import {
+  DEFAULT_PANEL_STATE, panelStateSetting, readContentSetting, themeSetting, writeContentSetting, type PanelState,
+} from '@/utils/content-settings';
 import { AccountPanel } from '../AccountPanel';
 import { activitySlot } from '../activity-slot';
 import { useOutboxTotals } from '../activity/use-outbox-totals';
 import { ErrorBoundary } from '../ErrorBoundary';
 import type { PanelActions } from '../panel-actions';
-import { useSetting } from '../use-setting';
+import { useContentSetting } from './use-content-setting';
 import { openOptionsPage } from '../open-options';
 import { segmentsFromResponse } from '../segments';
 import type { PanelController } from './panel-controller';
 
 /** Persist this site's panel layout (side, top, collapsed) in the shared settings item. */
 async function saveLayout(siteId: string, patch: Partial<PanelState>) {
-  const all = await readSetting(panelStateItem);
-  await panelStateItem.setValue({ ...all, [siteId]: { ...DEFAULT_PANEL_STATE, ...all[siteId], ...patch } });
+  const all = await readContentSetting(panelStateSetting);
+  await writeContentSetting(panelStateSetting, { ...all, [siteId]: { ...DEFAULT_PANEL_STATE, ...all[siteId], ...patch } });
 }
 
 /** In-page panel container: binds the controller's store and the settings to the AccountPanel. */
 export function ContentPanel({ controller, siteId }: { controller: PanelController; siteId: string }) {
   const { context, result, hidden } = useStore(controller.store);
-  const theme = useSetting(themeItem) ?? 'system';
-  const layouts = useSetting(panelStateItem);
+  const theme = useContentSetting(themeSetting) ?? 'system';
+  const layouts = useContentSetting(panelStateSetting);
   const layout = { ...DEFAULT_PANEL_STATE, ...layouts?.[siteId] };
   // a content script gets no statusChanged broadcast: poll the outbox only while an account is shown
   const outboxTotals = useOutboxTotals({ poll: result?.state === 'found' && !hidden });

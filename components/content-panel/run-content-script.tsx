@@ -8,7 +8,9 @@
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from '#imports';
 import { onMessage, sendMessage } from '@/utils/messaging';
-import { getEffectiveSettings, isSiteEnabled, siteSurface, sitePrefsItem, type EffectiveSettings } from '@/utils/settings';
+import {
+  isSiteEnabled, readContentSiteSettings, sitePrefsSetting, siteSurface, watchContentSetting, type SiteSettings,
+} from '@/utils/content-settings';
 import { siteAdapters } from '@/utils/sites/registry';
 import type { PageContext } from '@/utils/view-models';
 import panelCss from '../styles/content.css?inline';
@@ -36,7 +38,7 @@ const quietly = (fn: () => unknown) => {
 
 /** Start detection and (where allowed) the in-page panel for this content-script context. */
 export async function runLensContentScript(ctx: ContentScriptContext, opts: { allowPanel: boolean }): Promise<void> {
-  let settings: EffectiveSettings = await getEffectiveSettings();
+  let settings: SiteSettings = await readContentSiteSettings();
   const controller = createPanelController(backend);
   let ui: { remove(): void } | null = null;
 
@@ -69,9 +71,9 @@ export async function runLensContentScript(ctx: ContentScriptContext, opts: { al
   const removers = [
     onMessage('accountUpdated', ({ data }) => quietly(() => controller.receivePush(data))),
     onMessage('togglePanel', () => quietly(() => controller.toggleHidden())),
-    sitePrefsItem.watch(() =>
+    watchContentSetting(sitePrefsSetting, () =>
       quietly(async () => {
-        settings = await getEffectiveSettings();
+        settings = await readContentSiteSettings();
         syncMount();
       }),
     ),

@@ -12,7 +12,7 @@ import {
   readManagedPolicy,
   readSetting,
   sitePrefsItem,
-  SitePrefsSchema,
+  parseSetting,
   wantsLinkedInInPage,
   type EffectiveSettings,
   type LinkedInInPageState,
@@ -107,8 +107,7 @@ async function writeStoredState(state: LinkedInInPageState): Promise<void> {
  */
 async function readSiteSettings(): Promise<Pick<EffectiveSettings, 'sitePrefs' | 'managedSites'>> {
   const [raw, policy] = await Promise.all([sitePrefsItem.getValue().catch(() => ({})), readManagedPolicy()]);
-  const prefs = SitePrefsSchema.safeParse(raw);
-  return { sitePrefs: prefs.success ? prefs.data : {}, managedSites: policy.enabledSites ?? null };
+  return { sitePrefs: parseSetting(sitePrefsItem.decl, raw), managedSites: policy.enabledSites ?? null };
 }
 
 /**

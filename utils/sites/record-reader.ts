@@ -5,41 +5,42 @@
  * fires, or the record's signal aborts. Then everything is disconnected: a read record costs
  * nothing while the page sits idle.
  */
-import { liteArray, liteObject, liteOptional, liteString } from '../lite-schema';
+import * as v from 'valibot';
 import type { PageContext, PageContextInput } from '../view-models';
 import type { AnySiteAdapter, RecordMatch } from './types';
 import { workCounts } from '../work-counts';
 
 /*
- * Hand-written mirror of PageContextSchema's limits (utils/lite-schema.ts): this runs in every
- * content script, where zod would add ~8 KB gz. The background still validates with
- * PageContextSchema (the trust boundary); test/unit/sites checks both agree.
+ * A valibot mirror of PageContextSchema's limits: this runs in every content script, where zod would
+ * add ~8 KB gz (house rule: valibot for content-side validation only). The background still validates
+ * with PageContextSchema (the trust boundary); test/unit/sites checks both agree.
  */
-const text = (max: number) => liteString({ max });
-const optText = (max: number) => liteOptional(text(max));
-const PageContextLite = liteObject({
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const optText = (max: number) => v.optional(text(max));
+const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
+const PageContextLite: v.GenericSchema<PageContext> = v.object({
   site: text(64),
   url: text(4096),
   recordType: optText(64),
   recordId: optText(200),
-  websites: liteArray(text(2048), { max: 20 }),
-  emails: liteArray(text(254), { max: 100 }),
+  websites: list(text(2048), 20),
+  emails: list(text(254), 100),
   companyName: optText(300),
   linkedinSlug: optText(200),
-  contacts: liteArray(liteObject({ email: text(254), name: optText(200), title: optText(200) }), { max: 100 }),
+  contacts: list(v.object({ email: text(254), name: optText(200), title: optText(200) }), 100),
 });
 
 /** Caps arrays to the schema's limits and validates (TypeError if invalid): page data is untrusted. */
 export function toPageContext(input: PageContextInput): PageContext {
-  const parsed = PageContextLite.safeParse({
+  const parsed = v.safeParse(PageContextLite, {
     ...input,
     websites: (input.websites ?? []).slice(0, 20),
     emails: (input.emails ?? []).slice(0, 100),
     contacts: (input.contacts ?? []).slice(0, 100),
   });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new TypeError(`PageContext.${issue?.path.join('.')}: ${issue?.message}`);
+  if (parsed.success) return parsed.output;
+  const issue = parsed.issues[0];
+  throw new TypeError(`PageContext.${v.getDotPath(issue) ?? ''}: ${issue.message}`);
 }
 
 export interface ReadRecordOptions {
