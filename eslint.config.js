@@ -16,6 +16,19 @@ const SECRET_IMPORTS = {
   ],
 };
 
+// Content-script code (crm.js budget: 100 KB gzipped): no zod and no WXT storage items. Settings come
+// through utils/content-settings.ts, validation through valibot (see docs/architecture.md).
+const CONTENT_IMPORTS = {
+  patterns: [
+    ...SECRET_IMPORTS.patterns,
+    { group: ['zod', 'zod/*'], message: 'zod stays out of content scripts (bundle budget): validate with valibot.' },
+    {
+      group: ['@/utils/settings', '**/utils/settings'],
+      message: 'Content scripts read settings through utils/content-settings.ts (no @wxt-dev/storage in crm.js).',
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
   ...tseslint.configs.recommended,
@@ -33,5 +46,12 @@ export default tseslint.config(
     files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/sites/**/*.ts'],
     ignores: ['entrypoints/background.ts', 'entrypoints/background/**'],
     rules: { 'no-restricted-imports': ['error', SECRET_IMPORTS] },
+  },
+  {
+    files: [
+      'entrypoints/crm.content/**', 'entrypoints/linkedin.content/**', 'components/content-panel/**',
+      'components/activity/**', 'utils/sites/**/*.ts', 'utils/content-settings.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', CONTENT_IMPORTS] },
   },
 );
