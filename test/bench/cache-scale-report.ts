@@ -11,6 +11,25 @@ const liveHeap = (r: SizeResult) => (r.sync?.liveMid.length ? Math.max(...r.sync
 const liveCell = (r: SizeResult) => (r.sync?.liveMid.length ? r.sync.liveMid.map((p) => fmt(p.bytes / 1048576, 1)).join(' / ') + ' MB' : 'n/a (sync too short)');
 
 /** Section 3: full sync throughput and service-worker heap. */
+/**
+ * Issue #3 sets the ingest target on a full sync of 100,000 accounts; issue #8 asks for the curve
+ * around it, so every other size is judged against the same rate in a row of its own.
+ */
+function rateTargets(ok: SizeResult[], minRate: number) {
+  const at100k = ok.find((r) => r.n === 100_000 && !r.partial);
+  const others = ok.filter((r) => r !== at100k);
+  return [
+    ...(at100k
+      ? [{ target: 'full sync of 100,000 accounts ≥ 2,000 accounts/s (issue #3)', measured: `${fmt(at100k.sync!.rate)} accounts/s`, met: at100k.sync!.rate >= 2000 }]
+      : []),
+    {
+      target: at100k ? 'the same rate at every other size (the scaling curve)' : 'full sync ≥ 2,000 accounts/s',
+      measured: others.length ? others.map((r) => `${fmt(r.n)}: ${fmt(r.sync!.rate)}/s`).join(', ') : `slowest ${fmt(minRate)} accounts/s`,
+      met: others.length ? others.every((r) => r.sync!.rate >= 2000) : minRate >= 2000,
+    },
+  ];
+}
+
 export function syncSection(results: SizeResult[], control: { n: number; ms: number; rate: number } | null): Section {
   const ok = results.filter((r) => r.sync);
   const rows = results.map((r) =>
@@ -37,7 +56,7 @@ export function syncSection(results: SizeResult[], control: { n: number; ms: num
     body: table(['Accounts', 'sync time', 'accounts/s', 'pages', 'API requests', 'raw peak JS heap', 'live heap mid-sync (post-GC, 25/50/75%)', 'heap after GC (end)', 'heap samples'], rows),
     targets: ok.length && small && big
       ? [
-          { target: 'full sync ≥ 2,000 accounts/s', measured: `slowest ${fmt(minRate)} accounts/s`, met: minRate >= 2000 },
+          ...rateTargets(ok, minRate),
           {
             target: 'heap flat as N grows: live (post-GC) heap mid-sync ≤ 2× from 10k to the largest N',
             measured:
@@ -46,7 +65,9 @@ export function syncSection(results: SizeResult[], control: { n: number; ms: num
             met: growth <= 2,
           },
         ]
-      : [{ target: 'full sync ≥ 2,000 accounts/s', measured: ok.length ? `slowest ${fmt(minRate)} accounts/s (no complete sync to judge the heap)` : 'not measured', met: ok.length ? minRate >= 2000 : null }],
+      : ok.length
+        ? rateTargets(ok, minRate)
+        : [{ target: 'full sync ≥ 2,000 accounts/s', measured: 'not measured', met: null }],
     notes: [
       "Raw peak vs live heap: the raw peak counts garbage V8 has not collected yet, so it follows V8's GC scheduling (a longer sync lets the heap grow further before a full collection) rather than what the sync keeps; the live heap after a forced GC is what shows whether pages are streamed or accumulated.",
       ...results.filter((r) => r.partial).map(
