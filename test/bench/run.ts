@@ -35,7 +35,7 @@ const TITLES: Record<Name, string> = {
   delta: '4. Delta sync (1% changed at 100,000)',
   lookup: '5. Domain lookup latency (warm cache)',
   search: '6. Popup search per keystroke and popup first paint',
-  panel: '7. Panel latency after SPA navigation',
+  panel: '7. Panel latency after SPA navigation (warm and cold cache)',
   overhead: '8. Host-page overhead',
   requests: '9. Request economy',
   'sync-node': 'Supplement: sync engine in Node (fake-indexeddb)',
