@@ -104,15 +104,20 @@ function workPerNavigation(results: CaseResult[]): { work: Record<string, number
   return { work, messages };
 }
 
-/** Cold cache: a profile with sync off, its local cache cleared before each timed navigation. */
-async function coldPass(extensionPath: string, cases: SiteCase[], navigations: number): Promise<{ rows: string[][]; all: number[]; failures: string[] }> {
+/**
+ * One fresh profile over every case. Warm: the demo accounts are synced first. Cold: sync stays off
+ * and the local cache is cleared before each timed navigation, so every lookup goes to the API.
+ */
+async function runPass(extensionPath: string, cases: SiteCase[], navigations: number, cache: 'warm' | 'cold') {
   const world = await startWorld({ cases });
   const browser = await launchBench(world, extensionPath);
+  const results: CaseResult[] = [];
   const rows: string[][] = [];
-  const all: number[] = [];
   const failures: string[] = [];
   try {
-    const ext = await openExtension(browser.context, { syncEnabled: false });
+    const ext = await openExtension(browser.context, { syncEnabled: cache === 'warm' });
+    if (cache === 'warm') await syncAndWait(ext, true);
+    const beforeEach = cache === 'cold' ? () => ext.call('clearLocalData', {}) : undefined;
     const messages = await countTabMessages(ext.worker);
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
@@ -120,20 +125,24 @@ async function coldPass(extensionPath: string, cases: SiteCase[], navigations: n
       await world.servePage(c.url, c.file);
       await world.servePage(c.spaNext!.url, c.file);
       try {
-        const r = await measureCase(page, cdp, c, navigations, messages, () => ext.call('clearLocalData', {}));
-        all.push(...r.times);
-        rows.push([c.adapterId, String(r.times.length), fmt(quantile(r.times, 0.5), 1), fmt(quantile(r.times, 0.95), 1), fmt(Math.max(...r.times), 1)]);
+        const r = await measureCase(page, cdp, c, navigations, messages, beforeEach);
+        results.push(r);
+        rows.push(latencyRow(c.adapterId, r.times, r.toLookup));
       } catch (err) {
-        failures.push(`${c.adapterId} (cold): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        failures.push(`${c.adapterId} (${cache}): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
       }
     }
   } finally {
     await browser.close();
     await world.close();
   }
-  if (all.length > 0) rows.push(['**all**', String(all.length), fmt(quantile(all, 0.5), 1), fmt(quantile(all, 0.95), 1), fmt(Math.max(...all), 1)]);
-  return { rows, all, failures };
+  const all = results.flatMap((r) => r.times);
+  if (all.length > 0) rows.push(latencyRow('**all**', all, results.flatMap((r) => r.toLookup)));
+  return { results, rows, all, failures };
 }
+
+const latencyRow = (label: string, t: number[], toLookup: number[]) =>
+  [label, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1), fmt(quantile(toLookup, 0.5), 1)];
 
 /** Runs the SPA fixtures of ADAPTERS whose two records are scored demo companies. */
 export async function benchPanelLatency(extensionPath: string, navigations = 20): Promise<Section> {
@@ -143,41 +152,12 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
       isPlainScoredCompany(expectedCompany(c)) &&
       isPlainScoredCompany(expectedCompany({ ...c, url: c.spaNext.url, expect: c.spaNext.expect })),
   );
-  const world = await startWorld({ cases });
-  const browser = await launchBench(world, extensionPath);
-  const rows: string[][] = [];
-  const all: number[] = [];
-  const failures: string[] = [];
-  const results: CaseResult[] = [];
-  try {
-    const ext = await openExtension(browser.context);
-    await syncAndWait(ext, true);
-    const messages = await countTabMessages(ext.worker);
-    const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
-    for (const c of cases) {
-      await world.servePage(c.url, c.file);
-      await world.servePage(c.spaNext!.url, c.file);
-      try {
-        const r = await measureCase(page, cdp, c, navigations, messages);
-        results.push(r);
-        const t = r.times;
-        all.push(...t);
-        rows.push([c.adapterId, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1), fmt(quantile(r.toLookup, 0.5), 1)]);
-      } catch (err) {
-        failures.push(`${c.adapterId}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-      }
-    }
-  } finally {
-    await browser.close();
-    await world.close();
-  }
-  const cold = await coldPass(extensionPath, cases, Math.max(2, Math.round(navigations / 2)));
-  failures.push(...cold.failures);
+  const warm = await runPass(extensionPath, cases, navigations, 'warm');
+  const cold = await runPass(extensionPath, cases, Math.max(2, Math.round(navigations / 2)), 'cold');
+  const { results, rows, all } = warm;
+  const failures = [...warm.failures, ...cold.failures];
   const p95 = quantile(all, 0.95);
   const perNav = workPerNavigation(results);
-  const allToLookup = results.flatMap((r) => r.toLookup);
-  if (all.length > 0) rows.push(['**all**', String(all.length), fmt(quantile(all, 0.5), 1), fmt(p95, 1), fmt(Math.max(...all), 1), fmt(quantile(allToLookup, 0.5), 1)]);
   return {
     id: 'panel',
     title: '7. Panel latency after SPA navigation (warm and cold cache)',
@@ -196,7 +176,7 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
           '',
           '**Cold cache** (every lookup goes to the API)',
           '',
-          cold.rows.length ? table(['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms'], cold.rows) : 'Not measured.',
+          cold.rows.length ? table(['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms', 'p50 ms to lookup'], cold.rows) : 'Not measured.',
           '',
           'Work and messages below are for the warm pass.',
           '',
