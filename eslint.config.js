@@ -23,6 +23,11 @@ const CONTENT_IMPORTS = {
     ...SECRET_IMPORTS.patterns,
     { group: ['zod', 'zod/*'], message: 'zod stays out of content scripts (bundle budget): validate with valibot.' },
     {
+      group: ['@/utils/view-models', '**/utils/view-models', '@/utils/messaging-schemas', '**/utils/messaging-schemas'],
+      allowTypeImports: true,
+      message: 'This module builds zod schemas: content code imports its types only (shared values go in a zod-free file, e.g. utils/panel-limits.ts).',
+    },
+    {
       group: ['@/utils/settings', '**/utils/settings'],
       message: 'Content scripts read settings through utils/content-settings.ts (no @wxt-dev/storage in crm.js).',
     },
@@ -50,8 +55,11 @@ export default tseslint.config(
   {
     files: [
       'entrypoints/crm.content/**', 'entrypoints/linkedin.content/**', 'components/content-panel/**',
-      'components/activity/**', 'utils/sites/**/*.ts', 'utils/content-settings.ts',
+      'components/activity/**', 'components/*.{ts,tsx}', 'utils/sites/**/*.ts', 'utils/content-settings.ts',
     ],
-    rules: { 'no-restricted-imports': ['error', CONTENT_IMPORTS] },
+    // the WXT settings hook, for extension pages only (the panel takes settings as props)
+    ignores: ['components/use-setting.ts'],
+    // the TypeScript twin of the core rule: it can let `import type` through
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': ['error', CONTENT_IMPORTS] },
   },
 );

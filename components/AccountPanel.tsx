@@ -1,5 +1,5 @@
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
-import type { AccountView, LookupResult, PageContext } from '@/utils/view-models';
+import type { AccountView, ActivityView, LookupResult, PageContext } from '@/utils/view-models';
 import { workCounts } from '@/utils/work-counts';
 import { matchReasonLabel } from './format';
 import { LensRoot, type ThemeMode } from './LensRoot';
@@ -32,7 +32,8 @@ export interface AccountPanelProps {
   /** false where there is no page context to pin to (popup) */
   allowPin?: boolean;
   /** fills the panel's activity slot (activity logging UI, owned by the outbox views) */
-  renderActivity?: (account: AccountView, context: PageContext | null) => ReactNode;
+  /** `recent`: the account's recent activities when the lookup carried them */
+  renderActivity?: (account: AccountView, context: PageContext | null, recent?: ActivityView[]) => ReactNode;
   /** extra header control, e.g. the popup's "Back" button */
   headerAction?: ReactNode;
   now?: Date;

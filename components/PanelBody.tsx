@@ -1,12 +1,73 @@
+import { memo, useState } from 'react';
+import type { LookupResult } from '@/utils/view-models';
 import type { AccountPanelProps } from './AccountPanel';
 import { AccountDetails } from './AccountDetails';
 import { AddToRecotap } from './AddToRecotap';
 import { NotThisAccount } from './NotThisAccount';
 import { PanelError, PanelMessage, PanelSkeleton } from './PanelStates';
 
-/** The panel's body for each LookupResult state (null = loading). */
-export function PanelBody({ result, context, actions, allowPin = true, renderActivity, now = new Date() }: AccountPanelProps) {
-  if (!result) return <PanelSkeleton />;
+type Found = Extract<LookupResult, { state: 'found' }>;
+type FoundProps = AccountPanelProps & { result: Found; hidden: boolean };
+
+/**
+ * The panel's body for each LookupResult state (null = loading).
+ *
+ * While the next record loads, the last account shown stays mounted but hidden (display: none, so
+ * it is never seen or announced) and is not re-rendered. The next answer then updates that view in
+ * place: an SPA navigation costs one diff instead of unmounting and rebuilding every section, and
+ * the sections keep what they already read (e.g. the rep's email).
+ */
+export function PanelBody(props: AccountPanelProps) {
+  const { result } = props;
+  const [kept, setKept] = useState<Found | null>(null);
+  const found = result?.state === 'found' ? result : null;
+  // derived state ("storing information from previous renders"): loading keeps the last answer
+  if (result !== null && found !== kept) setKept(found);
+  const details = found ?? (result === null ? kept : null);
+  return (
+    <>
+      {result === null ? <PanelSkeleton /> : null}
+      {details ? (
+        <div className="rl-found" hidden={result === null}>
+          <FoundBody {...props} result={details} hidden={result === null} />
+        </div>
+      ) : result && result.state !== 'found' ? (
+        <OtherState {...props} result={result} />
+      ) : null}
+    </>
+  );
+}
+
+/** A hidden answer is not rendered again until it is replaced (or shown). */
+const FoundBody = memo(
+  function FoundBody({ result, context, allowPin = true, renderActivity, actions, now = new Date() }: FoundProps) {
+    return (
+      <>
+        <AccountDetails
+          account={result.account}
+          stages={result.stages}
+          stale={result.stale}
+          refreshError={result.refreshError}
+          now={now}
+          activity={renderActivity?.(result.account, context, result.activities)}
+        />
+        {allowPin ? (
+          <NotThisAccount
+            key={result.account.rtpAid}
+            pinned={result.matchedBy === 'pinned'}
+            currentRtpAid={result.account.rtpAid}
+            alternates={result.account.alternates}
+            actions={actions}
+          />
+        ) : null}
+      </>
+    );
+  },
+  (prev, next) => next.hidden && prev.result === next.result,
+);
+
+/** Every state but 'found'. */
+function OtherState({ result, context, actions, allowPin = true }: AccountPanelProps & { result: Exclude<LookupResult, Found> }) {
   switch (result.state) {
     case 'not-configured':
       return (
@@ -40,28 +101,6 @@ export function PanelBody({ result, context, actions, allowPin = true, renderAct
             actions={actions}
           />
           {allowPin ? <NotThisAccount pinned={false} currentRtpAid={null} alternates={[]} actions={actions} /> : null}
-        </>
-      );
-    case 'found':
-      return (
-        <>
-          <AccountDetails
-            account={result.account}
-            stages={result.stages}
-            stale={result.stale}
-            refreshError={result.refreshError}
-            now={now}
-            activity={renderActivity?.(result.account, context)}
-          />
-          {allowPin ? (
-            <NotThisAccount
-              key={result.account.rtpAid}
-              pinned={result.matchedBy === 'pinned'}
-              currentRtpAid={result.account.rtpAid}
-              alternates={result.account.alternates}
-              actions={actions}
-            />
-          ) : null}
         </>
       );
   }

@@ -127,54 +127,6 @@ export const ErrorViewSchema = z.object({
 });
 export type ErrorView = z.infer<typeof ErrorViewSchema>;
 
-/** The explicit account states of design.md ("Behaviour users expect"). */
-export const LookupResultSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('not-configured') }),
-  z.object({ state: z.literal('no-signal') }),
-  z.object({ state: z.literal('site-disabled') }),
-  z.object({
-    state: z.literal('not-found'),
-    domain: z.string().nullable(),
-    companyName: z.string().nullable(),
-  }),
-  z.object({
-    state: z.literal('found'),
-    account: AccountViewSchema,
-    matchedBy: MatchReasonSchema,
-    /** served from cache older than the TTL, or while the API is failing */
-    stale: z.boolean(),
-    /** set when a refresh failed and we show cached data */
-    refreshError: ErrorViewSchema.nullable().default(null),
-    stages: z.array(z.string()),
-  }),
-  z.object({ state: z.literal('error'), error: ErrorViewSchema }),
-]);
-export type LookupResult = z.infer<typeof LookupResultSchema>;
-
-export const SyncStatusSchema = z.object({
-  enabled: z.boolean(),
-  phase: z.enum(['idle', 'full', 'delta', 'paused-auth', 'backoff']),
-  pages: z.number(),
-  accounts: z.number(),
-  errors: z.number(),
-  lastError: ErrorViewSchema.nullable(),
-  lastSuccessAt: z.string().nullable(),
-  cachedAccounts: z.number(),
-});
-export type SyncStatus = z.infer<typeof SyncStatusSchema>;
-
-export const OutboxTotalsSchema = z.object({ pending: z.number(), sent: z.number(), failed: z.number() });
-export type OutboxTotals = z.infer<typeof OutboxTotalsSchema>;
-
-export const StatusViewSchema = z.object({
-  configured: z.boolean(),
-  needsNewKey: z.boolean(),
-  repEmail: z.string().nullable(),
-  sync: SyncStatusSchema,
-  outbox: OutboxTotalsSchema,
-});
-export type StatusView = z.infer<typeof StatusViewSchema>;
-
 export const ActivityContactSchema = z.object({
   email: z.email({ message: 'Contact email must be a valid e-mail address' }).max(254),
   name: short(200).optional(),
@@ -216,3 +168,57 @@ export const ActivityViewSchema = z.object({
   sentAt: z.string().nullable(),
 });
 export type ActivityView = z.infer<typeof ActivityViewSchema>;
+
+/** The explicit account states of design.md ("Behaviour users expect"). */
+export const LookupResultSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not-configured') }),
+  z.object({ state: z.literal('no-signal') }),
+  z.object({ state: z.literal('site-disabled') }),
+  z.object({
+    state: z.literal('not-found'),
+    domain: z.string().nullable(),
+    companyName: z.string().nullable(),
+  }),
+  z.object({
+    state: z.literal('found'),
+    account: AccountViewSchema,
+    matchedBy: MatchReasonSchema,
+    /** served from cache older than the TTL, or while the API is failing */
+    stale: z.boolean(),
+    /** set when a refresh failed and we show cached data */
+    refreshError: ErrorViewSchema.nullable().default(null),
+    stages: z.array(z.string()),
+    /**
+     * the account's recent activities (newest first, RECENT_ACTIVITY_LIMIT of panel-limits.ts) when the lookup came
+     * with them: a page's panel then needs no second round trip per record
+     */
+    activities: z.array(ActivityViewSchema).optional(),
+  }),
+  z.object({ state: z.literal('error'), error: ErrorViewSchema }),
+]);
+export type LookupResult = z.infer<typeof LookupResultSchema>;
+
+export const SyncStatusSchema = z.object({
+  enabled: z.boolean(),
+  phase: z.enum(['idle', 'full', 'delta', 'paused-auth', 'backoff']),
+  pages: z.number(),
+  accounts: z.number(),
+  errors: z.number(),
+  lastError: ErrorViewSchema.nullable(),
+  lastSuccessAt: z.string().nullable(),
+  cachedAccounts: z.number(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const OutboxTotalsSchema = z.object({ pending: z.number(), sent: z.number(), failed: z.number() });
+export type OutboxTotals = z.infer<typeof OutboxTotalsSchema>;
+
+export const StatusViewSchema = z.object({
+  configured: z.boolean(),
+  needsNewKey: z.boolean(),
+  repEmail: z.string().nullable(),
+  sync: SyncStatusSchema,
+  outbox: OutboxTotalsSchema,
+});
+export type StatusView = z.infer<typeof StatusViewSchema>;
+

@@ -1,6 +1,7 @@
 import { kickOutboxTotals } from './use-outbox-totals';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ActivityDraft, PageContact } from '@/utils/view-models';
+import { RECENT_ACTIVITY_LIMIT } from '@/utils/panel-limits';
+import type { ActivityDraft, ActivityView, PageContact } from '@/utils/view-models';
 import { ActivityForm } from './ActivityForm';
 import { ActivityList } from './ActivityList';
 import { QuickLog } from './QuickLog';
@@ -20,6 +21,8 @@ export interface ActivitySectionProps {
   send?: ActivitySend;
   /** how many recent activities to show */
   limit?: number;
+  /** the account's recent activities as the lookup delivered them (no listActivities at mount) */
+  initialItems?: ActivityView[];
   /** any value that changes when the outbox may have moved on (e.g. StatusView.outbox from the
    *  statusChanged push); each change reloads the list so states go Pending → Sent without a click */
   refreshToken?: unknown;
@@ -33,9 +36,9 @@ export function ActivitySection(props: ActivitySectionProps) {
   return <AccountActivity key={props.account.domain} {...props} />;
 }
 
-function AccountActivity({ account, pageContacts, send = defaultActivitySend, limit = 10, refreshToken }: ActivitySectionProps) {
+function AccountActivity({ account, pageContacts, send = defaultActivitySend, limit = RECENT_ACTIVITY_LIMIT, refreshToken, initialItems }: ActivitySectionProps) {
   const { domain } = account;
-  const { repEmail, setRepEmail, items: loaded, loadError, refresh } = useActivityData(send, domain, limit, refreshToken);
+  const { repEmail, setRepEmail, items: loaded, loadError, refresh } = useActivityData(send, domain, limit, refreshToken, initialItems);
   const items = useMemo(() => loaded ?? [], [loaded]);
   const [toast, setToast] = useState<ToastState | null>(null);
   const [undoUntil, setUndoUntil] = useState<number | null>(null);

@@ -18,5 +18,19 @@ export type ActivitySend = <N extends keyof ActivityMessages>(
   data: ActivityMessages[N][0],
 ) => Promise<ActivityMessages[N][1]>;
 
-/** The production sender: the real typed protocol (ActivitySend is a subset of its signature). */
-export const defaultActivitySend: ActivitySend = sendMessage;
+// one getStatus in flight per page: the rep-email cell and the outbox totals both ask at mount
+let statusRead: Promise<ResponseMap['getStatus']> | null = null;
+
+/** The production sender: the real typed protocol, with concurrent getStatus calls joined into one. */
+export const defaultActivitySend: ActivitySend = ((name: keyof ActivityMessages, data: never) => {
+  if (name !== 'getStatus') return sendMessage(name, data);
+  if (!statusRead) {
+    const read = sendMessage('getStatus', {});
+    statusRead = read;
+    const done = () => {
+      if (statusRead === read) statusRead = null;
+    };
+    read.then(done, done);
+  }
+  return statusRead;
+}) as ActivitySend;

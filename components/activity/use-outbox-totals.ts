@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { onMessage, sendMessage } from '@/utils/messaging';
+import { onMessage } from '@/utils/messaging';
+import { defaultActivitySend } from './send';
 import type { OutboxTotals } from '@/utils/view-models';
 
 /**
@@ -12,6 +13,15 @@ const kicks = new Set<() => void>();
 /** The rep logged, undid or resent something: re-read totals (and poll until nothing is pending). */
 export function kickOutboxTotals(): void {
   kicks.forEach((kick) => kick());
+}
+
+/** The totals, or null when the background is asleep or reloading (the last totals stay). */
+function readTotals(): Promise<OutboxTotals | null> {
+  // joins a getStatus already in flight (a poll flip before the first read returned, the rep-email read)
+  return defaultActivitySend('getStatus', {}).then(
+    (s) => s.outbox,
+    () => null,
+  );
 }
 
 const key = (t: OutboxTotals | null) => (t ? `${t.pending}/${t.sent}/${t.failed}` : '');
@@ -30,12 +40,7 @@ export function useOutboxTotals(opts: { poll: boolean }): string {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = async () => {
-      let next: OutboxTotals | null = null;
-      try {
-        next = (await sendMessage('getStatus', {})).outbox;
-      } catch {
-        next = null; // background asleep or reloading: keep the last totals
-      }
+      const next = await readTotals();
       if (!live) return;
       if (next) {
         known.current = next;

@@ -4,6 +4,8 @@
  * the sender, validates its payload, and answers with view models only — never the API key.
  */
 import type { RequestName, ResponseMap } from '../messaging';
+import { RECENT_ACTIVITY_LIMIT } from '../panel-limits';
+import type { LookupResult } from '../view-models';
 import type { MessageSenderLike, SenderCheckDeps, SenderInfo } from './sender';
 import { checkSender } from './sender';
 import { failure, parseRequest, validationError, type RequestOutput } from './validate';
@@ -60,12 +62,29 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const activities = deps.activityHandlers ?? notWired;
   const account = createAccountHandlers(deps);
   const admin = createAdminHandlers(deps);
+  /**
+   * A found account's answer carries its recent activities, so a panel shows a record with one
+   * round trip instead of two (each message costs the host page's main thread ~1 ms). The list is
+   * optional: if the outbox cannot answer, the panel asks for it itself.
+   */
+  const withActivities =
+    <N extends 'lookupContext' | 'lookupQuery' | 'pinAccount' | 'unpinAccount'>(body: Body<N>): Body<N> =>
+    async (data, who) => {
+      const result: LookupResult = await body(data, who);
+      if (result.state !== 'found' || !deps.activityHandlers) return result;
+      try {
+        const list = await activities.listActivities({ domain: result.account.domain, limit: RECENT_ACTIVITY_LIMIT });
+        return { ...result, activities: list };
+      } catch {
+        return result;
+      }
+    };
   return {
-    lookupContext: wrap('lookupContext', account.lookupContext),
-    lookupQuery: wrap('lookupQuery', account.lookupQuery),
+    lookupContext: wrap('lookupContext', withActivities(account.lookupContext)),
+    lookupQuery: wrap('lookupQuery', withActivities(account.lookupQuery)),
     searchAccounts: wrap('searchAccounts', account.searchAccounts),
-    pinAccount: wrap('pinAccount', account.pinAccount),
-    unpinAccount: wrap('unpinAccount', account.unpinAccount),
+    pinAccount: wrap('pinAccount', withActivities(account.pinAccount)),
+    unpinAccount: wrap('unpinAccount', withActivities(account.unpinAccount)),
     markSeen: wrap('markSeen', account.markSeen),
     addAccount: wrap('addAccount', account.addAccount),
     listSegments: wrap('listSegments', admin.listSegments),

@@ -221,3 +221,57 @@ describe('AccountPanel position', () => {
     expect(moves).toEqual([]);
   });
 });
+
+describe('AccountPanel between records (SPA navigation)', () => {
+  it('while the next record loads, the last account is hidden (never shown or announced), then updated in place', () => {
+    let renders = 0;
+    const renderActivity = (acc: { name: string }) => {
+      renders++;
+      return <p className="activity-probe">{acc.name}</p>;
+    };
+    const acme = found({}, { rtpAid: 'a'.repeat(24), name: 'Acme Robotics', domain: 'acmerobotics.com' });
+    const globex = found({}, { rtpAid: 'b'.repeat(24), name: 'Globex', domain: 'globex.com' });
+    const { container, rerender } = show(acme, { renderActivity });
+    const score = container.querySelector('[data-section="score"]');
+    const rendersBefore = renders;
+    const props = (result: LookupResult | null) => (
+      <AccountPanel
+        result={result}
+        context={null}
+        actions={recordingActions()}
+        theme="light"
+        now={NOW}
+        renderActivity={renderActivity}
+      />
+    );
+    rerender(props(null));
+    // loading: skeleton shown; the previous account's view is still in the DOM but hidden
+    expect(container.querySelector('[aria-busy="true"]')).not.toBeNull();
+    expect(score?.isConnected).toBe(true);
+    expect(score?.closest('[hidden]')).not.toBeNull();
+    expect(container.querySelector('.rl-title')?.textContent).toBe('Recotap Lens');
+    // whatever still names the previous account is inside the hidden subtree (display: none)
+    for (const el of screen.queryAllByText('Acme Robotics')) expect(el.closest('[hidden]')).not.toBeNull();
+    expect(renders).toBe(rendersBefore); // the hidden view was not rendered again
+    rerender(props(globex));
+    expect(container.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(container.querySelector('[data-section="score"]')).toBe(score); // the same element, updated
+    expect(score?.closest('[hidden]')).toBeNull();
+    expect(container.querySelector('.rl-title')?.textContent).toBe('Globex');
+    expect(container.querySelector('.activity-probe')?.textContent).toBe('Globex');
+    expect(container.textContent).not.toContain('Acme Robotics');
+  });
+
+  it('a state other than "found" replaces the kept account', () => {
+    const acme = found({}, { name: 'Acme Robotics' });
+    const { container, rerender } = show(acme);
+    const ctx = { site: 'hubspot', url: 'https://app.hubspot.com/x', recordId: '123', companyName: 'Page Co', websites: [], emails: [], contacts: [] };
+    const at = (result: LookupResult | null) => <AccountPanel result={result} context={ctx} actions={recordingActions()} theme="light" now={NOW} />;
+    rerender(at(null));
+    rerender(at({ state: 'not-found', domain: 'page.co', companyName: 'Page Co' }));
+    expect(container.querySelector('[data-section="score"]')).toBeNull();
+    expect(container.textContent).not.toContain('Acme Robotics');
+    rerender(at(null));
+    expect(container.querySelector('[data-section="score"]')).toBeNull(); // nothing kept from before the not-found
+  });
+});

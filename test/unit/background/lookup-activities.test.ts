@@ -1,0 +1,85 @@
+// @vitest-environment node
+// A found lookup carries the account's recent activities (one round trip per record for a panel):
+// real background services, the real outbox on fake-indexeddb and the emulator over HTTP.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createActivityHandlers, createOutbox } from '../../../utils/activities';
+import { createBackgroundServices, type BackgroundServices } from '../../../utils/background/services';
+import type { MessageSenderLike } from '../../../utils/background/sender';
+import { RECENT_ACTIVITY_LIMIT } from '../../../utils/panel-limits';
+import { apiBaseItem, enableSettingsCache, repEmailItem } from '../../../utils/settings';
+import { DEMO_API_KEY, DEMO_REP, startEmulator, type RunningEmulator } from '../../emulator/index.ts';
+import { callDraft, freshDb } from '../activities/helpers';
+
+const EXT = 'test-extension-id';
+const popup: MessageSenderLike = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
+const url = 'https://app.hubspot.com/contacts/123/record/0-2/456';
+const tab: MessageSenderLike = { id: EXT, url, tab: { id: 7, url } };
+const acme = { site: 'hubspot', url, recordId: '456', websites: ['https://www.acmerobotics.com'] };
+
+let emu: RunningEmulator;
+let services: BackgroundServices;
+let failList = false;
+
+beforeAll(async () => {
+  emu = await startEmulator({ seed: 'demo' });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(async () => {
+  fakeBrowser.reset();
+  enableSettingsCache()();
+  enableSettingsCache();
+  failList = false;
+  await apiBaseItem.setValue({ choice: 'custom', customUrl: emu.url });
+  await repEmailItem.setValue(DEMO_REP.email);
+  const outbox = createOutbox({ db: await freshDb(), client: () => null, getOwnerEmail: async () => DEMO_REP.email });
+  const handlers = createActivityHandlers({ outbox });
+  services = await createBackgroundServices({
+    pushUpdate: () => undefined,
+    activityHandlers: {
+      ...handlers,
+      listActivities: async (data) => {
+        if (failList) throw new Error('outbox unavailable');
+        return handlers.listActivities(data);
+      },
+    },
+  });
+  await services.handlers.saveApiKey({ apiKey: DEMO_API_KEY }, popup);
+});
+
+describe('lookups carry recent activities', () => {
+  it('a found account comes with its own activities (capped), and nothing from other accounts', async () => {
+    const h = services.handlers;
+    for (let i = 0; i < RECENT_ACTIVITY_LIMIT + 2; i++) {
+      const logged = await h.logActivity(callDraft(i), tab);
+      expect(logged.ok).toBe(true);
+    }
+    await h.logActivity(callDraft(99, { domain: 'globex.com', accountName: 'Globex' }), tab);
+    const r = await h.lookupContext(acme, tab);
+    if (r.state !== 'found') throw new Error(`expected found, got ${r.state}`);
+    expect(r.account.domain).toBe('acmerobotics.com');
+    expect(r.activities).toHaveLength(RECENT_ACTIVITY_LIMIT);
+    expect(new Set(r.activities!.map((a) => a.draft.domain))).toEqual(new Set(['acmerobotics.com']));
+    // the same list the panel would have asked for
+    expect(r.activities).toEqual(await h.listActivities({ domain: 'acmerobotics.com', limit: RECENT_ACTIVITY_LIMIT }, tab));
+  });
+
+  it('an account with nothing logged gets an empty list; other states get none', async () => {
+    const h = services.handlers;
+    const found = await h.lookupContext(acme, tab);
+    expect(found.state === 'found' && found.activities).toEqual([]);
+    const missing = await h.lookupContext({ ...acme, recordId: '457', websites: ['https://not-in-recotap.example'] }, tab);
+    expect(missing.state).toBe('not-found');
+    expect('activities' in missing).toBe(false);
+  });
+
+  it('a failing outbox never fails the lookup: the answer comes without the list (the panel asks itself)', async () => {
+    failList = true;
+    const r = await services.handlers.lookupContext(acme, tab);
+    expect(r.state).toBe('found');
+    expect(r.state === 'found' && r.activities).toBeUndefined();
+  });
+});
