@@ -107,8 +107,12 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
     median(xs.map((x) => (k === 'navScript' ? x.script - x.loadScript : x[k])));
   // each with-extension visit against the baseline visit next to it (same minute, same machine
   // load), then the median of those ratios: steadier than a ratio of two separate medians
-  const paired = (k: 'script' | 'task' | 'thread') => median(a.map((x, i) => x[k] / (b[i]?.[k] ?? Number.NaN) - 1));
+  const value = (x: Visit, k: 'script' | 'task' | 'thread' | 'navScript') => (k === 'navScript' ? x.script - x.loadScript : x[k]);
+  const rounds = (k: 'script' | 'task' | 'thread' | 'navScript') => a.map((x, i) => value(x, k) / (b[i] ? value(b[i], k) : Number.NaN) - 1);
+  const paired = (k: 'script' | 'task' | 'thread' | 'navScript') => median(rounds(k));
+  const pct = (xs: number[]) => xs.map((x) => `${fmt(x * 100, 1)}%`).join(', ');
   const added = paired('script');
+  const addedNav = paired('navScript');
   const addedTask = paired('task');
   const addedThread = paired('thread');
   const row = (label: string, xs: Visit[]) =>
@@ -130,12 +134,21 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
         [row('without extension', b), row('with extension', a)],
       ),
       '',
-      `Added script time: ${fmt(added * 100, 1)}% (main-thread tasks: ${fmt(addedTask * 100, 1)}%; main-thread CPU time: ${fmt(addedThread * 100, 1)}%). Panel present on the heavy page: ${panelSeen ? 'yes' : 'NO'}.`,
+      `Added script time, whole visit: ${fmt(added * 100, 1)}% (main-thread tasks: ${fmt(addedTask * 100, 1)}%; main-thread CPU time: ${fmt(addedThread * 100, 1)}%). Panel present on the heavy page: ${panelSeen ? 'yes' : 'NO'}.`,
+      `Added script time during the ${NAVIGATIONS} navigations alone (whole visit minus load + 1 s): ${fmt(addedNav * 100, 1)}%.`,
+      `Each round (with ÷ without − 1), whole visit: ${pct(rounds('script'))}; navigations: ${pct(rounds('navScript'))}.`,
       '',
       `Work per visit with the extension (mean of ${a.length}): ${Object.keys(work).length ? describeCounts(work, WORK_KEYS) : 'content-script counters not readable'}.`,
       `Messages from the tab: load phase ${describeCounts(meanCounts(a.map((v) => v.loadMessages)))}; per navigation ${describeCounts(perNav(meanCounts(a.map((v) => v.navMessages))))}.`,
     ].join('\n'),
-    targets: [{ target: 'extension adds ≤ 5% main-thread script time', measured: `${fmt(added * 100, 1)}%`, met: added <= TARGET }],
+    targets: [
+      { target: `extension adds ≤ 5% main-thread script time over the ${NAVIGATIONS} SPA navigations`, measured: `${fmt(addedNav * 100, 1)}%`, met: addedNav <= TARGET },
+      {
+        target: 'the same ≤ 5% over the whole visit (page load and first panel render included: the stricter reading)',
+        measured: `${fmt(added * 100, 1)}%`,
+        met: added <= TARGET,
+      },
+    ],
     notes: ['Both browsers run on the same 2 shared cores; differences of a few ms are within noise, compare the medians only.'],
   };
 }
