@@ -137,6 +137,7 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
       `Added script time, whole visit: ${fmt(added * 100, 1)}% (main-thread tasks: ${fmt(addedTask * 100, 1)}%; main-thread CPU time: ${fmt(addedThread * 100, 1)}%). Panel present on the heavy page: ${panelSeen ? 'yes' : 'NO'}.`,
       `Added script time during the ${NAVIGATIONS} navigations alone (whole visit minus load + 1 s): ${fmt(addedNav * 100, 1)}%.`,
       `Each round (with ÷ without − 1), whole visit: ${pct(rounds('script'))}; navigations: ${pct(rounds('navScript'))}.`,
+      `Script ms per visit, in order: without ${b.map((x) => fmt(x.script, 0)).join(', ')}; with ${a.map((x) => fmt(x.script, 0)).join(', ')}.`,
       '',
       `Work per visit with the extension (mean of ${a.length}): ${Object.keys(work).length ? describeCounts(work, WORK_KEYS) : 'content-script counters not readable'}.`,
       `Messages from the tab: load phase ${describeCounts(meanCounts(a.map((v) => v.loadMessages)))}; per navigation ${describeCounts(perNav(meanCounts(a.map((v) => v.navMessages))))}.`,
