@@ -8,10 +8,14 @@ import { startWorld } from '../e2e/world.ts';
 import { HEAVY_URL, heavyPageHtml } from './heavy-page.ts';
 import type { Section } from './lib/report.ts';
 import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
+import { scriptShare, type ScriptShare } from './lib/script-share.ts';
 import { fmt, median, table } from './lib/stats.ts';
 import { countTabMessages, describeCounts, lensWorkCounts, type MessageCounts, type WorkCounts } from './work-counts.ts';
 
 const NAVIGATIONS = 20;
+/** visits with the extension recorded with the CPU profiler (whose script: extension or page) */
+const PROFILED = 3;
+const SAMPLING_US = 250;
 const TARGET = 0.05;
 const WORK_KEYS = ['navigations', 'checks', 'observers', 'mutationCallbacks', 'mutationRecords', 'reads', 'panelRenders'] as const;
 
@@ -27,15 +31,22 @@ interface Visit {
   /** messages from the tab during the load phase and during the navigations */
   loadMessages: MessageCounts;
   navMessages: MessageCounts;
+  /** with `profile`: the visit's sampled script time split between extension and page */
+  share: ScriptShare | null;
 }
 
 type Take = () => Promise<MessageCounts>;
 
 /** One visit: load, 20 SPA navigations with DOM churn 200 ms apart, then the page's metrics (ms). */
-async function visit(context: BrowserContext, takeMessages: Take | null): Promise<Visit> {
+async function visit(context: BrowserContext, takeMessages: Take | null, profile = false): Promise<Visit> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
+    await cdp.send('Profiler.start');
+  }
   await takeMessages?.();
   await page.goto(HEAVY_URL, { waitUntil: 'load' });
   await page.waitForTimeout(1000); // the panel's first lookup settles
@@ -48,12 +59,13 @@ async function visit(context: BrowserContext, takeMessages: Take | null): Promis
   }
   await page.waitForTimeout(500);
   const m = await metricsMs(cdp);
+  const share = profile ? scriptShare((await cdp.send('Profiler.stop')).profile) : null;
   const navMessages = (await takeMessages?.()) ?? {};
   const work = takeMessages ? await lensWorkCounts(cdp) : null; // after the metrics: CDP's own evaluation is not the page's cost
   await cdp.detach();
   await page.close();
   const get = (k: string) => m[k] ?? Number.NaN;
-  return { script: get('ScriptDuration'), task: get('TaskDuration'), thread: get('ThreadTime'), loadScript, work, loadMessages, navMessages };
+  return { script: get('ScriptDuration'), task: get('TaskDuration'), thread: get('ThreadTime'), loadScript, work, loadMessages, navMessages, share };
 }
 
 async function metricsMs(cdp: CDPSession): Promise<Record<string, number>> {
@@ -77,6 +89,7 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
   const without = await launchBench(world, null);
   const a: Visit[] = [];
   const b: Visit[] = [];
+  const shares: ScriptShare[] = [];
   let panelSeen = false;
   try {
     const ext = await openExtension(withExt.context);
@@ -94,6 +107,7 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
         a.push(await visit(withExt.context, messages.take));
       }
     }
+    for (let i = 0; i < PROFILED; i++) shares.push((await visit(withExt.context, messages.take, true)).share!);
     const probe = await withExt.context.newPage();
     await probe.goto(HEAVY_URL);
     panelSeen = await probe.locator('recotap-lens-panel').waitFor({ state: 'attached', timeout: 10_000 }).then(() => true, () => false);
@@ -112,6 +126,7 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
   const paired = (k: 'script' | 'task' | 'thread' | 'navScript') => median(rounds(k));
   const pct = (xs: number[]) => xs.map((x) => `${fmt(x * 100, 1)}%`).join(', ');
   const added = paired('script');
+  const ownShare = median(shares.map((x) => x.extension / x.page));
   const addedNav = paired('navScript');
   const addedTask = paired('task');
   const addedThread = paired('thread');
@@ -137,19 +152,28 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
       `Added script time, whole visit: ${fmt(added * 100, 1)}% (main-thread tasks: ${fmt(addedTask * 100, 1)}%; main-thread CPU time: ${fmt(addedThread * 100, 1)}%). Panel present on the heavy page: ${panelSeen ? 'yes' : 'NO'}.`,
       `Added script time during the ${NAVIGATIONS} navigations alone (whole visit minus load + 1 s): ${fmt(addedNav * 100, 1)}%.`,
       `Each round (with ÷ without − 1), whole visit: ${pct(rounds('script'))}; navigations: ${pct(rounds('navScript'))}.`,
+      `Extension's own script, by CPU profile (${PROFILED} more visits with the extension, V8 sampling every ${SAMPLING_US} µs; a sample is the extension's when any frame on its stack is a chrome-extension:// script, the DOM calls it makes included): ` +
+        `${shares.map((x) => `${fmt(x.extension, 0)} ms vs the page's ${fmt(x.page, 0)} ms (${fmt((x.extension / x.page) * 100, 1)}%; GC ${fmt(x.gc, 0)} ms, not attributed)`).join('; ')}. Median ${fmt(ownShare * 100, 1)}% of the page's own script time.`,
       `Script ms per visit, in order: without ${b.map((x) => fmt(x.script, 0)).join(', ')}; with ${a.map((x) => fmt(x.script, 0)).join(', ')}.`,
       '',
       `Work per visit with the extension (mean of ${a.length}): ${Object.keys(work).length ? describeCounts(work, WORK_KEYS) : 'content-script counters not readable'}.`,
       `Messages from the tab: load phase ${describeCounts(meanCounts(a.map((v) => v.loadMessages)))}; per navigation ${describeCounts(perNav(meanCounts(a.map((v) => v.navMessages))))}.`,
     ].join('\n'),
     targets: [
-      { target: `extension adds ≤ 5% main-thread script time over the ${NAVIGATIONS} SPA navigations`, measured: `${fmt(addedNav * 100, 1)}%`, met: addedNav <= TARGET },
       {
-        target: 'the same ≤ 5% over the whole visit (page load and first panel render included: the stricter reading)',
+        target: "extension's own main-thread script ≤ 5% of the page's, whole visit (CPU-profile attribution within each visit: the figure this machine's noise cannot swing)",
+        measured: `${fmt(ownShare * 100, 1)}%`,
+        met: ownShare <= TARGET,
+      },
+      { target: `extension adds ≤ 5% main-thread script time over the ${NAVIGATIONS} SPA navigations (paired visits)`, measured: `${fmt(addedNav * 100, 1)}%`, met: addedNav <= TARGET },
+      {
+        target: 'the same ≤ 5% over the whole visit (paired visits; page load and first panel render included)',
         measured: `${fmt(added * 100, 1)}%`,
         met: added <= TARGET,
       },
     ],
-    notes: ['Both browsers run on the same 2 shared cores; differences of a few ms are within noise, compare the medians only.'],
+    notes: [
+      'Both browsers run on the same 2 shared cores. The paired figures compare two visits\' wall-clock ScriptDuration, and on this machine the page alone swings by ±25% from one visit to the next (see "Script ms per visit"): single rounds range from well below 0% to over 30%, so a median of a few rounds cannot resolve 5%. The CPU-profile share compares the extension with the page inside the same visit, which that noise moves alike; the profiler slows both by its sampling, and the share is the figure the target is judged on first.',
+    ],
   };
 }
