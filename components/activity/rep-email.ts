@@ -3,7 +3,7 @@
  * view: asked from the background once (getStatus), then kept current by the rep's own save and by
  * storage changes (the options page). Each account the rep opens used to ask again.
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { repEmailSetting, watchContentSetting } from '@/utils/content-settings';
 import type { ActivitySend } from './send';
 
@@ -13,6 +13,8 @@ export type RepEmail = string | null | undefined;
 interface Cell {
   value: RepEmail;
   readonly subs: Set<() => void>;
+  /** a getStatus is out or has answered (a failed one is asked again by the next section) */
+  asked: boolean;
 }
 
 // one cell per sender: production has one (sendMessage); each test's fake gets its own
@@ -24,24 +26,29 @@ function set(cell: Cell, value: RepEmail) {
 }
 
 function cellFor(send: ActivitySend): Cell {
-  let cell = cells.get(send);
-  if (cell) return cell;
-  const created: Cell = { value: undefined, subs: new Set() };
-  cell = created;
-  cells.set(send, created);
-  send('getStatus', {}).then(
-    (s) => created.value === undefined && set(created, s.repEmail),
-    () => {
-      cells.delete(send); // the next section asks again
-      if (created.value === undefined) set(created, ''); // let the background answer when the rep logs
-    },
-  );
+  const known = cells.get(send);
+  if (known) return known;
+  const cell: Cell = { value: undefined, subs: new Set(), asked: false };
+  cells.set(send, cell);
   try {
-    watchContentSetting(repEmailSetting, (email) => set(created, email || null));
+    watchContentSetting(repEmailSetting, (email) => set(cell, email || null));
   } catch {
     // no storage events here (tests without a browser): the rep's own save still updates the cell
   }
-  return created;
+  return cell;
+}
+
+/** Ask the background once per cell; a failure reads as '' (the background answers when the rep logs). */
+function ask(send: ActivitySend, cell: Cell) {
+  if (cell.asked) return;
+  cell.asked = true;
+  send('getStatus', {}).then(
+    (s) => (cell.value === undefined || cell.value === '') && set(cell, s.repEmail),
+    () => {
+      cell.asked = false;
+      if (cell.value === undefined) set(cell, '');
+    },
+  );
 }
 
 /** [email, setEmail]: setEmail after the background stored a new one. */
@@ -54,6 +61,7 @@ export function useRepEmail(send: ActivitySend): [RepEmail, (email: string) => v
     },
     [cell],
   );
+  useEffect(() => ask(send, cell), [send, cell]);
   const value = useSyncExternalStore(subscribe, () => cell.value);
   return [value, useCallback((email: string) => set(cell, email), [cell])];
 }

@@ -60,4 +60,19 @@ describe('activity section round trips', () => {
     expect(await screen.findByRole('button', { name: 'Call: connected' })).toBeTruthy();
     expect(fake.of('getStatus')).toHaveLength(1);
   });
+
+  it('a failed email read still lets the rep log, and the next section asks again (once)', async () => {
+    const fake = fakeSend({ items: [] });
+    let failures = 1;
+    const send = (async (name, data) => {
+      if (name === 'getStatus' && failures-- > 0) throw new Error('background asleep');
+      return fake.send(name, data);
+    }) as typeof fake.send;
+    const { rerender } = render(<ActivitySection account={ACCOUNT} pageContacts={[DANA]} send={send} initialItems={[]} />);
+    expect(await screen.findByRole('button', { name: 'Call: connected' })).toBeTruthy();
+    rerender(<ActivitySection account={{ domain: 'globex.io', name: 'Globex' }} pageContacts={[]} send={send} initialItems={[]} />);
+    rerender(<ActivitySection account={ACCOUNT} pageContacts={[DANA]} send={send} initialItems={[]} />);
+    await settle();
+    expect(fake.of('getStatus')).toHaveLength(1); // the failed read plus exactly one successful retry
+  });
 });
