@@ -37,7 +37,7 @@ export interface OutboxSchedulerOptions {
   periodMinutes?: number;
   /** alarm period while the key is missing or rejected */
   blockedPeriodMinutes?: number;
-  /** every flush result, e.g. to set needsNewKey on 'unauthorized' and push status */
+  /** every flush result, once the alarm follows it, e.g. to set needsNewKey on 'unauthorized' and push status */
   onFlushed?: (result: FlushResult) => void;
   onError?: (err: unknown) => void;
 }
@@ -65,8 +65,12 @@ export function createOutboxScheduler(o: OutboxSchedulerOptions) {
   async function flushNow(force = false): Promise<FlushResult | null> {
     try {
       const result = await o.outbox.flush({ force });
-      o.onFlushed?.(result);
-      await reschedule(result.status === 'unauthorized' || result.status === 'not-configured');
+      try {
+        await reschedule(result.status === 'unauthorized' || result.status === 'not-configured');
+      } finally {
+        // after the reschedule: whoever hears of a flush finds its next alarm already set
+        o.onFlushed?.(result);
+      }
       return result;
     } catch (err) {
       o.onError?.(err);
