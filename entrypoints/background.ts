@@ -1,6 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { createActivityHandlers, createOutbox, createOutboxScheduler } from '@/utils/activities';
 import { startLinkedInInPage } from '@/utils/background/linkedin-inpage';
+import { createPanelFrames } from '@/utils/background/panel-frames';
 import { createStatusBroadcaster, pushAccountUpdated, registerHandlers } from '@/utils/background/register';
 import { createBackgroundServices, scheduleSyncAlarm, SYNC_ALARM, SYNC_RETRY_ALARM } from '@/utils/background/services';
 import { sendMessage } from '@/utils/messaging';
@@ -47,8 +48,13 @@ export default defineBackground({
       return next;
     };
 
+    // Chrome's framed in-page panel: the iframes crm.js registered, forgotten with their tab
+    const panelFrames = createPanelFrames(browser.storage.session ?? null);
+    browser.tabs.onRemoved.addListener((tabId) => void panelFrames.forget(tabId));
+
     services = createBackgroundServices({
       pushUpdate: pushAccountUpdated,
+      panelFrames,
       activityHandlers: createActivityHandlers({ outbox, afterChange }),
       getOutboxTotals: () => outbox.totals(),
       toolbar: {

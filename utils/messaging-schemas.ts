@@ -50,4 +50,6 @@ export const requestSchemas = {
   dismissTabQuery: z.object({ tabId: z.number().int().min(0) }),
   /** the in-page panel's "Open settings" (content scripts cannot open the options page themselves) */
   openOptions: z.object({}).default({}),
+  /** crm.js (Chrome): the secret in the URL of the panel iframe it is about to add (utils/background/panel-frames.ts) */
+  registerPanelFrame: z.object({ secret: z.string().regex(/^[0-9a-f]{32}$/, 'expected 32 hex digits') }),
 } as const;

@@ -39,6 +39,7 @@ export interface ResponseMap {
   getTabResult: TabResultView;
   dismissTabQuery: SimpleResult;
   openOptions: SimpleResult;
+  registerPanelFrame: SimpleResult;
 }
 
 /** What the side panel shows for a tab. */

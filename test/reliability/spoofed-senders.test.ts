@@ -41,6 +41,12 @@ const SPOOFS: { name: string; sender: MessageSenderLike | undefined; allowed: (m
   { name: 'a tab on an unsupported site', sender: { id: EXT, url: EVIL, tab: { id: 3, url: EVIL } }, allowed: () => false },
   // a real content script on a supported CRM: only the page-facing messages
   { name: 'a content script on HubSpot', sender: { id: EXT, url: HUBSPOT_URL, tab: { id: 4, url: HUBSPOT_URL } }, allowed: (m) => !EXTENSION_PAGES_ONLY.includes(m) },
+  // a CRM page framing our web-accessible panel page itself: no registered secret, no voice
+  {
+    name: "a page's own panel-frame.html",
+    sender: { id: EXT, url: `chrome-extension://${EXT}/panel-frame.html#${'f'.repeat(32)}`, tab: { id: 4, url: HUBSPOT_URL } },
+    allowed: () => false,
+  },
 ];
 
 const PAYLOADS: { [N in RequestName]: unknown } = {
@@ -65,6 +71,7 @@ const PAYLOADS: { [N in RequestName]: unknown } = {
   getTabResult: {},
   openOptions: {},
   dismissTabQuery: { tabId: 1 },
+  registerPanelFrame: { secret: 'a'.repeat(32) },
 };
 
 describe('spoofed senders', () => {
@@ -81,5 +88,40 @@ describe('spoofed senders', () => {
     expect(emu.requestLog).toEqual([]);
     expect(await apiKeyItem.getValue()).toBe(emu.apiKey);
     tally.push({ sender: who, rejected });
+  });
+});
+
+describe('the panel iframe (Chrome)', () => {
+  const SECRET = '0123456789abcdef0123456789abcdef';
+  const crm = { id: EXT, url: HUBSPOT_URL, tab: { id: 4, url: HUBSPOT_URL } };
+  const frame = (secret: string, tabId = 4): MessageSenderLike => ({
+    id: EXT, url: `chrome-extension://${EXT}/panel-frame.html#${secret}`, tab: { id: tabId, url: HUBSPOT_URL },
+  });
+  const lookup = { site: 'hubspot', url: HUBSPOT_URL, websites: ['https://acmerobotics.com'] };
+
+  it("speaks for its tab only with the secret that tab's content script registered, and only page messages", async () => {
+    await expect(sys.handlers.lookupContext(lookup, frame(SECRET))).rejects.toThrow(SenderRejectedError); // nothing registered yet
+    expect(await sys.handlers.registerPanelFrame({ secret: SECRET }, crm)).toEqual({ ok: true });
+
+    const found = await sys.handlers.lookupContext(lookup, frame(SECRET));
+    expect(found.state).toBe('found');
+    await expect(sys.handlers.lookupContext(lookup, frame('f'.repeat(32)))).rejects.toThrow(SenderRejectedError);
+    await expect(sys.handlers.lookupContext(lookup, frame(SECRET, 5))).rejects.toThrow(SenderRejectedError); // another tab
+    await expect(sys.handlers.lookupContext(lookup, { ...frame(SECRET), tab: undefined })).rejects.toThrow(SenderRejectedError);
+    for (const name of [...EXTENSION_PAGES_ONLY, 'registerPanelFrame'] as RequestName[]) {
+      const handler = sys.handlers[name] as (d: unknown, s?: MessageSenderLike) => Promise<unknown>;
+      await expect(handler(PAYLOADS[name], frame(SECRET)), name).rejects.toThrow(SenderRejectedError);
+    }
+    expect(await apiKeyItem.getValue()).toBe(emu.apiKey);
+  });
+
+  it('a new registration for the tab replaces the last, and an extension page cannot register', async () => {
+    await sys.handlers.registerPanelFrame({ secret: SECRET }, crm);
+    await sys.handlers.registerPanelFrame({ secret: 'b'.repeat(32) }, crm);
+    await expect(sys.handlers.getStatus({}, frame(SECRET))).rejects.toThrow(SenderRejectedError);
+    expect((await sys.handlers.getStatus({}, frame('b'.repeat(32)))).configured).toBe(true);
+    const page = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
+    expect(await sys.handlers.registerPanelFrame({ secret: SECRET }, page)).toMatchObject({ ok: false });
+    expect(await sys.handlers.registerPanelFrame({ secret: 'not hex' }, crm)).toMatchObject({ ok: false });
   });
 });

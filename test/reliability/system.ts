@@ -10,6 +10,7 @@ import { createAccountStore } from '../../utils/accounts/store';
 import { createSyncEngine } from '../../utils/accounts/sync';
 import { createActivityHandlers, createOutbox, openOutboxDb } from '../../utils/activities';
 import { createHandlers } from '../../utils/background/handlers';
+import { createPanelFrames } from '../../utils/background/panel-frames';
 import { siteForUrl } from '../../utils/background/services';
 import type { MessageSenderLike } from '../../utils/background/sender';
 import { createRecotapClient, toErrorView, type RecotapClient, type RequestEvent } from '../../utils/recotap';
@@ -81,6 +82,7 @@ export async function createSystem(opts: SystemOptions) {
     db: openOutboxDb(`rel-outbox-${tag}`), client: getClient, now: clock.now, random: () => 0.5,
     getOwnerEmail: async () => opts.repEmail ?? 'sam.seller@lens-demo-vendor.com', backoffBaseMs: 1000,
   });
+  const panelFrames = createPanelFrames(null);
   const handlers = createHandlers({
     extensionId: EXT, extensionOrigin: `chrome-extension://${EXT}/`, siteForUrl, store, resolver, sync, getClient,
     createClient: ({ baseUrl, apiKey }) => createRecotapClient({ baseUrl, apiKey, retries: 0, timeoutMs: opts.timeoutMs ?? 300 }),
@@ -90,8 +92,10 @@ export async function createSystem(opts: SystemOptions) {
     getOutboxTotals: () => outbox.totals(),
     onKeyChanged: () => void (cached = null),
     toErrorView,
+    panelFrames,
+    panelFrame: (tabId) => panelFrames.get(tabId),
   });
-  return { clock, events, pushes, store, resolver, sync, outbox, handlers, getClient };
+  return { clock, events, pushes, store, resolver, sync, outbox, handlers, getClient, panelFrames };
 }
 
 export type System = Awaited<ReturnType<typeof createSystem>>;

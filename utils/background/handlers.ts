@@ -11,6 +11,7 @@ import { checkSender } from './sender';
 import { failure, parseRequest, validationError, type RequestOutput } from './validate';
 import { createAccountHandlers, type AccountHandlerDeps } from './account-handlers';
 import { createAdminHandlers, type AdminHandlerDeps } from './admin-handlers';
+import type { PanelFrames } from './panel-frames';
 
 /** Activity messages: implemented by utils/activities (createActivityHandlers); the lead wires them here. */
 export type ActivityMessage = 'logActivity' | 'undoActivity' | 'retryActivity' | 'listActivities';
@@ -29,6 +30,8 @@ export interface HandlerDeps extends SenderCheckDeps, AccountHandlerDeps, AdminH
   /** createActivityHandlers({ outbox, afterChange }) from utils/activities */
   activityHandlers?: ActivityHandlerMap;
   tabs?: TabStateDeps;
+  /** the panel iframes crm.js registered (panel-frames.ts); absent: registerPanelFrame is refused */
+  panelFrames?: Pick<PanelFrames, 'register'>;
 }
 
 /** A validated handler body. */
@@ -107,6 +110,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
     dismissTabQuery: wrap('dismissTabQuery', async ({ tabId }) => {
       await deps.tabs?.dismissTabQuery(tabId);
+      return { ok: true };
+    }),
+    registerPanelFrame: wrap('registerPanelFrame', async ({ secret }, who) => {
+      if (who.kind !== 'content-script' || who.tabId === null || !deps.panelFrames) {
+        return failure('registerPanelFrame', { kind: 'validation', message: 'Only a content script in a tab can register its panel frame.', retryable: false });
+      }
+      await deps.panelFrames.register(who.tabId, { secret, url: who.url, siteId: who.siteId });
       return { ok: true };
     }),
   };

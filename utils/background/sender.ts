@@ -32,7 +32,19 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<RequestName> = new Set<Request
   'listActivities',
   'setRepEmail',
   'openOptions',
+  'registerPanelFrame',
 ]);
+
+/** The framed in-page panel's page (Chrome; components/panel-frame/), relative to the extension's origin. */
+export const PANEL_FRAME_PAGE = 'panel-frame.html';
+
+/** What crm.js registered for the panel iframe of a tab (panel-frames.ts). */
+export interface PanelFrameEntry {
+  secret: string;
+  /** the registering content script's page and site, which the frame then speaks for */
+  url: string;
+  siteId: string;
+}
 
 export class SenderRejectedError extends Error {
   constructor(reason: string) {
@@ -47,16 +59,35 @@ export interface SenderCheckDeps {
   extensionOrigin: string;
   /** site adapter id whose hosts cover this URL (supported CRM, LinkedIn, Gmail, extra CRM hosts) or null */
   siteForUrl: (url: string) => Promise<string | null> | string | null;
+  /** the panel iframe crm.js registered for a tab (absent: no panel frame is accepted) */
+  panelFrame?: (tabId: number) => Promise<PanelFrameEntry | null>;
 }
 
 /** Classify a sender or throw SenderRejectedError. */
 export async function checkSender(name: RequestName, sender: MessageSenderLike | undefined, deps: SenderCheckDeps): Promise<SenderInfo> {
   if (!sender || sender.id !== deps.extensionId) throw new SenderRejectedError('not sent by this extension');
   const url = sender.url ?? sender.tab?.url ?? '';
+  if (url.startsWith(`${deps.extensionOrigin}${PANEL_FRAME_PAGE}`)) return checkPanelFrame(name, sender, url, deps);
   if (url.startsWith(deps.extensionOrigin)) return { kind: 'extension-page' };
   if (!sender.tab) throw new SenderRejectedError('neither an extension page nor a browser tab');
   if (!CONTENT_SCRIPT_MESSAGES.has(name)) throw new SenderRejectedError(`content scripts may not send ${name}`);
   const siteId = url ? await deps.siteForUrl(url) : null;
   if (!siteId) throw new SenderRejectedError('the tab is not on a supported site');
   return { kind: 'content-script', tabId: sender.tab.id ?? null, url, siteId };
+}
+
+/**
+ * The panel iframe speaks for its tab, as that tab's content script, with the same restrictions;
+ * but only the frame crm.js created: its URL must carry the secret crm.js registered for the tab.
+ * A page can frame panel-frame.html itself (it is web-accessible on CRM hosts), but it cannot
+ * know that secret, so such a frame is rejected here.
+ */
+async function checkPanelFrame(name: RequestName, sender: MessageSenderLike, url: string, deps: SenderCheckDeps): Promise<SenderInfo> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0) throw new SenderRejectedError('a panel frame outside a tab');
+  if (!CONTENT_SCRIPT_MESSAGES.has(name) || name === 'registerPanelFrame') throw new SenderRejectedError(`the panel frame may not send ${name}`);
+  const secret = url.split('#')[1] ?? '';
+  const entry = secret ? await deps.panelFrame?.(tabId) : null;
+  if (!entry || entry.secret !== secret) throw new SenderRejectedError("a panel frame that the tab's content script did not register");
+  return { kind: 'content-script', tabId, url: entry.url, siteId: entry.siteId };
 }

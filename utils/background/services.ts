@@ -3,6 +3,7 @@
  * storage and browser APIs. MV3 may kill the worker at any time: nothing here keeps state that is
  * not also in storage/IndexedDB; the client cache is rebuilt on demand.
  */
+import type { PanelFrames } from './panel-frames';
 import { browser } from '#imports';
 import { openAccountsDb } from '../accounts/db';
 import { createResolver } from '../accounts/resolver';
@@ -41,6 +42,8 @@ export interface BackgroundOptions {
   };
   onRepEmailChanged?: () => void;
   onKeySaved?: () => void;
+  /** the panel iframes crm.js registered (Chrome's framed panel) */
+  panelFrames?: PanelFrames;
 }
 
 export interface BackgroundServices {
@@ -146,6 +149,8 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
     onLocalDataCleared: async () => opts.toolbar?.clearAll(),
     onRepEmailChanged: opts.onRepEmailChanged,
     tabs: opts.toolbar,
+    panelFrames: opts.panelFrames,
+    panelFrame: opts.panelFrames ? (tabId) => opts.panelFrames!.get(tabId) : undefined,
     getOutboxTotals: opts.getOutboxTotals,
     activityHandlers: opts.activityHandlers,
     onKeyChanged: () => {
