@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
-import { LINKEDIN_MATCHES } from './utils/sites/hosts';
+import { CRM_MATCHES, LINKEDIN_MATCHES } from './utils/sites/hosts';
 import { manifestCommands } from './utils/toolbar/commands';
 
 /** Recotap API hosts the extension may call without asking (production and sandbox). */
@@ -9,6 +10,17 @@ const API_HOSTS = ['https://eapi.recotap.com/*', 'https://sandboxapi.reco-tap.co
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  // Firefox: crm.js renders its panel in the page (mount-panel.firefox.ts), Chrome in an iframe
+  vite: (env) => ({
+    plugins:
+      env.browser === 'firefox'
+        ? [{
+            name: 'recotap-lens-firefox-panel',
+            enforce: 'pre' as const,
+            resolveId: (id: string) => (id.endsWith('content-panel/mount-panel') ? path.resolve('components/content-panel/mount-panel.firefox.ts') : null),
+          }]
+        : [],
+  }),
   zip: {
     // the AMO sources zip: what `npm ci && npm run zip:firefox` needs to rebuild the add-on, plus
     // README and docs; no tests, fixtures, screenshots, reports or key material (WXT already
@@ -33,6 +45,10 @@ export default defineConfig({
     // pattern in optional_permissions, or permissions.request() for a custom host is refused.
     ...(browser === 'firefox' && manifestVersion === 2 ? { optional_permissions: ['https://*/*'] } : {}),
     commands: manifestCommands(manifestVersion),
+    // Chrome: the in-page panel is an extension iframe (panel-frame.html) so it renders off the CRM
+    // page's main thread; only the CRM hosts may frame it (never LinkedIn). Firefox MV2 cannot scope
+    // a web-accessible resource to hosts, so it exposes none and renders the panel in the page.
+    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: ['panel-frame.html'], matches: CRM_MATCHES }] }),
     // IT policy (storage.managed): base URL, enabled sites, extra CRM hosts. Chrome reads the
     // schema from the manifest; Firefox uses a managed-storage manifest installed by policy.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),

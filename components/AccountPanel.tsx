@@ -1,16 +1,27 @@
-import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { AccountView, ActivityView, LookupResult, PageContext } from '@/utils/view-models';
 import { workCounts } from '@/utils/work-counts';
 import { matchReasonLabel } from './format';
 import { LensRoot, type ThemeMode } from './LensRoot';
 import type { PanelActions } from './panel-actions';
 import { PanelBody } from './PanelBody';
+import { FRAME_PAD } from './panel-frame/protocol';
 import { panelSummary } from './panel-summary';
 import { ScoreBadge } from './ScoreBadge';
 import { usePanelDrag, type Dock } from './use-panel-drag';
 import './styles/panel.css';
 
 export type { Dock };
+
+/** The floating panel inside the panel iframe: the host page's viewport, and where to report the box. */
+export interface FramedPlacement {
+  viewport: { width: number; height: number };
+  /** the panel's side, top and rendered size: the host page sizes and moves the iframe to match */
+  onPlace(placement: { side: Dock; top: number; width: number; height: number }): void;
+}
+
+/** Space between the panel and the viewport's side (panel.css has the same). */
+const SIDE_GAP = 16;
 
 export interface AccountPanelProps {
   /** null while the first lookup for this page is in flight */
@@ -34,6 +45,8 @@ export interface AccountPanelProps {
   /** fills the panel's activity slot (activity logging UI, owned by the outbox views) */
   /** `recent`: the account's recent activities when the lookup carried them */
   renderActivity?: (account: AccountView, context: PageContext | null, recent?: ActivityView[]) => ReactNode;
+  /** floating only: rendered in the panel iframe rather than fixed in the page (panel-frame/) */
+  framed?: FramedPlacement;
   /** extra header control, e.g. the popup's "Back" button */
   headerAction?: ReactNode;
   now?: Date;
@@ -43,9 +56,14 @@ export interface AccountPanelProps {
 export function AccountPanel(props: AccountPanelProps) {
   const { result, theme, variant = 'embedded', collapsed = false, dock = 'right' } = props;
   const floating = variant === 'floating';
-  const classes = `rl-panel rl-panel-${variant} rl-dock-${dock}${collapsed ? ' rl-collapsed' : ''}`;
+  const framed = floating ? props.framed : undefined;
+  const classes = `rl-panel rl-panel-${variant} rl-dock-${dock}${collapsed ? ' rl-collapsed' : ''}${framed ? ' rl-framed' : ''}`;
   const summary = panelSummary(result);
-  const drag = usePanelDrag(props.top ?? 96, floating ? props.onMove : undefined);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const placedWidth = useRef(0);
+  // the iframe's left edge in the host viewport (from its side and width; the box sits FRAME_PAD inside)
+  const originX = () => (dock === 'left' || !framed ? SIDE_GAP : framed.viewport.width - SIDE_GAP - placedWidth.current) - FRAME_PAD;
+  const drag = usePanelDrag(props.top ?? 96, floating ? props.onMove : undefined, framed && { viewport: framed.viewport, originX });
   // After the rep collapses or expands, keep keyboard focus on the toggle (it is a new element).
   const toggleRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -61,13 +79,32 @@ export function AccountPanel(props: AccountPanelProps) {
     wantFocus.current = true;
     props.onToggleCollapsed?.();
   };
-  // --rl-top lets the box cap its height to the space left below it
-  const style = floating ? ({ top: `${drag.top}px`, '--rl-top': `${drag.top}px` } as CSSProperties) : undefined;
+  // Framed: report the box's side, top and size whenever they change, so the host places the iframe.
+  const onPlace = framed?.onPlace;
+  useLayoutEffect(() => {
+    const el = rootRef.current;
+    if (!onPlace || !el) return;
+    const report = () => {
+      placedWidth.current = el.offsetWidth;
+      onPlace({ side: dock, top: drag.top, width: el.offsetWidth, height: el.offsetHeight });
+    };
+    report();
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(report);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [onPlace, dock, drag.top]);
+  // --rl-top lets the box cap its height to the space left below it (--rl-vh: the host's viewport)
+  const style = framed
+    ? ({ '--rl-top': `${drag.top}px`, '--rl-vh': `${framed.viewport.height}px` } as CSSProperties)
+    : floating
+      ? ({ top: `${drag.top}px`, '--rl-top': `${drag.top}px` } as CSSProperties)
+      : undefined;
 
   if (floating && collapsed) {
     const found = result?.state === 'found' ? result.account : null;
     return (
-      <LensRoot theme={theme} className={classes} style={style}>
+      <LensRoot theme={theme} className={classes} style={style} ref={rootRef}>
         <button
           ref={toggleRef}
           type="button"
@@ -88,7 +125,7 @@ export function AccountPanel(props: AccountPanelProps) {
 
   const found = result?.state === 'found' ? result : null;
   return (
-    <LensRoot theme={theme} className={classes} style={style}>
+    <LensRoot theme={theme} className={classes} style={style} ref={rootRef}>
       <aside className="rl-panel-box" aria-label="Recotap Lens account panel">
         <header className={floating && props.onMove ? 'rl-head rl-draggable' : 'rl-head'} {...(floating ? drag.handlers : {})}>
           <span className="rl-logo" aria-hidden="true" />

@@ -13,6 +13,7 @@ import { useContentSetting } from './use-content-setting';
 import { openOptionsPage } from '../open-options';
 import { segmentsFromResponse } from '../segments';
 import type { PanelController } from './panel-controller';
+import type { FramedPlacement } from '../AccountPanel';
 
 /** Persist this site's panel layout (side, top, collapsed) in the shared settings item. */
 async function saveLayout(siteId: string, patch: Partial<PanelState>) {
@@ -20,8 +21,11 @@ async function saveLayout(siteId: string, patch: Partial<PanelState>) {
   await writeContentSetting(panelStateSetting, { ...all, [siteId]: { ...DEFAULT_PANEL_STATE, ...all[siteId], ...patch } });
 }
 
-/** In-page panel container: binds the controller's store and the settings to the AccountPanel. */
-export function ContentPanel({ controller, siteId }: { controller: PanelController; siteId: string }) {
+/**
+ * In-page panel container: binds the controller's store and the settings to the AccountPanel.
+ * `framed`: rendered in the panel iframe (panel-frame.html), which the host page places.
+ */
+export function ContentPanel({ controller, siteId, framed }: { controller: PanelController; siteId: string; framed?: FramedPlacement }) {
   const { context, result, hidden } = useStore(controller.store);
   const theme = useContentSetting(themeSetting) ?? 'system';
   const layouts = useContentSetting(panelStateSetting);
@@ -59,6 +63,7 @@ export function ContentPanel({ controller, siteId }: { controller: PanelControll
         top={layout.top}
         onMove={(pos) => void saveLayout(siteId, pos)}
         renderActivity={renderActivity}
+        framed={framed}
       />
     </ErrorBoundary>
   );

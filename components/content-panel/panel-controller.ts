@@ -150,3 +150,4 @@ export function createPanelController(backend: PanelBackend, onState?: (s: Panel
 }
 
 export type PanelController = ReturnType<typeof createPanelController>;
+

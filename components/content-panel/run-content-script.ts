@@ -1,31 +1,33 @@
 /**
  * Everything a Lens content script does, wired to the content-script context: site detection →
- * lookupContext → the in-page panel (lazy shadow-root mount, shadow-host.ts, only on record pages and only where
- * the site's surface is 'in-page') and background pushes. The side panel and popup read this tab's
- * context/result from the background (getTabResult), which records every lookupContext. Every listener
- * is tied to ctx (removed when the extension reloads) and every callback catches its errors.
+ * the in-page panel (mounted lazily, only on record pages and only where the site's surface is
+ * 'in-page') and background pushes. The caller's `panel` driver decides where the panel lives:
+ * React in a shadow root on this page (mount-shadow-panel.tsx: this script runs the controller and
+ * sends the lookups) or Chrome's panel iframe (panel-frame/mount-frame-panel.ts: the frame runs
+ * them). Either way the background records each lookup as this tab's, for the side panel, popup
+ * and badge (getTabResult). Every listener is tied to ctx (removed when the extension reloads)
+ * and every callback catches its errors.
  */
-import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from '#imports';
-import { onMessage, sendMessage } from '@/utils/messaging';
+import { onMessage } from '@/utils/messaging';
 import {
   isSiteEnabled, readContentSiteSettings, sitePrefsSetting, siteSurface, watchContentSetting, type SiteSettings,
 } from '@/utils/content-settings';
 import { siteAdapters } from '@/utils/sites/registry';
-import type { PageContext } from '@/utils/view-models';
-import panelCss from '../styles/content.css?inline';
-import { ContentPanel } from './ContentPanel';
+import type { LookupResult, PageContext } from '@/utils/view-models';
 import { startSiteDetection } from '@/utils/sites/runtime';
-import { createPanelController, type PanelBackend } from './panel-controller';
-import { createPanelHost } from './shadow-host';
 
-const backend: PanelBackend = {
-  lookup: (context) => sendMessage('lookupContext', context),
-  pin: (context, rtpAid) => sendMessage('pinAccount', { context, rtpAid }),
-  unpin: (context) => sendMessage('unpinAccount', { context }),
-  add: (input) => sendMessage('addAccount', input),
-  markSeen: (rtpAid) => sendMessage('markSeen', { rtpAid }),
-};
+/** The in-page panel as the content script drives it (mount-shadow-panel.tsx, panel-frame/mount-frame-panel.ts). */
+export interface PanelDriver {
+  /** a new page context from site detection (null = not a record page) */
+  setContext(context: PageContext | null): void;
+  /** a background push (stale-while-revalidate, a pin from the side panel) */
+  receivePush(push: { url: string | null; result: LookupResult }): void;
+  /** the keyboard command */
+  toggleHidden(): void;
+  /** shows the panel on this page until remove() */
+  mount(siteId: string): { remove(): void };
+}
 
 const quietly = (fn: () => unknown) => {
   try {
@@ -37,31 +39,18 @@ const quietly = (fn: () => unknown) => {
 };
 
 /** Start detection and (where allowed) the in-page panel for this content-script context. */
-export async function runLensContentScript(ctx: ContentScriptContext, opts: { allowPanel: boolean }): Promise<void> {
+export async function runLensContentScript(ctx: ContentScriptContext, opts: { allowPanel: boolean; panel: () => PanelDriver }): Promise<void> {
   let settings: SiteSettings = await readContentSiteSettings();
-  const controller = createPanelController(backend);
+  const panel = opts.panel();
   let ui: { remove(): void } | null = null;
+  let current: PageContext | null = null;
 
   const wantPanel = (c: PageContext | null) => opts.allowPanel && c !== null && siteSurface(settings, c.site) === 'in-page';
 
-  /** The panel in its shadow root (shadow-host.ts), rendered by React until removed. */
-  function mount(siteId: string) {
-    const host = createPanelHost(document, { name: 'recotap-lens-panel', css: panelCss });
-    host.attach();
-    const root: Root = createRoot(host.container);
-    root.render(<ContentPanel controller={controller} siteId={siteId} />);
-    return {
-      remove() {
-        root.unmount();
-        host.remove();
-      },
-    };
-  }
-
   function syncMount() {
-    const { context } = controller.store.getState();
+    const context = current;
     if (wantPanel(context) && context) {
-      ui ??= mount(context.site);
+      ui ??= panel.mount(context.site);
     } else if (ui) {
       ui.remove();
       ui = null;
@@ -69,8 +58,8 @@ export async function runLensContentScript(ctx: ContentScriptContext, opts: { al
   }
 
   const removers = [
-    onMessage('accountUpdated', ({ data }) => quietly(() => controller.receivePush(data))),
-    onMessage('togglePanel', () => quietly(() => controller.toggleHidden())),
+    onMessage('accountUpdated', ({ data }) => quietly(() => panel.receivePush(data))),
+    onMessage('togglePanel', () => quietly(() => panel.toggleHidden())),
     watchContentSetting(sitePrefsSetting, () =>
       quietly(async () => {
         settings = await readContentSiteSettings();
@@ -91,8 +80,10 @@ export async function runLensContentScript(ctx: ContentScriptContext, opts: { al
     enabledSites,
     onContext: (context) =>
       quietly(() => {
-        controller.setContext(context);
+        current = context;
+        // mount first: the framed panel then sends this context to its frame, not as its own lookup
         syncMount();
+        panel.setContext(context);
       }),
   });
 }

@@ -3,7 +3,7 @@
  * (the in-page panel on CRM/Gmail pages, the side panel page for LinkedIn).
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { panelLocator, readPanel, type ShownAccount } from '../../test/e2e/extension.ts';
+import { pagePanelLocator, readPanel, type ShownAccount } from '../../test/e2e/extension.ts';
 import { pickRecordPages } from '../../test/e2e/expectations.ts';
 import type { SiteCase } from '../../test/e2e/site-cases.ts';
 
@@ -41,7 +41,7 @@ export async function visitStop(context: BrowserContext, extensionId: string, st
   await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await page.bringToFront();
   // until it catches up with the LinkedIn tab it describes its own tab ("No company found")
-  await panelLocator(side).locator('.rl-title').filter({ hasNotText: /^Recotap Lens$/ }).waitFor({ timeout: 15_000 }).catch(() => undefined);
+  await pagePanelLocator(side).locator('.rl-title').filter({ hasNotText: /^Recotap Lens$/ }).waitFor({ timeout: 15_000 }).catch(() => undefined);
   const shown = await readPanel(side);
   return { site: stop.site, url: stop.case.url, shown, shot: side };
 }

@@ -34,8 +34,9 @@ export function benchBundleSizes(buildDir: string): Section {
   const entries: { name: string; files: string[] }[] = [
     { name: 'background (service worker)', files: ['background.js'] },
     { name: 'crm.content (content-scripts/crm.js)', files: ['content-scripts/crm.js'] },
+    { name: 'inpage.content (content-scripts/inpage.js; the same code as the Firefox crm.js)', files: ['content-scripts/inpage.js'] },
     { name: 'linkedin.content (content-scripts/linkedin.js)', files: ['content-scripts/linkedin.js'] },
-    ...['popup', 'options', 'sidepanel'].map((p) => ({ name: `${p}.html (entry + preloaded chunks)`, files: pageScripts(buildDir, `${p}.html`) })),
+    ...['panel-frame', 'popup', 'options', 'sidepanel'].map((p) => ({ name: `${p}.html (entry + preloaded chunks)`, files: pageScripts(buildDir, `${p}.html`) })),
   ];
   const rows = entries.map((e) => {
     const sizes = e.files.map((f) => sizeOf(path.join(buildDir, f)));
@@ -49,6 +50,7 @@ export function benchBundleSizes(buildDir: string): Section {
     return [f, kb(s.min), kb(s.gz)];
   });
   const crm = rows.find((r) => r.files[0] === 'content-scripts/crm.js')!;
+  const inpage = rows.find((r) => r.files[0] === 'content-scripts/inpage.js')!;
   const body = [
     table(['Entrypoint', 'files', 'minified', 'gzipped'], rows.map((r) => [r.name, String(r.files.length), kb(r.min), kb(r.gz)])),
     '',
@@ -63,9 +65,17 @@ export function benchBundleSizes(buildDir: string): Section {
     title: '2. Bundle sizes',
     method:
       'reads the production build in .output/chrome-mv3 (`npx wxt build`); "minified" is the file as built, "gzipped" is zlib level 9 of it. ' +
-      'Extension pages count their entry script plus every chunk they modulepreload (shared chunks are counted in each page). CSS is listed per file.',
+      'Extension pages count their entry script plus every chunk they modulepreload (shared chunks are counted in each page). CSS is listed per file. ' +
+      'In Chrome, crm.js is site detection plus the frame host; the panel itself is panel-frame.html, loaded by the extension in its own process. ' +
+      'inpage.js is the panel rendered in the page (the LinkedIn opt-in); the Firefox build\'s crm.js is built from the same code (mount-panel.firefox.ts), so its size is the same to within a few bytes.',
     body,
-    targets: [{ target: 'crm.content ≤ 100 KB gzipped', measured: kb(crm.gz), met: crm.gz <= CRM_TARGET_GZ }],
-    notes: [`crm.content: ${verdict(crm.gz <= CRM_TARGET_GZ)} (${kb(crm.min)} minified).`],
+    targets: [
+      { target: 'crm.content ≤ 100 KB gzipped', measured: kb(crm.gz), met: crm.gz <= CRM_TARGET_GZ },
+      { target: 'the in-page panel script (inpage.js; Firefox crm.js) ≤ 100 KB gzipped', measured: kb(inpage.gz), met: inpage.gz <= CRM_TARGET_GZ },
+    ],
+    notes: [
+      `crm.content: ${verdict(crm.gz <= CRM_TARGET_GZ)} (${kb(crm.min)} minified).`,
+      `inpage.content: ${verdict(inpage.gz <= CRM_TARGET_GZ)} (${kb(inpage.min)} minified).`,
+    ],
   };
 }

@@ -61,7 +61,7 @@ async function visit(context: BrowserContext, takeMessages: Take | null, profile
   const m = await metricsMs(cdp);
   const share = profile ? scriptShare((await cdp.send('Profiler.stop')).profile) : null;
   const navMessages = (await takeMessages?.()) ?? {};
-  const work = takeMessages ? await lensWorkCounts(cdp) : null; // after the metrics: CDP's own evaluation is not the page's cost
+  const work = takeMessages ? await lensWorkCounts(cdp, page) : null; // after the metrics: CDP's own evaluation is not the page's cost
   await cdp.detach();
   await page.close();
   const get = (k: string) => m[k] ?? Number.NaN;

@@ -4,7 +4,7 @@
  * isolated world over CDP, and the messages the background receives from tabs, counted by a
  * listener added to the service worker. Counts, unlike timings, do not vary with machine load.
  */
-import type { CDPSession, Worker } from '@playwright/test';
+import type { CDPSession, Page, Worker } from '@playwright/test';
 import type { WorkCounts } from '../../utils/work-counts.ts';
 
 export type { WorkCounts };
@@ -13,7 +13,19 @@ export type MessageCounts = Record<string, number>;
 const EXTENSION_NAME = 'Recotap Lens';
 
 /** The counters of the Lens content script in the page's main frame (null: not injected, or an older build). */
-export async function lensWorkCounts(cdp: CDPSession): Promise<WorkCounts | null> {
+export async function lensWorkCounts(cdp: CDPSession, page?: Page): Promise<WorkCounts | null> {
+  const counts = await scriptWorkCounts(cdp);
+  // Chrome renders the in-page panel in an extension iframe (panel-frame.html): its renders count there
+  const frame = page?.frames().find((f) => f.url().includes('/panel-frame.html'));
+  if (counts && frame) {
+    counts.panelRenders = await frame
+      .evaluate(() => (globalThis as { __recotapLensWork?: { panelRenders: number } }).__recotapLensWork?.panelRenders ?? 0)
+      .catch(() => counts.panelRenders);
+  }
+  return counts;
+}
+
+async function scriptWorkCounts(cdp: CDPSession): Promise<WorkCounts | null> {
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const contexts: { id: number; name: string; frameId?: string; type?: string }[] = [];
   const onContext = (e: { context: { id: number; name: string; auxData?: { frameId?: string; type?: string } } }) =>

@@ -30,7 +30,7 @@ const FAULTS = (retryAfterSec: number): FaultSet => ({
 /** Clicks "Email sent" in the in-page panel's quick log `count` times; 0 when the build has no quick log. */
 async function logThroughPanel(page: Page, url: string, count: number): Promise<number> {
   await page.goto(url);
-  const panel = panelLocator(page);
+  const panel = await panelLocator(page);
   await panel.locator('.rl-title').waitFor({ timeout: 20_000 });
   const quick = panel.getByRole('group', { name: 'Quick log' });
   if (!(await quick.waitFor({ timeout: 10_000 }).then(() => true, () => false))) return 0;

@@ -30,7 +30,7 @@ test(`"Add to Recotap" adds ${hooli.domain} to Recotap and the panel then shows 
   const page = await context.newPage();
   await page.goto(URL_);
 
-  const panel = panelLocator(page);
+  const panel = await panelLocator(page);
   await expect(panel).toContainText('This company is not in Recotap yet.');
   await expect(panel.getByLabel('Company name')).toHaveValue(hooli.name);
   await expect(panel.getByLabel('Domain')).toHaveValue(hooli.domain);

@@ -1,7 +1,7 @@
 /**
  * Driving the loaded extension: configuring it (API key, rep email) and reading what it shows.
  */
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Frame, Locator, Page, Worker } from '@playwright/test';
 import { DEMO_API_KEY, DEMO_REP } from '../emulator/index.ts';
 
 export interface ExtensionConfig {
@@ -76,14 +76,46 @@ export interface ShownAccount {
   summary: string;
 }
 
-/** The account panel inside a page (the in-page panel's open shadow root, or an extension page). */
-export function panelLocator(page: Page): Locator {
-  return page.locator('aside[aria-label="Recotap Lens account panel"]');
+const PANEL = 'aside[aria-label="Recotap Lens account panel"]';
+
+/** The account panel of an extension page (popup, side panel): no frame to wait for. */
+export function pagePanelLocator(page: Page): Locator {
+  return page.locator(PANEL);
+}
+
+/**
+ * The in-page panel's iframe on a CRM page (Chrome renders the panel in panel-frame.html). Its host
+ * element's shadow root is closed, so locators cannot reach it: the frame is found among the page's
+ * frames, waiting up to `timeoutMs` for crm.js to add it.
+ */
+export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/panel-frame.html'));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`no panel iframe in ${page.url()} after ${timeoutMs} ms`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * The account panel in a page: an extension page's (side panel, popup), the opt-in shadow-root
+ * panel on LinkedIn, or the panel iframe's on a CRM page (panelFrame).
+ */
+export async function panelLocator(page: Page, timeoutMs = 15_000): Promise<Locator> {
+  const url = page.url();
+  if (url.startsWith('chrome-extension://') || /^https:\/\/[^/]*linkedin\.com\//.test(url)) return page.locator(PANEL);
+  return (await panelFrame(page, timeoutMs)).locator(PANEL);
 }
 
 /** Waits until the panel left its loading state, then reads it (null: no panel within the timeout). */
 export async function readPanel(page: Page, timeoutMs = 15_000): Promise<ShownAccount | null> {
-  const panel = panelLocator(page);
+  let panel: Locator;
+  try {
+    panel = await panelLocator(page, timeoutMs);
+  } catch {
+    return null;
+  }
   // the panel's own live summary (other live regions, e.g. the activity toast, live deeper inside)
   const summary = panel.locator(':scope > p[aria-live="polite"]').first();
   try {

@@ -74,7 +74,7 @@ test('opting in shows the in-page panel on LinkedIn; opting out restores the unt
   await setLinkedInPanel(context, serviceWorker, extensionId, true);
   const page = await context.newPage();
   await page.goto(company!.url);
-  const panel = panelLocator(page);
+  const panel = await panelLocator(page);
   await expect(panel.locator('.rl-title')).toHaveText(expected.name);
   await expect(panel.locator('[data-section="score"] .rl-badge')).toHaveText(new RegExp(`^${expected.score}\\b`));
   await expect(panel.locator('.rl-stepper-now')).toHaveText(expected.stage);
@@ -86,7 +86,7 @@ test('opting in shows the in-page panel on LinkedIn; opting out restores the unt
   const side = await context.newPage();
   await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await page.bringToFront();
-  await expect(panelLocator(side).locator('.rl-title')).toHaveText(expected.name);
+  await expect((await panelLocator(side)).locator('.rl-title')).toHaveText(expected.name);
   await side.close();
 
   await setLinkedInPanel(context, serviceWorker, extensionId, false);
@@ -120,6 +120,6 @@ test('saving the site settings again keeps exactly one registration', async ({
     return chrome.scripting.getRegisteredContentScripts({ ids: [id] });
   }, SCRIPT_ID);
   expect(registered).toEqual([
-    expect.objectContaining({ id: SCRIPT_ID, js: ['content-scripts/crm.js'], matches: ['https://www.linkedin.com/*'], persistAcrossSessions: true }),
+    expect.objectContaining({ id: SCRIPT_ID, js: ['content-scripts/inpage.js'], matches: ['https://www.linkedin.com/*'], persistAcrossSessions: true }),
   ]);
 });

@@ -42,7 +42,7 @@ test(`a LinkedIn company page shows its account in the side panel and its DOM is
   await page.goto(company!.url);
   const side = await openSidePanel(context, extensionId, page);
 
-  const panel = panelLocator(side);
+  const panel = await panelLocator(side);
   await expect(panel.locator('.rl-title')).toHaveText(expected.name);
   await expect(panel.locator('[data-section="score"] .rl-badge')).toHaveText(new RegExp(`^${expected.score}\\b`));
   await expect(panel.locator('.rl-stepper-now')).toHaveText(expected.stage);
@@ -65,7 +65,7 @@ test('the side panel follows LinkedIn SPA navigation', async ({ context, extensi
   const page = await context.newPage();
   await page.goto(spa!.url);
   const side = await openSidePanel(context, extensionId, page);
-  const title = panelLocator(side).locator('.rl-title');
+  const title = (await panelLocator(side)).locator('.rl-title');
   await expect(title).toHaveText(first.name);
 
   await page.locator('#spa-next').click();

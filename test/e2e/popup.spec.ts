@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_COMPANIES } from '../emulator/index.ts';
 import { BAND_COLORS } from '../../utils/toolbar/badge.ts';
-import { panelLocator, readPanel } from './extension.ts';
+import { pagePanelLocator, panelLocator, readPanel } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import {
   addAccountViaApi, clickLookupMenu, domainLookups, openPopup, pushToTab, readBadge, runCommand, tabIdOf, waitForSync,
@@ -26,7 +26,7 @@ const NOT_A_RECORD = 'https://app.hubspot.com/contacts/4455667/objects/0-2/views
 
 const searchBox = (popup: Page) => popup.getByRole('combobox', { name: 'Find an account' });
 const options = (popup: Page) => popup.getByRole('listbox', { name: 'Matching accounts' }).getByRole('option');
-const opened = (popup: Page) => panelLocator(popup);
+const opened = (popup: Page) => pagePanelLocator(popup);
 
 test.describe('popup search', () => {
   test.beforeEach(async ({ context, extensionId, world, configureExtension }) => {
@@ -126,7 +126,7 @@ test('badge: a record page shows its score in the band colour; a non-record page
   const tabId = await tabIdOf(serviceWorker, page);
 
   await page.goto(acmePage.url);
-  await expect(panelLocator(page).locator('.rl-title')).toHaveText(acme.name);
+  await expect((await panelLocator(page)).locator('.rl-title')).toHaveText(acme.name);
   await expect.poll(() => readBadge(serviceWorker, tabId)).toMatchObject({ text: String(acme.score), color: BAND_COLORS.hot });
   expect((await readBadge(serviceWorker, tabId)).title).toContain(`${acme.name} (${acme.domain}); score ${acme.score}, hot`);
 
@@ -134,7 +134,7 @@ test('badge: a record page shows its score in the band colour; a non-record page
   await expect.poll(() => readBadge(serviceWorker, tabId).then((b) => b.text)).toBe('');
 
   await page.goto(vandelayPage.url);
-  await expect(panelLocator(page).locator('.rl-title')).toHaveText(vandelay.name);
+  await expect((await panelLocator(page)).locator('.rl-title')).toHaveText(vandelay.name);
   await expect.poll(() => readBadge(serviceWorker, tabId)).toMatchObject({ text: '—', color: BAND_COLORS.unscored });
   expect((await readBadge(serviceWorker, tabId)).title).toContain('not scored yet');
 });
@@ -155,7 +155,7 @@ test('context menu "Look up in Recotap": the real click handler records the quer
   await world.servePage(acmePage.url, acmePage.file);
   const page = await context.newPage();
   await page.goto(acmePage.url);
-  await expect(panelLocator(page).locator('.rl-title')).toHaveText(acme.name);
+  await expect((await panelLocator(page)).locator('.rl-title')).toHaveText(acme.name);
   const tabId = await tabIdOf(serviceWorker, page);
 
   // a selected domain, before the side panel is open: the panel picks the query up when it opens
@@ -163,7 +163,7 @@ test('context menu "Look up in Recotap": the real click handler records the quer
   const side = await context.newPage();
   await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await page.bringToFront();
-  const sidePanel = panelLocator(side);
+  const sidePanel = await panelLocator(side);
   await expect(sidePanel.locator('.rl-title')).toHaveText(northwind.name);
   await expect(sidePanel.locator('[data-section="score"] .rl-badge')).toHaveText(new RegExp(`^${northwind.score}\\b`));
 
@@ -192,7 +192,7 @@ test('keyboard commands are registered; toggle-panel hides and the togglePanel p
   await world.servePage(acmePage.url, acmePage.file);
   const page = await context.newPage();
   await page.goto(acmePage.url);
-  const panel = panelLocator(page);
+  const panel = await panelLocator(page);
   await expect(panel.locator('.rl-title')).toHaveText(acme.name);
   const tabId = await tabIdOf(serviceWorker, page);
 

@@ -25,7 +25,7 @@ for (const c of picked) {
     const page = await context.newPage();
     await page.goto(c.url);
 
-    const panel = panelLocator(page);
+    const panel = await panelLocator(page);
     await expect(panel.locator('.rl-title')).toHaveText(company.name);
     await expect(panel.locator('[data-section="score"] .rl-badge')).toHaveText(scorePattern(company));
     await expect(panel.locator('.rl-stepper-now')).toHaveText(company.stage);

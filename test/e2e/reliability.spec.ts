@@ -60,7 +60,7 @@ test('an account with 10,000 custom fields renders while the page keeps producin
     requestAnimationFrame(tick);
   });
   await page.goto(PAGE_URL);
-  const panel = panelLocator(page);
+  const panel = await panelLocator(page);
   await expect(panel.locator('.rl-title')).toHaveText('Big Fields Inc', { timeout: 20_000 });
   const framesAtRender = await page.evaluate(() => (window as unknown as { __frames: number }).__frames);
   const rows = await panel.locator('[data-section="fields"] dt').count();

@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_API_KEY } from '../emulator/index.ts';
 import { panelLocator, readPanel } from './extension.ts';
 import { expect, test } from './fixtures.ts';
+import { loadSiteCases } from './site-cases.ts';
 
 const ACME_URL = 'https://acme.lightning.force.com/lightning/r/Account/001Hs0000000AbCdEI/view';
 const HOSTILE_URL = 'https://acme.lightning.force.com/lightning/r/Account/001Hs0000012AbCdEI/view';
@@ -30,7 +31,7 @@ test('a CRM page cannot message the extension, spoof its messages or read the ke
   const page = await context.newPage();
   await page.goto(ACME_URL);
   expect((await readPanel(page))?.name).toBe('Acme Robotics');
-  const panelBefore = await panelLocator(page).innerHTML();
+  const panelBefore = await (await panelLocator(page)).innerHTML();
   const before = apiRequests(world);
 
   // 1. direct messaging from the main world: chrome.runtime is not exposed to web pages
@@ -66,19 +67,41 @@ test('a CRM page cannot message the extension, spoof its messages or read the ke
       window.dispatchEvent(new CustomEvent(m.type, { detail: m }));
       document.dispatchEvent(new CustomEvent('@webext-core/messaging', { detail: m }));
     }
-    return msgs.length;
+    // our panel iframe lives in a closed shadow root: not even window.frames lists it
+    return { messages: msgs.length, frames: window.frames.length };
   }, ACME_URL);
-  expect(spoofed).toBe(8);
+  expect(spoofed).toEqual({ messages: 8, frames: 0 });
+
+  // 3. the page frames our web-accessible panel page itself, with a secret of its own, and drives
+  // it: the frame connects (the secret is its own URL's), but the background refuses its lookups
+  const ROGUE = 'ab'.repeat(16);
+  await page.evaluate(async ({ id, ctxUrl, secret }) => {
+    const iframe = document.createElement('iframe');
+    iframe.id = 'rogue';
+    iframe.src = `chrome-extension://${id}/panel-frame.html#${secret}`;
+    await new Promise((r) => {
+      iframe.onload = r;
+      document.body.append(iframe);
+    });
+    const channel = new MessageChannel();
+    iframe.contentWindow!.postMessage({ lens: secret }, '*', [channel.port2]);
+    const context = { site: 'salesforce-lightning', url: ctxUrl, websites: ['https://www.globex-analytics.io'], emails: [], contacts: [] };
+    channel.port1.postMessage({ type: 'context', context });
+  }, { id: extensionId, ctxUrl: ACME_URL, secret: ROGUE });
+  const rogue = page.frames().find((f) => f.url().endsWith(ROGUE))!;
+  await expect(rogue.locator('[role="alert"]').first()).toContainText('rejected', { timeout: 10_000 });
+  expect(await rogue.locator('body').textContent()).not.toContain('Globex');
+  await page.evaluate(() => document.getElementById('rogue')?.remove());
   // let any listener react (frames and a short idle), then nothing may have changed
   await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
   expect(apiRequests(world)).toBe(before);
-  expect(await panelLocator(page).innerHTML()).toBe(panelBefore);
-  await expect(panelLocator(page).locator('.rl-title')).toHaveText('Acme Robotics');
+  expect(await (await panelLocator(page)).innerHTML()).toBe(panelBefore);
+  await expect((await panelLocator(page)).locator('.rl-title')).toHaveText('Acme Robotics');
   const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['apiKey', 'needsNewKey']));
   expect(stored).toMatchObject({ apiKey: DEMO_API_KEY });
   expect(stored.needsNewKey ?? false).toBe(false);
 
-  // 3. the key is nowhere a page script can look
+  // 4. the key is nowhere a page script can look
   const seen = await visibleToPage(page);
   expect(seen.length).toBeGreaterThan(1000);
   expect(seen).not.toContain(DEMO_API_KEY);
@@ -93,7 +116,7 @@ test('hostile markup in the CRM page and in API data stays text and never runs',
 
   // from the API: the account's name
   await page.goto(ACME_URL);
-  const panel = panelLocator(page);
+  const panel = await panelLocator(page);
   await expect(panel.locator('.rl-title')).toHaveText(HOSTILE_NAME, { timeout: 15_000 });
   expect(await panel.locator('img, script, iframe, svg[onload]').count()).toBe(0);
   expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -102,13 +125,34 @@ test('hostile markup in the CRM page and in API data stays text and never runs',
   await page.goto(HOSTILE_URL);
   const shown = await readPanel(page);
   expect(shown).not.toBeNull();
-  const html = await panel.innerHTML();
+  const hostile = await panelLocator(page); // a new page load: a new panel iframe
+  const html = await hostile.innerHTML();
   expect(html).not.toContain('<img src=x');
   expect(html).not.toContain('<script>window.__pwned');
-  expect(await panel.locator('img, script, iframe, a[href^="javascript"]').count()).toBe(0);
-  const text = (await panel.textContent()) ?? '';
-  const inputs = await panel.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  expect(await hostile.locator('img, script, iframe, a[href^="javascript"]').count()).toBe(0);
+  const text = (await hostile.textContent()) ?? '';
+  const inputs = await hostile.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   // the company name is shown (or prefilled) literally
   expect([text, ...inputs].some((t) => t.includes('Evil "Corp"'))).toBe(true);
   expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+});
+
+test('the panel page is web-accessible to CRM pages only: LinkedIn can neither frame nor fetch it', async ({ context, extensionId, configureExtension }) => {
+  await configureExtension();
+  const linkedinCase = (await loadSiteCases()).find((c) => c.adapterId === 'linkedin' && c.expect)!;
+  const frameUrl = `chrome-extension://${extensionId}/panel-frame.html`;
+  /** from the page's main world: a no-cors fetch of the panel page (blocked = not web-accessible) */
+  const probe = (page: Page) =>
+    page.evaluate((url) => fetch(url, { mode: 'no-cors' }).then((r) => `loaded (${r.type})`, (e: unknown) => `blocked: ${String(e)}`), frameUrl);
+
+  const crm = await context.newPage();
+  await crm.goto(ACME_URL);
+  expect((await readPanel(crm))?.name).toBe('Acme Robotics'); // the framed panel works here
+  expect(await probe(crm)).toMatch(/^loaded/);
+
+  const linkedin = await context.newPage();
+  await linkedin.goto(linkedinCase.url);
+  expect(await probe(linkedin)).toMatch(/^blocked/);
+  // and the read-only LinkedIn script added no frame of ours
+  expect(linkedin.frames().map((f) => f.url()).filter((u) => u.startsWith('chrome-extension://'))).toEqual([]);
 });

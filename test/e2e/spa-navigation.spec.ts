@@ -3,8 +3,8 @@
  * never shows the previous record's account, even when the API is slow and the first lookup is
  * still in flight when the rep moves on.
  */
-import type { Page } from '@playwright/test';
-import { panelLocator } from './extension.ts';
+import type { Frame } from '@playwright/test';
+import { panelFrame } from './extension.ts';
 import { expectedCompany } from './expectations.ts';
 import { expect, test } from './fixtures.ts';
 import { loadSiteCases, pageKey } from './site-cases.ts';
@@ -12,23 +12,22 @@ import { loadSiteCases, pageKey } from './site-cases.ts';
 const cases = await loadSiteCases();
 const spaCases = cases.filter((c) => c.file.endsWith('spa.html') && c.spaNext && c.adapterId !== 'linkedin');
 
-/** Records every panel title the page shows, tagged with the test's current phase. */
+/** Records every panel title the panel iframe shows, tagged with the test's current phase. */
 function recordTitles() {
   const w = window as unknown as { __titles: { phase: number; title: string }[]; __phase: number };
   w.__titles = [];
   w.__phase = 0;
   let last = '';
   setInterval(() => {
-    const host = document.querySelector('recotap-lens-panel');
-    const title = host?.shadowRoot?.querySelector('.rl-title')?.textContent ?? '';
+    const title = document.querySelector('.rl-title')?.textContent ?? '';
     if (title !== last) w.__titles.push({ phase: w.__phase, title: (last = title) });
   }, 10);
 }
 
-const titles = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __titles: { phase: number; title: string }[] }).__titles);
-const setPhase = (page: Page, phase: number) =>
-  page.evaluate((p) => void ((window as unknown as { __phase: number }).__phase = p), phase);
+const titles = (frame: Frame) =>
+  frame.evaluate(() => (window as unknown as { __titles: { phase: number; title: string }[] }).__titles);
+const setPhase = (frame: Frame, phase: number) =>
+  frame.evaluate((p) => void ((window as unknown as { __phase: number }).__phase = p), phase);
 
 test('every in-page adapter has an SPA fixture', () => {
   expect(spaCases.length).toBeGreaterThan(0);
@@ -52,27 +51,27 @@ for (const c of spaCases) {
     await world.servePage(c.url, c.file);
     await world.servePage(c.spaNext!.url, c.file); // only requested if the page were reloaded
     const page = await context.newPage();
-    await page.addInitScript(recordTitles);
     await page.goto(c.url);
     await page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
 
     // 1. move on while the first lookup is still in flight
-    await page.locator('recotap-lens-panel').waitFor({ state: 'attached' });
-    await setPhase(page, 1);
+    const frame = await panelFrame(page);
+    await frame.evaluate(recordTitles); // the first lookup takes 2.5 s: nothing is shown yet
+    await setPhase(frame, 1);
     await page.locator('#spa-next').click();
     await expect(page).toHaveURL(c.spaNext!.url);
-    const panel = panelLocator(page);
+    const panel = frame.locator('aside[aria-label="Recotap Lens account panel"]');
     await expect(panel.locator('.rl-title')).toHaveText(next!.name, { timeout: 20_000 });
     await expect(panel.locator('[data-section="score"] .rl-badge')).toHaveText(new RegExp(`^${next!.score}\\b`));
 
     // 2. and back again once the API answers quickly: the first account shows
     world.emulator.controls.clearFaults();
-    await setPhase(page, 2);
+    await setPhase(frame, 2);
     await page.locator('#spa-next').click();
     await expect(page).toHaveURL(c.url);
     await expect(panel.locator('.rl-title')).toHaveText(first!.name);
 
-    const seen = await titles(page);
+    const seen = await titles(frame);
     const shown = (phase: number) => seen.filter((t) => t.phase === phase).map((t) => t.title);
     expect(shown(0), 'the race was exercised: nothing was shown before moving on').not.toContain(first!.name);
     expect(shown(1), 'the previous account never showed after moving on').not.toContain(first!.name);

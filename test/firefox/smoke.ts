@@ -8,7 +8,7 @@
  *
  * Run: npm run test:firefox (or: npx wxt build -b firefox --mv2 && npx tsx test/firefox/smoke.ts)
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_API_KEY, DEMO_COMPANIES, DEMO_REP } from '../emulator/index.ts';
 import { expectedCompany, isPlainScoredCompany } from '../e2e/expectations.ts';
@@ -120,7 +120,7 @@ async function checkLinkedInOptIn(browser: Browser, settingsPage: Page): Promise
     st = await state();
     if (!st?.active) await new Promise((r) => setTimeout(r, 200));
   }
-  check(st?.active === true, `opting in registers the CRM script for LinkedIn with browser.scripting (${JSON.stringify(st)})`);
+  check(st?.active === true, `opting in registers the in-page panel script for LinkedIn with browser.scripting (${JSON.stringify(st)})`);
   await page.reload({ waitUntil: 'load' });
   const shown = await readFirefoxPanel(page);
   check(shown?.name === acme.name, `after a reload the LinkedIn company page shows ${acme.name} in the page (${shown?.name ?? 'no panel'})`);
@@ -136,6 +136,13 @@ async function checkLinkedInOptIn(browser: Browser, settingsPage: Page): Promise
 
 async function run(world: World): Promise<void> {
   check(existsSync(path.join(FIREFOX_BUILD, 'manifest.json')), `Firefox build exists at ${path.relative(ROOT, FIREFOX_BUILD)} (npm run build:firefox)`);
+  // MV2 cannot limit a web-accessible resource to some sites (LinkedIn must get none): the panel
+  // renders in the page here, and the Chrome-only panel iframe page is not built
+  const manifest = JSON.parse(readFileSync(path.join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { web_accessible_resources?: unknown };
+  check(
+    manifest.web_accessible_resources === undefined && !existsSync(path.join(FIREFOX_BUILD, 'panel-frame.html')),
+    'the Firefox build exposes no web-accessible resource and has no panel iframe page',
+  );
   const firefox = await launchFirefox(world);
   try {
     check(firefox.addonId === ADDON_ID, `the add-on installs with id ${ADDON_ID} (got ${firefox.addonId})`);

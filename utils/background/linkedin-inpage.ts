@@ -1,7 +1,7 @@
 /**
  * The opt-in in-page panel on LinkedIn. LinkedIn's pages get only the read-only linkedin.content
  * script from the manifest; when the rep turns on "Show the panel on LinkedIn pages", the background
- * registers the CRM content script (the one with the panel) for LinkedIn's match patterns at runtime,
+ * registers the in-page panel script (inpage.content: the panel in a shadow root) for LinkedIn's match patterns at runtime,
  * and unregisters it when the rep turns it off. The outcome is written to linkedinInPageStateItem:
  * linkedin.content reads it to stand down (the CRM script then sends the lookups, so each record is
  * looked up once) and the options page shows errors.
@@ -20,8 +20,8 @@ import {
 import { LINKEDIN_MATCHES } from '@/utils/sites/hosts';
 
 export const LINKEDIN_INPAGE_SCRIPT_ID = 'recotap-lens-linkedin-inpage';
-/** The built crm.content entrypoint (WXT names it after the entrypoint directory). */
-export const CRM_SCRIPT_FILE = 'content-scripts/crm.js';
+/** The built inpage.content entrypoint: the panel in a shadow root (WXT names it after the entrypoint directory). */
+export const INPAGE_SCRIPT_FILE = 'content-scripts/inpage.js';
 
 /** The part of chrome.scripting / browser.scripting this module uses. */
 export interface ScriptingApi {
@@ -69,11 +69,11 @@ export function createLinkedInInPage(deps: LinkedInInPageDeps) {
         if (current) await scripting.unregisterContentScripts({ ids });
         return { active: false, error: null };
       }
-      if (current && sameList(current.js, [CRM_SCRIPT_FILE]) && sameList(current.matches, matches)) return { active: true, error: null };
+      if (current && sameList(current.js, [INPAGE_SCRIPT_FILE]) && sameList(current.matches, matches)) return { active: true, error: null };
       // an older registration (another file or other hosts after an update) is replaced
       if (current) await scripting.unregisterContentScripts({ ids });
       await scripting.registerContentScripts([
-        { id: ids[0]!, js: [CRM_SCRIPT_FILE], matches, runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
+        { id: ids[0]!, js: [INPAGE_SCRIPT_FILE], matches, runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
       ]);
       return { active: true, error: null };
     } catch (e) {

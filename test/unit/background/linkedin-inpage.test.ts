@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   createLinkedInInPage,
-  CRM_SCRIPT_FILE,
+  INPAGE_SCRIPT_FILE,
   LINKEDIN_INPAGE_SCRIPT_ID,
   startLinkedInInPage,
   type ScriptingApi,
@@ -61,7 +61,7 @@ describe('LinkedIn in-page registration', () => {
     expect([...s.scripts.values()]).toEqual([
       {
         id: LINKEDIN_INPAGE_SCRIPT_ID,
-        js: [CRM_SCRIPT_FILE],
+        js: [INPAGE_SCRIPT_FILE],
         matches: ['https://www.linkedin.com/*'],
         runAt: 'document_idle',
         allFrames: false,
@@ -114,7 +114,7 @@ describe('LinkedIn in-page registration', () => {
     });
     await optIn(true);
     await createLinkedInInPage({ scripting: s.api }).reconcile();
-    expect(s.scripts.get(LINKEDIN_INPAGE_SCRIPT_ID)?.js).toEqual([CRM_SCRIPT_FILE]);
+    expect(s.scripts.get(LINKEDIN_INPAGE_SCRIPT_ID)?.js).toEqual([INPAGE_SCRIPT_FILE]);
   });
 
   it('reports why it could not register, and stays inactive so LinkedIn keeps its side panel lookups', async () => {

@@ -222,6 +222,54 @@ describe('AccountPanel position', () => {
   });
 });
 
+describe('AccountPanel in the panel iframe (framed)', () => {
+  const viewport = { width: 1000, height: 600 };
+
+  it('reports its side, top and size for the host to place the iframe, and sets no fixed position', () => {
+    const places: { side: string; top: number }[] = [];
+    const { container, rerender } = render(
+      <AccountPanel result={found()} context={null} actions={recordingActions()} theme="light" variant="floating" top={100} dock="right" framed={{ viewport, onPlace: (p) => places.push(p) }} />,
+    );
+    const root = container.firstElementChild as HTMLElement;
+    expect(root.className).toContain('rl-framed');
+    expect(root.style.top).toBe('');
+    expect(root.style.getPropertyValue('--rl-vh')).toBe('600px'); // caps the box to the host's viewport
+    expect(places.at(-1)).toMatchObject({ side: 'right', top: 100 });
+    rerender(
+      <AccountPanel result={found()} context={null} actions={recordingActions()} theme="light" variant="floating" top={100} dock="left" framed={{ viewport, onPlace: (p) => places.push(p) }} />,
+    );
+    expect(places.at(-1)).toMatchObject({ side: 'left', top: 100 });
+  });
+
+  it("drags in screen coordinates within the host's viewport, and picks the side in host coordinates", () => {
+    const places: { top: number }[] = [];
+    const moves: { top: number; side: string }[] = [];
+    const { container } = render(
+      <AccountPanel
+        result={found()}
+        context={null}
+        actions={recordingActions()}
+        theme="light"
+        variant="floating"
+        top={100}
+        dock="right"
+        onMove={(p) => moves.push(p)}
+        framed={{ viewport, onPlace: (p) => places.push(p) }}
+      />,
+    );
+    const header = container.querySelector('header')!;
+    // the iframe moves with the panel, so clientY stays put while screenY follows the pointer
+    fireEvent.pointerDown(header, { button: 0, clientX: 10, clientY: 20, screenY: 300, pointerId: 1 });
+    fireEvent.pointerMove(header, { clientX: 10, clientY: 20, screenY: 400, pointerId: 1 });
+    expect(places.at(-1)).toMatchObject({ top: 200 });
+    fireEvent.pointerMove(header, { clientX: 10, clientY: 20, screenY: 2000, pointerId: 1 });
+    expect(places.at(-1)).toMatchObject({ top: 552 }); // the host's 600 px viewport, not the frame's
+    // x = 10 in a frame docked right is far right on the host page: it stays right
+    fireEvent.pointerUp(header, { clientX: 10, clientY: 20, screenY: 400, pointerId: 1 });
+    expect(moves).toEqual([{ top: 200, side: 'right' }]);
+  });
+});
+
 describe('AccountPanel between records (SPA navigation)', () => {
   it('while the next record loads, the last account is hidden (never shown or announced), then updated in place', () => {
     let renders = 0;

@@ -1,0 +1,16 @@
+import { defineContentScript } from '#imports';
+import { LINKEDIN_MATCHES } from '@/utils/sites/hosts';
+import { runLensContentScript } from '@/components/content-panel/run-content-script';
+import { shadowPanel } from '@/components/content-panel/mount-shadow-panel';
+
+// The opt-in in-page panel on LinkedIn, registered at runtime by the background
+// (utils/background/linkedin-inpage.ts) only while the rep has it on. It renders in a shadow root
+// on the page: no web-accessible resource is ever exposed to linkedin.com, so no iframe.
+export default defineContentScript({
+  matches: LINKEDIN_MATCHES,
+  registration: 'runtime',
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    runLensContentScript(ctx, { allowPanel: true, panel: shadowPanel }).catch((e: unknown) => console.debug('[recotap-lens]', e));
+  },
+});
