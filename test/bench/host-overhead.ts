@@ -14,7 +14,7 @@ import { countTabMessages, describeCounts, lensWorkCounts, type MessageCounts, t
 
 const NAVIGATIONS = 20;
 /** visits with the extension recorded with the CPU profiler (whose script: extension or page) */
-const PROFILED = 3;
+const PROFILED = 7;
 const SAMPLING_US = 250;
 const TARGET = 0.05;
 const WORK_KEYS = ['navigations', 'checks', 'observers', 'mutationCallbacks', 'mutationRecords', 'reads', 'panelRenders'] as const;
@@ -33,9 +33,21 @@ interface Visit {
   navMessages: MessageCounts;
   /** with `profile`: the visit's sampled script time split between extension and page */
   share: ScriptShare | null;
+  /** Chrome's panel iframe (another process): its own script and task ms over the navigations */
+  frameNav: { script: number; task: number } | null;
 }
 
 type Take = () => Promise<MessageCounts>;
+
+/** What the panel iframe itself ran over the navigations, in the extension's process (Chrome's framed panel). */
+function frameNote(a: Visit[]): string {
+  const f = a.flatMap((v) => (v.frameNav ? [v.frameNav] : []));
+  if (f.length === 0) return 'Panel iframe: none (this build renders the panel in the page).';
+  return (
+    `Panel iframe (panel-frame.html, the extension's renderer process, not the page's main thread), over the ${NAVIGATIONS} navigations, median of ${f.length} visits: ` +
+    `script ${fmt(median(f.map((x) => x.script)), 0)} ms, main-thread tasks ${fmt(median(f.map((x) => x.task)), 0)} ms (its React renders, layout and paint). Not counted above: it runs beside the page, not on its thread.`
+  );
+}
 
 /** One visit: load, 20 SPA navigations with DOM churn 200 ms apart, then the page's metrics (ms). */
 async function visit(context: BrowserContext, takeMessages: Take | null, profile = false): Promise<Visit> {
@@ -52,6 +64,10 @@ async function visit(context: BrowserContext, takeMessages: Take | null, profile
   await page.waitForTimeout(1000); // the panel's first lookup settles
   const loadScript = (await metricsMs(cdp)).ScriptDuration ?? Number.NaN;
   const loadMessages = (await takeMessages?.()) ?? {};
+  // the panel iframe's own metrics over the navigations (not on the page's main thread)
+  const frame = takeMessages && !profile ? page.frames().find((f) => f.url().includes('/panel-frame.html')) : undefined;
+  const frameCdp = frame ? await context.newCDPSession(frame).catch(() => null) : null;
+  await frameCdp?.send('Performance.enable');
   for (let i = 0; i < NAVIGATIONS; i++) {
     // run from a page timer, not from CDP: script started by Runtime.evaluate is not in ScriptDuration
     await page.evaluate(() => void setTimeout(() => (window as unknown as { __benchChurn: () => number }).__benchChurn(), 0));
@@ -59,13 +75,16 @@ async function visit(context: BrowserContext, takeMessages: Take | null, profile
   }
   await page.waitForTimeout(500);
   const m = await metricsMs(cdp);
+  const fm = frameCdp ? await metricsMs(frameCdp).catch(() => null) : null;
+  await frameCdp?.detach().catch(() => undefined);
+  const frameNav = fm ? { script: fm.ScriptDuration ?? Number.NaN, task: fm.TaskDuration ?? Number.NaN } : null;
   const share = profile ? scriptShare((await cdp.send('Profiler.stop')).profile) : null;
   const navMessages = (await takeMessages?.()) ?? {};
   const work = takeMessages ? await lensWorkCounts(cdp, page) : null; // after the metrics: CDP's own evaluation is not the page's cost
   await cdp.detach();
   await page.close();
   const get = (k: string) => m[k] ?? Number.NaN;
-  return { script: get('ScriptDuration'), task: get('TaskDuration'), thread: get('ThreadTime'), loadScript, work, loadMessages, navMessages, share };
+  return { script: get('ScriptDuration'), task: get('TaskDuration'), thread: get('ThreadTime'), loadScript, work, loadMessages, navMessages, share, frameNav };
 }
 
 async function metricsMs(cdp: CDPSession): Promise<Record<string, number>> {
@@ -154,6 +173,7 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
       `Each round (with ÷ without − 1), whole visit: ${pct(rounds('script'))}; navigations: ${pct(rounds('navScript'))}.`,
       `Extension's own script, by CPU profile (${PROFILED} more visits with the extension, V8 sampling every ${SAMPLING_US} µs; a sample is the extension's when any frame on its stack is a chrome-extension:// script, the DOM calls it makes included): ` +
         `${shares.map((x) => `${fmt(x.extension, 0)} ms vs the page's ${fmt(x.page, 0)} ms (${fmt((x.extension / x.page) * 100, 1)}%; GC ${fmt(x.gc, 0)} ms, not attributed)`).join('; ')}. Median ${fmt(ownShare * 100, 1)}% of the page's own script time.`,
+      frameNote(a),
       `Script ms per visit, in order: without ${b.map((x) => fmt(x.script, 0)).join(', ')}; with ${a.map((x) => fmt(x.script, 0)).join(', ')}.`,
       '',
       `Work per visit with the extension (mean of ${a.length}): ${Object.keys(work).length ? describeCounts(work, WORK_KEYS) : 'content-script counters not readable'}.`,
