@@ -31,8 +31,8 @@ interface Visit {
   /** messages from the tab during the load phase and during the navigations */
   loadMessages: MessageCounts;
   navMessages: MessageCounts;
-  /** with `profile`: the visit's sampled script time split between extension and page */
-  share: ScriptShare | null;
+  /** with `profile`: the visit's sampled script time split between extension and page, per phase */
+  share: { load: ScriptShare; nav: ScriptShare } | null;
   /** Chrome's panel iframe (another process): its own script and task ms over the navigations */
   frameNav: { script: number; task: number } | null;
 }
@@ -64,6 +64,12 @@ async function visit(context: BrowserContext, takeMessages: Take | null, profile
   await page.waitForTimeout(1000); // the panel's first lookup settles
   const loadScript = (await metricsMs(cdp)).ScriptDuration ?? Number.NaN;
   const loadMessages = (await takeMessages?.()) ?? {};
+  // profiled visits: one profile for the load phase, another for the navigations
+  let loadShare: ScriptShare | null = null;
+  if (profile) {
+    loadShare = scriptShare((await cdp.send('Profiler.stop')).profile);
+    await cdp.send('Profiler.start');
+  }
   // the panel iframe's own metrics over the navigations (not on the page's main thread)
   const frame = takeMessages && !profile ? page.frames().find((f) => f.url().includes('/panel-frame.html')) : undefined;
   const frameCdp = frame ? await context.newCDPSession(frame).catch(() => null) : null;
@@ -78,7 +84,7 @@ async function visit(context: BrowserContext, takeMessages: Take | null, profile
   const fm = frameCdp ? await metricsMs(frameCdp).catch(() => null) : null;
   await frameCdp?.detach().catch(() => undefined);
   const frameNav = fm ? { script: fm.ScriptDuration ?? Number.NaN, task: fm.TaskDuration ?? Number.NaN } : null;
-  const share = profile ? scriptShare((await cdp.send('Profiler.stop')).profile) : null;
+  const share = profile && loadShare ? { load: loadShare, nav: scriptShare((await cdp.send('Profiler.stop')).profile) } : null;
   const navMessages = (await takeMessages?.()) ?? {};
   const work = takeMessages ? await lensWorkCounts(cdp, page) : null; // after the metrics: CDP's own evaluation is not the page's cost
   await cdp.detach();
@@ -108,7 +114,7 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
   const without = await launchBench(world, null);
   const a: Visit[] = [];
   const b: Visit[] = [];
-  const shares: ScriptShare[] = [];
+  const shares: { load: ScriptShare; nav: ScriptShare }[] = [];
   let panelSeen = false;
   try {
     const ext = await openExtension(withExt.context);
@@ -145,7 +151,13 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
   const paired = (k: 'script' | 'task' | 'thread' | 'navScript') => median(rounds(k));
   const pct = (xs: number[]) => xs.map((x) => `${fmt(x * 100, 1)}%`).join(', ');
   const added = paired('script');
-  const ownShare = median(shares.map((x) => x.extension / x.page));
+  const sum = (x: { load: ScriptShare; nav: ScriptShare }): ScriptShare => ({
+    extension: x.load.extension + x.nav.extension, page: x.load.page + x.nav.page, gc: x.load.gc + x.nav.gc,
+  });
+  const ratio = (x: ScriptShare) => x.extension / x.page;
+  const ownShare = median(shares.map((x) => ratio(sum(x))));
+  const navShare = median(shares.map((x) => ratio(x.nav)));
+  const loadShare = median(shares.map((x) => ratio(x.load)));
   const addedNav = paired('navScript');
   const addedTask = paired('task');
   const addedThread = paired('thread');
@@ -171,8 +183,9 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
       `Added script time, whole visit: ${fmt(added * 100, 1)}% (main-thread tasks: ${fmt(addedTask * 100, 1)}%; main-thread CPU time: ${fmt(addedThread * 100, 1)}%). Panel present on the heavy page: ${panelSeen ? 'yes' : 'NO'}.`,
       `Added script time during the ${NAVIGATIONS} navigations alone (whole visit minus load + 1 s): ${fmt(addedNav * 100, 1)}%.`,
       `Each round (with ÷ without − 1), whole visit: ${pct(rounds('script'))}; navigations: ${pct(rounds('navScript'))}.`,
-      `Extension's own script, by CPU profile (${PROFILED} more visits with the extension, V8 sampling every ${SAMPLING_US} µs; a sample is the extension's when any frame on its stack is a chrome-extension:// script, the DOM calls it makes included): ` +
-        `${shares.map((x) => `${fmt(x.extension, 0)} ms vs the page's ${fmt(x.page, 0)} ms (${fmt((x.extension / x.page) * 100, 1)}%; GC ${fmt(x.gc, 0)} ms, not attributed)`).join('; ')}. Median ${fmt(ownShare * 100, 1)}% of the page's own script time.`,
+      `Extension's own script, by CPU profile (${PROFILED} more visits with the extension, V8 sampling every ${SAMPLING_US} µs, one profile for the load phase and one for the navigations; a sample is the extension's when any frame on its stack is a chrome-extension:// script, the DOM calls it makes included), per visit: ` +
+        `${shares.map((x) => `${fmt(sum(x).extension, 0)} ms vs the page's ${fmt(sum(x).page, 0)} ms (${fmt(ratio(sum(x)) * 100, 1)}%: load ${fmt(x.load.extension, 0)}/${fmt(x.load.page, 0)} ms, navigations ${fmt(x.nav.extension, 0)}/${fmt(x.nav.page, 0)} ms; GC ${fmt(sum(x).gc, 0)} ms, not attributed)`).join('; ')}. ` +
+        `Medians: over the ${NAVIGATIONS} navigations ${fmt(navShare * 100, 1)}%, page load + 1 s ${fmt(loadShare * 100, 1)}%, whole visit ${fmt(ownShare * 100, 1)}% of the page's own script time.`,
       frameNote(a),
       `Script ms per visit, in order: without ${b.map((x) => fmt(x.script, 0)).join(', ')}; with ${a.map((x) => fmt(x.script, 0)).join(', ')}.`,
       '',
@@ -181,7 +194,12 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
     ].join('\n'),
     targets: [
       {
-        target: "extension's own main-thread script ≤ 5% of the page's, whole visit (CPU-profile attribution within each visit: the figure this machine's noise cannot swing)",
+        target: `extension's own main-thread script ≤ 5% of the page's over the ${NAVIGATIONS} SPA navigations (issue #4's window; CPU-profile attribution within each visit: the figure this machine's noise cannot swing)`,
+        measured: `${fmt(navShare * 100, 1)}%`,
+        met: navShare <= TARGET,
+      },
+      {
+        target: "the same ≤ 5% over the whole visit: page load, the panel's first mount and the navigations (CPU profile)",
         measured: `${fmt(ownShare * 100, 1)}%`,
         met: ownShare <= TARGET,
       },
@@ -193,7 +211,7 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
       },
     ],
     notes: [
-      'Both browsers run on the same 2 shared cores. The paired figures compare two visits\' wall-clock ScriptDuration, and on this machine the page alone swings by ±25% from one visit to the next (see "Script ms per visit"): single rounds range from well below 0% to over 30%, so a median of a few rounds cannot resolve 5%. The CPU-profile share compares the extension with the page inside the same visit, which that noise moves alike; the profiler slows both by its sampling, and the share is the figure the target is judged on first.',
+      'Both browsers run on the same 2 shared cores. The paired figures compare two visits\' wall-clock ScriptDuration, and on this machine the page alone swings by ±25% from one visit to the next (see "Script ms per visit"): single rounds range from well below 0% to over 30%, so a median of a few rounds cannot resolve 5%. The CPU-profile share compares the extension with the page inside the same visit, which that noise moves alike; the profiler slows both by its sampling, and the shares are the figures the target is judged on first: the navigations alone (the window of issue #4, \'over 20 SPA navigations\'), and the whole visit with the page load and the first mount of the panel.',
     ],
   };
 }
