@@ -64,6 +64,8 @@ export async function runLensContentScript(ctx: ContentScriptContext, opts: { al
       quietly(async () => {
         settings = await readContentSiteSettings();
         syncMount();
+        // a panel mounted just now (surface switched to in-page) gets the record it is on
+        panel.setContext(current);
       }),
     ),
   ];
