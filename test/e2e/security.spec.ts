@@ -5,6 +5,7 @@
  * nothing: no API request, same panel, same key. The key is in neither the page nor the panel.
  * Hostile markup in the page and in API data renders as literal text and never runs.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { DEMO_API_KEY } from '../emulator/index.ts';
 import { panelLocator, readPanel } from './extension.ts';
@@ -155,4 +156,34 @@ test('the panel page is web-accessible to CRM pages only: LinkedIn can neither f
   expect(await probe(linkedin)).toMatch(/^blocked/);
   // and the read-only LinkedIn script added no frame of ours
   expect(linkedin.frames().map((f) => f.url()).filter((u) => u.startsWith('chrome-extension://'))).toEqual([]);
+});
+
+test("a CRM page whose Content-Security-Policy forbids frames still shows the framed panel", async ({ context, world, configureExtension }) => {
+  await configureExtension();
+  const acmeCase = (await loadSiteCases()).find((c) => c.url === ACME_URL)!;
+  // a strict policy of the kind Salesforce sends: no frames, no foreign scripts or connections
+  const csp = "default-src 'self'; frame-src 'none'; child-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'";
+  const html = (await readFile(acmeCase.file, 'utf8')).replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  expect(html).toContain('frame-src');
+  world.setPage(ACME_URL, html);
+  const page = await context.newPage();
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto(ACME_URL);
+  // the page's own frames are blocked by that policy...
+  const blocked = await page.evaluate(async () => {
+    const probe = document.createElement('iframe');
+    probe.src = 'https://acme.lightning.force.com/lightning/page/home';
+    document.body.append(probe);
+    await new Promise((r) => setTimeout(r, 500));
+    probe.remove();
+    return true;
+  });
+  expect(blocked).toBe(true);
+  // ...but the extension's panel page is exempt: the browser loads it for the content script
+  expect((await readPanel(page))?.name).toBe('Acme Robotics');
+  expect(violations.some((v) => v.includes('frame-src') || v.includes('child-src'))).toBe(true);
+  expect(violations.some((v) => v.includes('panel-frame.html'))).toBe(false);
 });
