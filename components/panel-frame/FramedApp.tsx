@@ -4,7 +4,7 @@ import type { FramedPlacement } from '../AccountPanel';
 import { ContentPanel } from '../content-panel/ContentPanel';
 import type { FrameClient } from './frame-client';
 
-/** The framed panel: ContentPanel bound to the host's proxied controller and viewport. */
+/** The framed panel: ContentPanel on the frame's own controller, sized to the host page's viewport. */
 export function FramedApp({ client }: { client: FrameClient }) {
   const viewport = useStore(client.viewport);
   const site = useStore(client.controller.store, (s) => s.context?.site ?? '');

@@ -39,7 +39,7 @@ export interface FramePlacement {
 
 export type FrameToHost = { type: 'place'; placement: FramePlacement };
 
-/** The iframe's page (an unlisted WXT page) and the hash-parameter name of its secret. */
+/** The iframe's page (an unlisted WXT page); crm.js adds `#<secret>` to its URL. */
 export const PANEL_FRAME_PATH = '/panel-frame.html';
 
 /** Space around the panel inside the iframe, so its shadow is not clipped. */
