@@ -103,6 +103,12 @@ export function deltaSection(results: SizeResult[]): Section {
         met: d.accountRequests <= Math.ceil(d.changed / 100) + 3,
       },
     ],
+    notes: [
+      'The full sync of section 3 ran on an empty cache, so it wrote one block per page (docs/architecture.md, account cache); each changed row here becomes a row of its own that replaces its block copy, which costs a read of that block.',
+      r.resync
+        ? `Then a forced full re-sync over this warm cache (syncNow {full: true}; every account rewritten one record per account, which replaces and deletes the blocks): ${fmt(r.resync.ms / 1000, 1)} s, ${fmt(r.resync.rate)} accounts/s, ${fmt(r.resync.cached)} accounts cached after it.`
+        : 'No full re-sync over the warm cache in this run.',
+    ],
   };
 }
 

@@ -32,6 +32,8 @@ export interface SizeResult {
     requests: number;
   };
   delta?: { ms: number; changed: number; requests: number; accountRequests: number; rows: number };
+  /** (100k only) a forced full sync over the warm cache: one record per account, replacing the blocks */
+  resync?: { ms: number; rate: number; cached: number };
   lookup?: { p50: number; p95: number; max: number; count: number; found: number };
   search?: { p50: number; p95: number; max: number; count: number; withHits: number };
   popup?: PopupOpen;
@@ -126,6 +128,9 @@ async function oneSize(n: number, opts: ScaleOptions): Promise<SizeResult> {
       const log = world.emulator.controls.requestLog;
       const accountRequests = log.filter((r) => r.path.endsWith('/accounts') && r.method === 'GET').length;
       out.delta = { ms: run.ms, changed: changed.length, requests: log.length, accountRequests, rows: run.status.accounts };
+      const resync = await syncAndWait(ext, true, 900_000);
+      out.resync = { ms: resync.ms, rate: (resync.status.accounts / resync.ms) * 1000, cached: resync.status.cachedAccounts };
+      opts.log(`  N=${n}: full re-sync over the warm cache took ${(resync.ms / 1000).toFixed(1)} s (${Math.round(out.resync.rate)} accounts/s)`);
     }
   } catch (err) {
     out.error = err instanceof Error ? err.message : String(err);

@@ -7,8 +7,10 @@ import type { HistoryPoint } from '../view-models';
 
 export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
 /** 2: the unused 'updatedAt' index is gone and new rows leave their first name word out of 'words'
- * (each is one index entry less to write per account) */
-export const ACCOUNTS_DB_VERSION = 2;
+ * (each is one index entry less to write per account).
+ * 3: the 'blocks' and 'blockHits' stores (a full sync into an empty cache writes one record per
+ * API page to each). */
+export const ACCOUNTS_DB_VERSION = 3;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
 export interface ApiAccountRow {
@@ -47,6 +49,53 @@ export interface StoredAccount {
   history: HistoryPoint[];
 }
 
+/**
+ * One page of a bulk ingest (a full sync that started on an empty cache): the page's accounts in
+ * one record, with multiEntry indexes over what the per-account indexes hold. Writing one record
+ * per page instead of one per account is what makes the first sync of a large team fast: Chromium's
+ * IndexedDB backend spends most of its time per record (see docs/architecture.md, "The account
+ * cache"). A block is never rewritten: a later write of one of its accounts goes to 'accounts', and
+ * that row supersedes the block's copy (its BlockHits entry is blanked; a block whose every
+ * account has a row of its own is deleted).
+ */
+export interface AccountBlock {
+  /** the page's first rtp_aid */
+  id: string;
+  accounts: StoredAccount[];
+  aids: string[];
+  domains: string[];
+  names: string[];
+  words: string[];
+  slugs: string[];
+}
+
+/**
+ * What type-ahead needs of a block's accounts, column by column (same id as the block): a prefix
+ * that matches accounts in many blocks reads these small records, never the blocks themselves.
+ */
+export interface BlockHits {
+  id: string;
+  /** epoch ms the page arrived (the block accounts' fetchedAt) */
+  fetchedAt: number;
+  aids: string[];
+  nameKeys: string[];
+  names: string[];
+  domains: string[];
+  scores: number[];
+  stages: string[];
+  /** '' when the row has no rtp_last_account_date */
+  updatedAts: string[];
+}
+
+/** The fields of a cached account that search ranks and shows (a StoredAccount is one too). */
+export interface SearchHit {
+  rtpAid: string;
+  domain: string;
+  nameKey: string;
+  updatedAt?: string;
+  row: Pick<ApiAccountRow, 'name' | 'rtp_account_score' | 'rtp_journey_stage'>;
+}
+
 export interface SyncCheckpoint {
   /** first page's syncTimestamp of the last successful run (next delta starts from it) */
   completedSyncTimestamp: string | null;
@@ -58,6 +107,8 @@ export interface SyncCheckpoint {
     runSyncTimestamp: string | null;
     pages: number;
     accounts: number;
+    /** a full run that started on an empty cache: its pages go to 'blocks' (kept across a resume) */
+    bulk?: boolean;
   };
   backoffAttempt: number;
   /** epoch ms; the next alarm before this is skipped */
@@ -70,6 +121,12 @@ export interface LensDB extends DBSchema {
     value: StoredAccount;
     indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string };
   };
+  blocks: {
+    key: string;
+    value: AccountBlock;
+    indexes: { aids: string; domains: string; names: string; words: string; slugs: string };
+  };
+  blockHits: { key: string; value: BlockHits };
   lastSeen: { key: string; value: { rtpAid: string; seenAt: string; score: number; stage: string } };
   meta: { key: string; value: { key: string; value: unknown; fetchedAt: number } };
   negative: { key: string; value: { domain: string; checkedAt: number } };
@@ -92,11 +149,21 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
         db.createObjectStore('meta', { keyPath: 'key' });
         db.createObjectStore('negative', { keyPath: 'domain' });
         db.createObjectStore('checkpoints', { keyPath: 'key' });
-        return;
+      } else if (oldVersion < 2) {
+        // version 1 → 2: nothing ever read 'updatedAt' through the index, but every sync wrote it
+        const accounts = tx.objectStore('accounts');
+        if (accounts.indexNames.contains('updatedAt' as never)) accounts.deleteIndex('updatedAt');
       }
-      // version 1 → 2: nothing ever read 'updatedAt' through the index, but every sync wrote it
-      const accounts = tx.objectStore('accounts');
-      if (accounts.indexNames.contains('updatedAt' as never)) accounts.deleteIndex('updatedAt');
+      if (oldVersion < 3) {
+        // version 3: bulk-ingest blocks; existing rows stay in 'accounts'
+        const blocks = db.createObjectStore('blocks', { keyPath: 'id' });
+        blocks.createIndex('aids', 'aids', { multiEntry: true });
+        blocks.createIndex('domains', 'domains', { multiEntry: true });
+        blocks.createIndex('names', 'names', { multiEntry: true });
+        blocks.createIndex('words', 'words', { multiEntry: true });
+        blocks.createIndex('slugs', 'slugs', { multiEntry: true });
+        db.createObjectStore('blockHits', { keyPath: 'id' });
+      }
     },
   });
 }

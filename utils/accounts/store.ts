@@ -3,12 +3,16 @@
  * page), domain lookup with a deterministic winner among duplicate rows, ranked name search
  * over index ranges, score history, last-seen snapshots, metadata and the negative cache.
  */
-import { unwrap } from 'idb';
+import { unwrap, type IDBPTransaction } from 'idb';
 import { normalizeApiDomain } from '../recotap/domain';
-import type { AccountsDB, ApiAccountRow, StoredAccount, SyncCheckpoint } from './db';
+import type { AccountBlock, AccountsDB, ApiAccountRow, BlockHits, LensDB, SearchHit, StoredAccount, SyncCheckpoint } from './db';
 import { linkedinSlugOf, nameKey, nameWords } from './normalize';
 
 export const HISTORY_CAP = 30;
+/** 'meta' key of the number of block entries no own row has replaced (count() adds it to the rows) */
+const BLOCK_ENTRIES = 'blockEntries';
+/** BlockHits kept in memory for type-ahead (about 2–3 MB at most; successive keystrokes reread the same blocks) */
+export const HITS_CACHE_BLOCKS = 128;
 const HIGH = '\uffff';
 
 export interface DomainMatch {
@@ -19,7 +23,7 @@ export interface DomainMatch {
 export type SeenSnapshot = { rtpAid: string; seenAt: string; score: number; stage: string };
 
 /** Deterministic order among rows sharing a domain/name: score ↓, last update ↓, rtp_aid ↑. */
-export function compareCandidates(a: StoredAccount, b: StoredAccount): number {
+export function compareCandidates(a: SearchHit, b: SearchHit): number {
   const score = (b.row.rtp_account_score ?? 0) - (a.row.rtp_account_score ?? 0);
   if (score !== 0) return score;
   const au = a.updatedAt ?? '';
@@ -39,7 +43,7 @@ function linkedinFromRow(row: ApiAccountRow): string | undefined {
 }
 
 /** Build the stored record, carrying history forward and appending a point on score/stage change. */
-export function toStored(row: ApiAccountRow, fetchedAt: number, previous?: StoredAccount): StoredAccount {
+export function toStored(row: ApiAccountRow, fetchedAt: number, previous?: Pick<StoredAccount, 'history'>): StoredAccount {
   const history = previous?.history.slice() ?? [];
   const last = history[history.length - 1];
   const score = row.rtp_account_score ?? 0;
@@ -78,10 +82,37 @@ export function createAccountStore(db: AccountsDB) {
   async function count(): Promise<number> {
     if (knownCount !== null) return knownCount;
     const before = writes;
-    const n = await db.count('accounts');
+    // own rows + the block entries no own row has replaced (a counter kept by the writers)
+    const tx = db.transaction(['accounts', 'meta']);
+    const [own, live] = await Promise.all([tx.objectStore('accounts').count(), tx.objectStore('meta').get(BLOCK_ENTRIES)]);
+    const n = own + ((live?.value as number | undefined) ?? 0);
     if (writes === before) knownCount = n;
     return n;
   }
+  const readTx = () => db.transaction(['accounts', 'blocks', 'blockHits']);
+  // BlockHits read by type-ahead, least recently used first. A read that overlapped a write is not
+  // kept, and writers drop the blocks they mark (see markGone) or replace.
+  const hitsCache = new Map<string, BlockHits>();
+  const hitsReader = (tx: ReadTx): HitsReader => {
+    const generation = writes;
+    const store = tx.objectStore('blockHits');
+    return async (id) => {
+      const cached = hitsCache.get(id);
+      if (cached) {
+        hitsCache.delete(id);
+        hitsCache.set(id, cached);
+        return cached;
+      }
+      const h = await store.get(id);
+      if (h && writes === generation) {
+        hitsCache.set(id, h);
+        if (hitsCache.size > HITS_CACHE_BLOCKS) hitsCache.delete(hitsCache.keys().next().value!);
+      }
+      return h;
+    };
+  };
+  const hitsOf = (tx: ReadTx, index: HitIndex, key: string, prefix: boolean, count?: number) =>
+    findHits(tx, hitsReader(tx), index, key, prefix, count);
   return {
     db,
     /**
@@ -98,25 +129,95 @@ export function createAccountStore(db: AccountsDB) {
       writes++;
       // 'relaxed': the page and its checkpoint commit or vanish together, and all of it can be
       // fetched again, so the commit need not wait for the disk flush (Chrome ≥ 121's default too)
-      const tx = db.transaction(['accounts', 'checkpoints'], 'readwrite', { durability: 'relaxed' });
+      const tx = db.transaction(['accounts', 'blocks', 'blockHits', 'meta', 'checkpoints'], 'readwrite', { durability: 'relaxed' });
       const accounts = tx.objectStore('accounts');
+      const meta = tx.objectStore('meta');
       let added = 0;
-      const seenAids = new Set<string>();
       // every request is issued at once and tx.done is awaited once; writes use the raw store (no
       // promise per row): a failed request aborts the transaction, which rejects tx.done
       const raw = unwrap(accounts);
       const ops: Promise<unknown>[] = [tx.done];
+      // the live block entry counter (see count()), moved by `delta` in this transaction
+      const moveBlockEntries = (delta: number) =>
+        meta.get(BLOCK_ENTRIES).then((row) => {
+          unwrap(meta).put({ key: BLOCK_ENTRIES, value: ((row?.value as number | undefined) ?? 0) + delta, fetchedAt: 0 });
+        });
       try {
-        for (const r of rows) {
-          const firstInPage = !seenAids.has(r.rtp_aid);
-          seenAids.add(r.rtp_aid);
-          if (opts.assumeNew) {
-            if (firstInPage) added++;
-            raw.put(toStored(r, fetchedAt));
-            continue;
+        if (opts.assumeNew) {
+          // bulk ingest: the whole page is one record in 'blocks' (the last row wins per rtp_aid)
+          const page = new Map<string, StoredAccount>();
+          for (const r of rows) page.set(r.rtp_aid, toStored(r, fetchedAt));
+          if (page.size) {
+            const block = toBlock([...page.values()]);
+            unwrap(tx.objectStore('blocks')).put(block);
+            unwrap(tx.objectStore('blockHits')).put(toBlockHits(block, fetchedAt));
+            hitsCache.delete(block.id);
+            ops.push(moveBlockEntries(page.size));
+            added = page.size;
+            // a lookup may have cached some of these accounts since the run began: the block's
+            // copy is the newer one, so those rows go (one key-range read per page; usually none)
+            const sorted = block.aids.slice().sort();
+            const range = IDBKeyRange.bound(sorted[0], sorted[sorted.length - 1]);
+            ops.push(
+              accounts.getAllKeys(range).then((keys) => {
+                for (const key of keys) {
+                  if (!page.has(key)) continue;
+                  raw.delete(key);
+                  added--;
+                }
+              }),
+            );
           }
-          ops.push(
-            accounts.get(r.rtp_aid).then((prev) => {
+        } else {
+          const blocksStore = tx.objectStore('blocks');
+          const hitsStore = tx.objectStore('blockHits');
+          // each block's BlockHits is read once per page, however many of its rows come
+          const hitReads = new Map<string, Promise<BlockHits | undefined>>();
+          const readHits = (id: string) => {
+            let p = hitReads.get(id);
+            if (!p) hitReads.set(id, (p = hitsStore.get(id)));
+            return p;
+          };
+          // the account now has its own row: blank its type-ahead entry (written once per block
+          // when the page's rows are done; a block with no live entry left is deleted)
+          const marked = new Map<string, BlockHits>();
+          let gone = 0;
+          // returns the history the block copy had (blocks are written once, by toStored with no
+          // previous copy: one point), so the block itself is never read
+          const markGone = async (blockId: string, aid: string): Promise<Pick<StoredAccount, 'history'> | undefined> => {
+            const h = await readHits(blockId);
+            const i = h ? h.aids.indexOf(aid) : -1;
+            if (!h || i < 0) return undefined;
+            h.aids[i] = '';
+            gone++;
+            marked.set(blockId, h);
+            const at = h.updatedAts[i] || new Date(h.fetchedAt).toISOString();
+            return { history: [{ at, score: h.scores[i]!, stage: h.stages[i]! }] };
+          };
+          const writeMarks = () => {
+            for (const [blockId, h] of marked) {
+              hitsCache.delete(blockId);
+              if (h.aids.some(Boolean)) {
+                unwrap(hitsStore).put(h);
+              } else {
+                unwrap(hitsStore).delete(blockId);
+                unwrap(blocksStore).delete(blockId);
+              }
+            }
+            return gone ? moveBlockEntries(-gone) : undefined;
+          };
+          const seenAids = new Set<string>();
+          const rowOps = rows.map((r) => {
+            const firstInPage = !seenAids.has(r.rtp_aid);
+            seenAids.add(r.rtp_aid);
+            return accounts.get(r.rtp_aid).then(async (own) => {
+              // an account first cached by a bulk ingest: its block copy carries the history
+              let inBlock: Pick<StoredAccount, 'history'> | undefined;
+              if (!own) {
+                const blockId = await blocksStore.index('aids').getKey(r.rtp_aid);
+                if (blockId !== undefined) inBlock = await markGone(blockId, r.rtp_aid);
+              }
+              const prev = own ?? inBlock;
               if (!prev && firstInPage) added++;
               try {
                 raw.put(toStored(r, fetchedAt, prev));
@@ -124,8 +225,9 @@ export function createAccountStore(db: AccountsDB) {
                 tx.abort();
                 throw err;
               }
-            }),
-          );
+            });
+          });
+          ops.push(Promise.all(rowOps).then(writeMarks));
         }
         if (checkpoint) unwrap(tx.objectStore('checkpoints')).put({ key: 'accounts', ...checkpoint });
       } catch (err) {
@@ -142,63 +244,72 @@ export function createAccountStore(db: AccountsDB) {
         writes++;
       }
     },
-    getById(rtpAid: string): Promise<StoredAccount | undefined> {
-      return db.get('accounts', rtpAid);
+    /** The account's own row, or else its copy in a bulk-ingest block. */
+    async getById(rtpAid: string): Promise<StoredAccount | undefined> {
+      const tx = db.transaction(['accounts', 'blocks']);
+      const own = await tx.objectStore('accounts').get(rtpAid);
+      if (own) return own;
+      const block = await tx.objectStore('blocks').index('aids').get(rtpAid);
+      return block?.accounts.find((a) => a.rtpAid === rtpAid);
     },
     /** Every row with this (API-normalised) domain: a winner and the others as alternates. */
     async getByDomain(domain: string): Promise<DomainMatch | null> {
-      const rows = await db.getAllFromIndex('accounts', 'domain', normalizeApiDomain(domain));
-      return pickWinner(rows);
+      const d = normalizeApiDomain(domain);
+      return d ? pickWinner(await findIn(readTx(), 'domain', d)) : null;
     },
     /** Exact normalised-name match (the weakest signal). */
     async getByName(name: string): Promise<DomainMatch | null> {
       const key = nameKey(name);
-      return key ? pickWinner(await db.getAllFromIndex('accounts', 'nameKey', key)) : null;
+      return key ? pickWinner(await findIn(readTx(), 'nameKey', key)) : null;
     },
     async getByLinkedinSlug(slug: string): Promise<DomainMatch | null> {
       const s = slug.toLowerCase();
-      return s ? pickWinner(await db.getAllFromIndex('accounts', 'linkedinSlug', s)) : null;
+      return s ? pickWinner(await findIn(readTx(), 'linkedinSlug', s)) : null;
     },
     /** Ranked type-ahead: exact domain > domain prefix > name prefix > word prefix; index ranges only. */
-    async search(query: string, limit: number): Promise<StoredAccount[]> {
+    async search(query: string, limit: number): Promise<SearchHit[]> {
       const q = query.trim().toLowerCase();
       if (!q) return [];
       const dom = normalizeApiDomain(q);
       const key = nameKey(q);
       const words = nameWords(q);
-      const tx = db.transaction('accounts');
-      const idx = (name: 'domain' | 'nameKey' | 'words') => tx.store.index(name);
-      const range = (p: string) => IDBKeyRange.bound(p, p + HIGH);
       const want = limit * 3;
       const first = words[0];
-      const [exact, domPrefix, namePrefix, laterWordPrefix, firstWordPrefix] = await Promise.all([
-        dom ? idx('domain').getAll(dom) : [],
-        dom ? idx('domain').getAll(range(dom), want) : [],
-        key ? idx('nameKey').getAll(range(key), want) : [],
-        first ? idx('words').getAll(range(first), want) : [],
-        // names whose first word matches (not in 'words'); a one-word query's name tier has them already
-        first && words.length > 1 ? idx('nameKey').getAll(range(first), want) : [],
-      ]);
       // every query word starts some word of the name (caches from schema 1 index the first word too)
-      const wordOk = (a: StoredAccount) => {
+      const wordOk = (a: SearchHit) => {
         const nameWordList = a.nameKey.split(' ');
         return words.every((w) => nameWordList.some((x) => x.startsWith(w)));
       };
-      const wordPrefix = [...laterWordPrefix, ...firstWordPrefix].filter(wordOk);
+      // tiers in rank order, each read only while the answer is short of `limit`
+      const tiers: (() => Promise<SearchHit[]> | SearchHit[])[] = [
+        () => (dom ? hitsOf(readTx(), 'domain', dom, false) : []),
+        () => (dom ? hitsOf(readTx(), 'domain', dom, true, want) : []),
+        () => (key ? hitsOf(readTx(), 'nameKey', key, true, want) : []),
+        async () => {
+          const tx = readTx();
+          const [later, firstWord] = await Promise.all([
+            first ? hitsOf(tx, 'words', first, true, want) : [],
+            // names whose first word matches (not in 'words'); a one-word query's name tier has them already
+            first && words.length > 1 ? hitsOf(tx, 'nameKey', first, true, want) : [],
+          ]);
+          return [...later, ...firstWord].filter(wordOk);
+        },
+      ];
       const seen = new Set<string>();
-      const out: StoredAccount[] = [];
-      for (const tier of [exact, domPrefix, namePrefix, wordPrefix]) {
-        for (const a of tier.sort(compareCandidates)) {
+      const out: SearchHit[] = [];
+      for (const tier of tiers) {
+        for (const a of (await tier()).sort(compareCandidates)) {
           if (out.length >= limit) return out;
           if (!seen.has(a.rtpAid)) {
             seen.add(a.rtpAid);
             out.push(a);
           }
         }
+        if (out.length >= limit) return out;
       }
       return out;
     },
-    /** Count the rows again (after assumeNew writes, which a concurrent lookup could have doubled). */
+    /** Count the accounts again (after assumeNew writes, whose count is the pages' row counts). */
     async recount(): Promise<number> {
       knownCount = null;
       return count();
@@ -255,7 +366,8 @@ export function createAccountStore(db: AccountsDB) {
     async clear(): Promise<void> {
       writes++;
       metaCache.clear();
-      const names = ['accounts', 'lastSeen', 'meta', 'negative', 'checkpoints'] as const;
+      hitsCache.clear();
+      const names = ['accounts', 'blocks', 'blockHits', 'lastSeen', 'meta', 'negative', 'checkpoints'] as const;
       const tx = db.transaction([...names], 'readwrite');
       try {
         await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
@@ -269,6 +381,142 @@ export function createAccountStore(db: AccountsDB) {
 }
 
 export type AccountStore = ReturnType<typeof createAccountStore>;
+
+type ReadTx = IDBPTransaction<LensDB, ('accounts' | 'blocks' | 'blockHits')[], 'readonly'>;
+type AccountIndex = 'domain' | 'nameKey' | 'linkedinSlug';
+const indexKeys: Record<AccountIndex, (a: StoredAccount) => string | undefined> = {
+  domain: (a) => a.domain,
+  nameKey: (a) => a.nameKey,
+  linkedinSlug: (a) => a.linkedinSlug,
+};
+
+const BLOCK_INDEX = { domain: 'domains', nameKey: 'names', words: 'words', linkedinSlug: 'slugs' } as const;
+
+/**
+ * The accounts whose `index` key equals `key`, from both the per-account rows and the bulk-ingest
+ * blocks. A block copy whose account has its own row is left out: that row is newer (see
+ * putAccounts), whether or not it still matches.
+ */
+async function findIn(tx: ReadTx, index: AccountIndex, key: string): Promise<StoredAccount[]> {
+  const [own, found] = await Promise.all([
+    tx.objectStore('accounts').index(index).getAll(key),
+    tx.objectStore('blocks').index(BLOCK_INDEX[index]).getAll(key),
+  ]);
+  if (!found.length) return own;
+  const seen = new Set(own.map((a) => a.rtpAid));
+  const copies: StoredAccount[] = [];
+  for (const block of found) {
+    for (const a of block.accounts) {
+      if (!seen.has(a.rtpAid) && indexKeys[index](a) === key) {
+        seen.add(a.rtpAid);
+        copies.push(a);
+      }
+    }
+  }
+  return own.concat(await withoutOwnRows(tx, copies));
+}
+
+type HitIndex = 'domain' | 'nameKey' | 'words';
+type HitsReader = (blockId: string) => Promise<BlockHits | undefined>;
+const hitValues: Record<HitIndex, (h: BlockHits, i: number) => string[]> = {
+  domain: (h, i) => [h.domains[i]!],
+  nameKey: (h, i) => [h.nameKeys[i]!],
+  // a block's 'words' entries are each name's words after the first (see toStored)
+  words: (h, i) => h.nameKeys[i]!.split(' ').slice(1),
+};
+
+/**
+ * Type-ahead candidates: the first `count` index entries (by indexed value) from the per-account
+ * rows and from the blocks. For blocks only the matching entries' block ids are read, then those
+ * blocks' BlockHits: a prefix that matches accounts in many blocks never loads the blocks, and
+ * BlockHits already leave out the accounts that have their own row.
+ */
+async function findHits(
+  tx: ReadTx,
+  readHits: HitsReader,
+  index: HitIndex,
+  key: string,
+  prefix: boolean,
+  count?: number,
+): Promise<SearchHit[]> {
+  const range = prefix ? IDBKeyRange.bound(key, key + HIGH) : key;
+  const [own, ids] = await Promise.all([
+    tx.objectStore('accounts').index(index).getAll(range, count),
+    tx.objectStore('blocks').index(BLOCK_INDEX[index]).getAllKeys(range, count),
+  ]);
+  if (!ids.length) return own;
+  const blocks = await Promise.all([...new Set(ids)].map(readHits));
+  const matches = (v: string) => (prefix ? v.startsWith(key) : v === key);
+  const entries: { value: string; hit: SearchHit }[] = [];
+  for (const h of blocks) {
+    if (!h) continue;
+    for (let i = 0; i < h.aids.length; i++) {
+      // '' = superseded by the account's own row (putAccounts marks it), which own rows answer for
+      if (!h.aids[i]) continue;
+      const value = hitValues[index](h, i).find(matches);
+      if (value !== undefined) entries.push({ value, hit: hitAt(h, i) });
+    }
+  }
+  // those blocks can hold more matches than the index read returned: keep its window
+  entries.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const seen = new Set(own.map((a) => a.rtpAid));
+  const copies: SearchHit[] = [];
+  for (const { hit } of count === undefined ? entries : entries.slice(0, count)) {
+    if (!seen.has(hit.rtpAid)) {
+      seen.add(hit.rtpAid);
+      copies.push(hit);
+    }
+  }
+  return (own as SearchHit[]).concat(copies);
+}
+
+/** Drop block copies of accounts that have their own row (one key read each, no value). */
+async function withoutOwnRows<T extends { rtpAid: string }>(tx: ReadTx, copies: T[]): Promise<T[]> {
+  const accounts = tx.objectStore('accounts');
+  const own = await Promise.all(copies.map((a) => accounts.getKey(a.rtpAid)));
+  return copies.filter((_, i) => own[i] === undefined);
+}
+
+function hitAt(h: BlockHits, i: number): SearchHit {
+  const hit: SearchHit = {
+    rtpAid: h.aids[i]!,
+    nameKey: h.nameKeys[i]!,
+    domain: h.domains[i]!,
+    row: { name: h.names[i]!, rtp_account_score: h.scores[i]!, rtp_journey_stage: h.stages[i]! },
+  };
+  if (h.updatedAts[i]) hit.updatedAt = h.updatedAts[i];
+  return hit;
+}
+
+/** One bulk-ingest page as a block record: its accounts and the keys its indexes hold. */
+function toBlock(accounts: StoredAccount[]): AccountBlock {
+  const set = (f: (a: StoredAccount) => readonly (string | undefined)[]) =>
+    [...new Set(accounts.flatMap(f))].filter((v): v is string => !!v);
+  return {
+    id: accounts[0]!.rtpAid,
+    accounts,
+    aids: accounts.map((a) => a.rtpAid),
+    domains: set((a) => [a.domain]),
+    names: set((a) => [a.nameKey]),
+    words: set((a) => a.words),
+    slugs: set((a) => [a.linkedinSlug]),
+  };
+}
+
+function toBlockHits(block: AccountBlock, fetchedAt: number): BlockHits {
+  const a = block.accounts;
+  return {
+    id: block.id,
+    fetchedAt,
+    aids: block.aids,
+    nameKeys: a.map((x) => x.nameKey),
+    names: a.map((x) => x.row.name ?? ''),
+    domains: a.map((x) => x.domain),
+    scores: a.map((x) => x.row.rtp_account_score ?? 0),
+    stages: a.map((x) => x.row.rtp_journey_stage ?? ''),
+    updatedAts: a.map((x) => x.updatedAt ?? ''),
+  };
+}
 
 function pickWinner(rows: StoredAccount[]): DomainMatch | null {
   const [winner, ...alternates] = rows.sort(compareCandidates);

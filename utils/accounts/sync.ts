@@ -148,11 +148,13 @@ export function createSyncEngine(deps: SyncDeps) {
       run = Number.isFinite(since)
         ? { mode: 'delta', lastSync: new Date(since).toISOString(), cursor: null, runSyncTimestamp: null, pages: 0, accounts: 0 }
         : { mode: 'full', lastSync: null, cursor: null, runSyncTimestamp: null, pages: 0, accounts: 0 };
+      // a full run that starts on an empty cache writes rows that cannot be cached yet: no reads,
+      // one block per page (kept in the checkpoint, so a resumed run goes on the same way)
+      if (run.mode === 'full' && (await store.count()) === 0) run = { ...run, bulk: true };
       cp = { ...cp, inProgress: run };
       await store.putCheckpoint(cp);
     }
-    // a full run that starts on an empty cache writes rows that cannot be cached yet: no reads
-    const assumeNew = run.mode === 'full' && run.pages === 0 && (await store.count()) === 0;
+    const assumeNew = run.bulk === true;
     await patchStatus({ enabled: true, phase: run.mode, pages: run.pages, accounts: run.accounts });
     let lastProgressAt = now();
     // what the cache holds for this run (a page counts once its transaction committed)

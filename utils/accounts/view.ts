@@ -3,7 +3,7 @@
  * background: no raw API rows, no key.
  */
 import { scoreBand, type AccountSummary, type AccountView } from '../view-models';
-import type { StoredAccount } from './db';
+import type { SearchHit, StoredAccount } from './db';
 import type { SeenSnapshot } from './store';
 
 /** Journey stages when GET /journey-stages has not answered yet (recotap-api.md §4.1). */
@@ -69,7 +69,7 @@ export function toAccountView(account: StoredAccount, extras: ViewExtras = {}): 
 }
 
 /** One search row. */
-export function toAccountSummary(account: StoredAccount): AccountSummary {
+export function toAccountSummary(account: SearchHit): AccountSummary {
   const score = account.row.rtp_account_score ?? 0;
   const stage = account.row.rtp_journey_stage ?? '';
   return { rtpAid: account.rtpAid, name: account.row.name, domain: account.domain, score, band: scoreBand(score, stage), stage };

@@ -35,12 +35,14 @@ async function createVersion1(name: string): Promise<void> {
 }
 
 describe('accounts database schema', () => {
-  it('creates version 2 without the unused updatedAt index', async () => {
+  it('creates version 3: no updatedAt index, and the blocks and blockHits stores', async () => {
     const db = await openAccountsDb(`db-fresh-${seq++}`);
     expect(db.version).toBe(ACCOUNTS_DB_VERSION);
-    expect(ACCOUNTS_DB_VERSION).toBe(2);
+    expect(ACCOUNTS_DB_VERSION).toBe(3);
     const names = [...db.transaction('accounts').store.indexNames].sort();
     expect(names).toEqual(['domain', 'linkedinSlug', 'nameKey', 'words']);
+    expect([...db.transaction('blocks').store.indexNames].sort()).toEqual(['aids', 'domains', 'names', 'slugs', 'words']);
+    expect(db.objectStoreNames.contains('blockHits')).toBe(true);
     db.close();
   });
 
@@ -48,8 +50,9 @@ describe('accounts database schema', () => {
     const name = `db-v1-${seq++}`;
     await createVersion1(name);
     const db = await openAccountsDb(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect([...db.transaction('accounts').store.indexNames]).not.toContain('updatedAt');
+    expect(db.objectStoreNames.contains('blocks')).toBe(true);
     const store = createAccountStore(db);
     expect(await store.count()).toBe(1);
     expect((await store.getByDomain('www.globex.io'))?.winner.rtpAid).toBe(aid(1));
@@ -64,5 +67,29 @@ describe('accounts database schema', () => {
     const again = await openAccountsDb(name);
     expect(await createAccountStore(again).count()).toBe(2);
     again.close();
+  });
+
+  it('upgrades a version-2 cache: rows kept, blocks added, and a bulk page then counts once per account', async () => {
+    const name = `db-v2-${seq++}`;
+    const v2 = await openDB(name, 2, {
+      upgrade(db) {
+        const accounts = db.createObjectStore('accounts', { keyPath: 'rtpAid' });
+        for (const i of ['domain', 'nameKey', 'linkedinSlug']) accounts.createIndex(i, i);
+        accounts.createIndex('words', 'words', { multiEntry: true });
+        for (const [store, keyPath] of [['lastSeen', 'rtpAid'], ['meta', 'key'], ['negative', 'domain'], ['checkpoints', 'key']]) {
+          db.createObjectStore(store!, { keyPath });
+        }
+      },
+    });
+    await v2.put('accounts', toStored(row({ rtp_aid: aid(1), name: 'Globex Analytics', domain: 'globex.io' }), 1));
+    v2.close();
+    const db = await openAccountsDb(name);
+    const store = createAccountStore(db);
+    expect(await store.count()).toBe(1);
+    expect((await store.getByName('Globex Analytics'))?.winner.rtpAid).toBe(aid(1));
+    await store.putAccounts([row({ rtp_aid: aid(2), domain: 'initech.com' })], 2, undefined, { assumeNew: true });
+    expect(await store.recount()).toBe(2);
+    expect((await store.getByDomain('initech.com'))?.winner.rtpAid).toBe(aid(2));
+    db.close();
   });
 });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_CAP } from '../../../utils/accounts/store';
+import type { ApiAccountRow } from '../../../utils/accounts/db';
+import { HISTORY_CAP, type AccountStore } from '../../../utils/accounts/store';
 import { aid, freshStore, row } from './helpers';
 
-describe('account store', () => {
+// every read must give the same answers whether rows came one record per account or in bulk blocks
+describe.each([
+  ['one record per account', false],
+  ['bulk-ingest blocks', true],
+])('account store reads (%s)', (_label, assumeNew) => {
+  const put = (store: AccountStore, rows: ApiAccountRow[], at: number) => store.putAccounts(rows, at, undefined, { assumeNew });
+
   it('picks a deterministic winner among rows sharing a domain and keeps the others as alternates', async () => {
     const store = await freshStore();
-    await store.putAccounts(
+    await put(
+      store,
       [
         row({ rtp_aid: aid(3), name: 'Acme old', rtp_account_score: 80, rtp_last_account_date: '2026-01-01T00:00:00Z' }),
         row({ rtp_aid: aid(2), name: 'Acme new', rtp_account_score: 80, rtp_last_account_date: '2026-05-01T00:00:00Z' }),
@@ -19,6 +27,64 @@ describe('account store', () => {
     expect(match?.alternates.map((a) => a.row.name)).toEqual(['Acme twin', 'Acme old', 'Acme low']);
   });
 
+  it('ranks search results: exact domain > domain prefix > name prefix > word prefix', async () => {
+    const store = await freshStore();
+    await put(
+      store,
+      [
+        row({ rtp_aid: aid(1), name: 'Zeta Holdings', domain: 'acme.com', rtp_account_score: 1 }),
+        row({ rtp_aid: aid(2), name: 'Yotta', domain: 'acme.co.uk', rtp_account_score: 99 }),
+        row({ rtp_aid: aid(3), name: 'Acme Robotics Inc.', domain: 'robots.io', rtp_account_score: 50 }),
+        row({ rtp_aid: aid(4), name: 'Road Runner Acme', domain: 'roadrunner.com', rtp_account_score: 90 }),
+        row({ rtp_aid: aid(5), name: 'Unrelated', domain: 'other.com' }),
+      ],
+      1,
+    );
+    const names = (await store.search('acme.com', 10)).map((a) => a.row.name);
+    expect(names[0]).toBe('Zeta Holdings');
+    const acme = (await store.search('Acme', 10)).map((a) => a.row.name);
+    expect(acme).toEqual(['Yotta', 'Zeta Holdings', 'Acme Robotics Inc.', 'Road Runner Acme']);
+    expect((await store.search('road run', 10)).map((a) => a.rtpAid)).toEqual([aid(4)]);
+    expect(await store.search('acme', 2)).toHaveLength(2);
+    expect(await store.search('   ', 5)).toEqual([]);
+  });
+
+  it('finds every word of a name by prefix, the first word included, in any query order', async () => {
+    const store = await freshStore();
+    await put(
+      store,
+      [
+        row({ rtp_aid: aid(1), name: 'Acme Space Labs', domain: 'acmespace.com' }),
+        row({ rtp_aid: aid(2), name: 'Initech', domain: 'initech.com' }),
+        row({ rtp_aid: aid(3), name: 'Labs of Acme', domain: 'labsofacme.com' }),
+      ],
+      1,
+    );
+    // the first name word is left out of the 'words' index (nameKey covers it)
+    expect((await store.getById(aid(1)))?.words).toEqual(['space', 'labs']);
+    const ids = async (q: string) => (await store.search(q, 10)).map((a) => a.rtpAid).sort();
+    expect(await ids('acme labs')).toEqual([aid(1), aid(3)]);
+    expect(await ids('labs acm')).toEqual([aid(1), aid(3)]);
+    expect(await ids('spac acme')).toEqual([aid(1)]);
+    expect(await ids('init')).toEqual([aid(2)]);
+    expect(await ids('acme')).toEqual([aid(1), aid(3)]);
+    expect(await ids('acme initech')).toEqual([]);
+  });
+
+  it('finds accounts by normalised name and by LinkedIn slug carried in a custom field', async () => {
+    const store = await freshStore();
+    await put(
+      store,
+      [row({ rtp_aid: aid(1), name: 'Globex Analytics, LLC', customFields: { LI_C: 'https://www.linkedin.com/company/globex-co/' } })],
+      1,
+    );
+    expect((await store.getByName('globex analytics'))?.winner.rtpAid).toBe(aid(1));
+    expect((await store.getByLinkedinSlug('Globex-Co'))?.winner.rtpAid).toBe(aid(1));
+    expect(await store.getByName('globex')).toBeNull();
+  });
+});
+
+describe('account store', () => {
   it('appends history only when score or stage changes, capped per account', async () => {
     const store = await freshStore();
     const id = aid(7);
@@ -46,59 +112,6 @@ describe('account store', () => {
     expect(await store.count()).toBe(0);
     expect(await store.getLastSeen(aid(1))).toBeUndefined();
     expect(await store.getNegative('nobody.example')).toBeUndefined();
-  });
-
-  it('ranks search results: exact domain > domain prefix > name prefix > word prefix', async () => {
-    const store = await freshStore();
-    await store.putAccounts(
-      [
-        row({ rtp_aid: aid(1), name: 'Zeta Holdings', domain: 'acme.com', rtp_account_score: 1 }),
-        row({ rtp_aid: aid(2), name: 'Yotta', domain: 'acme.co.uk', rtp_account_score: 99 }),
-        row({ rtp_aid: aid(3), name: 'Acme Robotics Inc.', domain: 'robots.io', rtp_account_score: 50 }),
-        row({ rtp_aid: aid(4), name: 'Road Runner Acme', domain: 'roadrunner.com', rtp_account_score: 90 }),
-        row({ rtp_aid: aid(5), name: 'Unrelated', domain: 'other.com' }),
-      ],
-      1,
-    );
-    const names = (await store.search('acme.com', 10)).map((a) => a.row.name);
-    expect(names[0]).toBe('Zeta Holdings');
-    const acme = (await store.search('Acme', 10)).map((a) => a.row.name);
-    expect(acme).toEqual(['Yotta', 'Zeta Holdings', 'Acme Robotics Inc.', 'Road Runner Acme']);
-    expect((await store.search('road run', 10)).map((a) => a.rtpAid)).toEqual([aid(4)]);
-    expect(await store.search('acme', 2)).toHaveLength(2);
-    expect(await store.search('   ', 5)).toEqual([]);
-  });
-
-  it('finds every word of a name by prefix, the first word included, in any query order', async () => {
-    const store = await freshStore();
-    await store.putAccounts(
-      [
-        row({ rtp_aid: aid(1), name: 'Acme Space Labs', domain: 'acmespace.com' }),
-        row({ rtp_aid: aid(2), name: 'Initech', domain: 'initech.com' }),
-        row({ rtp_aid: aid(3), name: 'Labs of Acme', domain: 'labsofacme.com' }),
-      ],
-      1,
-    );
-    // the first name word is left out of the 'words' index (nameKey covers it)
-    expect((await store.getById(aid(1)))?.words).toEqual(['space', 'labs']);
-    const ids = async (q: string) => (await store.search(q, 10)).map((a) => a.rtpAid).sort();
-    expect(await ids('acme labs')).toEqual([aid(1), aid(3)]);
-    expect(await ids('labs acm')).toEqual([aid(1), aid(3)]);
-    expect(await ids('spac acme')).toEqual([aid(1)]);
-    expect(await ids('init')).toEqual([aid(2)]);
-    expect(await ids('acme')).toEqual([aid(1), aid(3)]);
-    expect(await ids('acme initech')).toEqual([]);
-  });
-
-  it('finds accounts by normalised name and by LinkedIn slug carried in a custom field', async () => {
-    const store = await freshStore();
-    await store.putAccounts(
-      [row({ rtp_aid: aid(1), name: 'Globex Analytics, LLC', customFields: { LI_C: 'https://www.linkedin.com/company/globex-co/' } })],
-      1,
-    );
-    expect((await store.getByName('globex analytics'))?.winner.rtpAid).toBe(aid(1));
-    expect((await store.getByLinkedinSlug('Globex-Co'))?.winner.rtpAid).toBe(aid(1));
-    expect(await store.getByName('globex')).toBeNull();
   });
 
   it('keeps count() equal to the rows really stored through inserts, updates, duplicates and clear', async () => {
@@ -153,5 +166,68 @@ describe('account store', () => {
     expect(await store.getMeta('stages')).toEqual({ value: ['A', 'B'], fetchedAt: 2 });
     await store.clear();
     expect(await store.getMeta('stages')).toBeUndefined();
+  });
+
+  it('a bulk page is one record; a later write of one of its accounts supersedes the block copy', async () => {
+    const store = await freshStore();
+    await store.putAccounts(
+      [
+        row({ rtp_aid: aid(1), name: 'Globex Analytics', domain: 'globex.io', rtp_account_score: 40 }),
+        row({ rtp_aid: aid(2), name: 'Initech', domain: 'initech.com', rtp_last_account_date: null }),
+      ],
+      1,
+      undefined,
+      { assumeNew: true },
+    );
+    expect([await store.db.count('blocks'), await store.db.count('accounts'), await store.count()]).toEqual([1, 0, 2]);
+    const blockCopies = [await store.getById(aid(1)), await store.getById(aid(2))];
+    // a delta renames aid(1), moves it to another domain and rescores it
+    await store.putAccounts([row({ rtp_aid: aid(1), name: 'Globex Group', domain: 'globex.com', rtp_account_score: 70 })], 2);
+    expect(await store.getByDomain('globex.io')).toBeNull();
+    expect(await store.getByName('Globex Analytics')).toBeNull();
+    expect((await store.getByDomain('globex.com'))?.winner.row.name).toBe('Globex Group');
+    expect((await store.search('globex', 10)).map((a) => a.row.name)).toEqual(['Globex Group']);
+    expect((await store.getById(aid(1)))?.history.map((h) => h.score)).toEqual([40, 70]);
+    expect((await store.getById(aid(1)))?.history[0]).toEqual(blockCopies[0]?.history[0]);
+    expect((await store.getByDomain('initech.com'))?.winner.rtpAid).toBe(aid(2));
+    // counted once: from the running figure and from the indexes alike, and after another write
+    expect(await store.count()).toBe(2);
+    expect(await store.recount()).toBe(2);
+    await store.putAccounts([row({ rtp_aid: aid(1), name: 'Globex Group', domain: 'globex.com', rtp_account_score: 71 })], 3);
+    expect(await store.recount()).toBe(2);
+    expect((await store.getById(aid(1)))?.history.map((h) => h.score)).toEqual([40, 70, 71]);
+    // a block row without a last-update date: its snapshot was stamped with the page's arrival
+    await store.putAccounts([row({ rtp_aid: aid(2), name: 'Initech', domain: 'initech.com', rtp_account_score: 5 })], 4);
+    expect((await store.getById(aid(2)))?.history).toEqual([blockCopies[1]!.history[0], expect.objectContaining({ score: 5 })]);
+    await store.clear();
+    expect([await store.db.count('blocks'), await store.recount(), await store.getById(aid(2))]).toEqual([0, 0, undefined]);
+  });
+
+  it('type-ahead leaves out block entries that own rows replaced; a block with none left is deleted', async () => {
+    const store = await freshStore();
+    const names = ['Acme One', 'Acme Two', 'Acme Three'];
+    await store.putAccounts(
+      names.map((name, i) => row({ rtp_aid: aid(i + 1), name, domain: `acme-${i + 1}.com` })),
+      1,
+      undefined,
+      { assumeNew: true },
+    );
+    expect((await store.search('acme', 10)).map((a) => a.row.name).sort()).toEqual(['Acme One', 'Acme Three', 'Acme Two']);
+    // one delta page renames two accounts of the same block
+    await store.putAccounts(
+      [row({ rtp_aid: aid(1), name: 'Zenith One', domain: 'zenith-1.com' }), row({ rtp_aid: aid(2), name: 'Zenith Two', domain: 'zenith-2.com' })],
+      2,
+    );
+    expect((await store.search('acme', 10)).map((a) => a.row.name)).toEqual(['Acme Three']);
+    expect((await store.search('acme-', 10)).map((a) => a.domain)).toEqual(['acme-3.com']);
+    expect((await store.search('one', 10)).map((a) => a.row.name)).toEqual(['Zenith One']);
+    expect((await store.search('zenith', 10)).map((a) => a.rtpAid).sort()).toEqual([aid(1), aid(2)]);
+    expect(await store.recount()).toBe(3);
+    // once every account of the block has its own row, the block and its hits are deleted
+    await store.putAccounts([row({ rtp_aid: aid(3), name: 'Zenith Three', domain: 'zenith-3.com', rtp_account_score: 9 })], 3);
+    expect([await store.db.count('blocks'), await store.db.count('blockHits'), await store.db.count('accounts')]).toEqual([0, 0, 3]);
+    expect([await store.count(), await store.recount()]).toEqual([3, 3]);
+    expect(await store.search('acme', 10)).toEqual([]);
+    expect((await store.getById(aid(3)))?.history.map((h) => h.score)).toEqual([50, 9]);
   });
 });

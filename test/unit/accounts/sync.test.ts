@@ -91,6 +91,11 @@ describe('sync engine', () => {
     expect(resumed).toHaveLength(7);
     expect(resumed[0]!.search).toContain('cursor=');
     expect(firstRun).toBeGreaterThanOrEqual(3);
+    // the run began on an empty cache, so both halves wrote one block per page, none twice
+    expect([await world.store.db.count('blocks'), await world.store.db.count('accounts')]).toEqual([10, 0]);
+    const missing = [];
+    for (const a of emu.state.store.all()) if ((await world.store.getById(a.rtp_aid))?.row.name !== a.name) missing.push(a.rtp_aid);
+    expect(missing).toEqual([]);
   });
 
   it('then syncs only what changed since the previous run (delta with lastSync)', async () => {
@@ -114,7 +119,12 @@ describe('sync engine', () => {
       const live = emu.state.store.get(id)!;
       expect(stored!.row.rtp_account_score).toBe(live.rtp_account_score);
       expect(stored!.row.rtp_journey_stage).toBe(live.rtp_journey_stage);
+      // the first snapshot came from the full sync's block copy
+      expect(stored!.history).toHaveLength(2);
+      expect((await store.getByDomain(live.domain))?.winner.row.rtp_account_score).toBe(live.rtp_account_score);
     }
+    // the changed rows supersede their block copies: still one account each
+    expect(await store.recount()).toBe(500);
   });
 
   it('stops on 401 and asks for a new key', async () => {
