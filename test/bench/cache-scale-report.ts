@@ -104,7 +104,7 @@ export function deltaSection(results: SizeResult[]): Section {
       },
     ],
     notes: [
-      'The full sync of section 3 ran on an empty cache, so it wrote one block per page (docs/architecture.md, account cache); each changed row here becomes a row of its own that replaces its block copy, which costs a read of that block.',
+      'The full sync of section 3 ran on an empty cache, so it wrote one block per page (docs/architecture.md, account cache); each changed row here becomes a row of its own that replaces its block copy: one more index read per row, and one read and write of that block\'s type-ahead record (blockHits) per page.',
       r.resync
         ? `Then a forced full re-sync over this warm cache (syncNow {full: true}; every account rewritten one record per account, which replaces and deletes the blocks): ${fmt(r.resync.ms / 1000, 1)} s, ${fmt(r.resync.rate)} accounts/s, ${fmt(r.resync.cached)} accounts cached after it.`
         : 'No full re-sync over the warm cache in this run.',

@@ -61,11 +61,18 @@ export interface StoredAccount {
 export interface AccountBlock {
   /** the page's first rtp_aid */
   id: string;
-  accounts: StoredAccount[];
+  /** each account as JSON: a lookup parses the one it needs, not the whole page (reading a record
+   * of 100 strings costs a fraction of reading 100 objects) */
+  accounts: string[];
+  /** rtpAid of accounts[i] */
   aids: string[];
+  /** domain of accounts[i] */
   domains: string[];
+  /** nameKey of accounts[i] */
   names: string[];
+  /** every account's later name words (a set) */
   words: string[];
+  /** the LinkedIn slugs present (a set) */
   slugs: string[];
 }
 

@@ -148,9 +148,10 @@ export function createAccountStore(db: AccountsDB) {
           const page = new Map<string, StoredAccount>();
           for (const r of rows) page.set(r.rtp_aid, toStored(r, fetchedAt));
           if (page.size) {
-            const block = toBlock([...page.values()]);
+            const list = [...page.values()];
+            const block = toBlock(list);
             unwrap(tx.objectStore('blocks')).put(block);
-            unwrap(tx.objectStore('blockHits')).put(toBlockHits(block, fetchedAt));
+            unwrap(tx.objectStore('blockHits')).put(toBlockHits(list, fetchedAt));
             hitsCache.delete(block.id);
             ops.push(moveBlockEntries(page.size));
             added = page.size;
@@ -250,7 +251,8 @@ export function createAccountStore(db: AccountsDB) {
       const own = await tx.objectStore('accounts').get(rtpAid);
       if (own) return own;
       const block = await tx.objectStore('blocks').index('aids').get(rtpAid);
-      return block?.accounts.find((a) => a.rtpAid === rtpAid);
+      const i = block ? block.aids.indexOf(rtpAid) : -1;
+      return i >= 0 ? (JSON.parse(block!.accounts[i]!) as StoredAccount) : undefined;
     },
     /** Every row with this (API-normalised) domain: a winner and the others as alternates. */
     async getByDomain(domain: string): Promise<DomainMatch | null> {
@@ -406,15 +408,23 @@ async function findIn(tx: ReadTx, index: AccountIndex, key: string): Promise<Sto
   const seen = new Set(own.map((a) => a.rtpAid));
   const copies: StoredAccount[] = [];
   for (const block of found) {
-    for (const a of block.accounts) {
-      if (!seen.has(a.rtpAid) && indexKeys[index](a) === key) {
-        seen.add(a.rtpAid);
-        copies.push(a);
-      }
-    }
+    block.aids.forEach((aid, i) => {
+      if (seen.has(aid) || !blockMayMatch[index](block, i, key)) return;
+      const a = JSON.parse(block.accounts[i]!) as StoredAccount;
+      if (indexKeys[index](a) !== key) return;
+      seen.add(aid);
+      copies.push(a);
+    });
   }
   return own.concat(await withoutOwnRows(tx, copies));
 }
+
+/** Whether accounts[i] of a block can have `key` in that index (exact for domain and name). */
+const blockMayMatch: Record<AccountIndex, (b: AccountBlock, i: number, key: string) => boolean> = {
+  domain: (b, i, key) => b.domains[i] === key,
+  nameKey: (b, i, key) => b.names[i] === key,
+  linkedinSlug: (b, i, key) => b.accounts[i]!.includes(key),
+};
 
 type HitIndex = 'domain' | 'nameKey' | 'words';
 type HitsReader = (blockId: string) => Promise<BlockHits | undefined>;
@@ -494,27 +504,27 @@ function toBlock(accounts: StoredAccount[]): AccountBlock {
     [...new Set(accounts.flatMap(f))].filter((v): v is string => !!v);
   return {
     id: accounts[0]!.rtpAid,
-    accounts,
+    accounts: accounts.map((a) => JSON.stringify(a)),
     aids: accounts.map((a) => a.rtpAid),
-    domains: set((a) => [a.domain]),
-    names: set((a) => [a.nameKey]),
+    // positional (the index dedupes); '' is indexed as the per-account store indexes it
+    domains: accounts.map((a) => a.domain),
+    names: accounts.map((a) => a.nameKey),
     words: set((a) => a.words),
     slugs: set((a) => [a.linkedinSlug]),
   };
 }
 
-function toBlockHits(block: AccountBlock, fetchedAt: number): BlockHits {
-  const a = block.accounts;
+function toBlockHits(accounts: StoredAccount[], fetchedAt: number): BlockHits {
   return {
-    id: block.id,
+    id: accounts[0]!.rtpAid,
     fetchedAt,
-    aids: block.aids,
-    nameKeys: a.map((x) => x.nameKey),
-    names: a.map((x) => x.row.name ?? ''),
-    domains: a.map((x) => x.domain),
-    scores: a.map((x) => x.row.rtp_account_score ?? 0),
-    stages: a.map((x) => x.row.rtp_journey_stage ?? ''),
-    updatedAts: a.map((x) => x.updatedAt ?? ''),
+    aids: accounts.map((x) => x.rtpAid),
+    nameKeys: accounts.map((x) => x.nameKey),
+    names: accounts.map((x) => x.row.name ?? ''),
+    domains: accounts.map((x) => x.domain),
+    scores: accounts.map((x) => x.row.rtp_account_score ?? 0),
+    stages: accounts.map((x) => x.row.rtp_journey_stage ?? ''),
+    updatedAts: accounts.map((x) => x.updatedAt ?? ''),
   };
 }
 
