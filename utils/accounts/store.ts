@@ -207,18 +207,23 @@ export function createAccountStore(db: AccountsDB) {
             }
             return gone ? moveBlockEntries(-gone) : undefined;
           };
+          // an account first cached by a bulk ingest: its block copy carries the history (once per
+          // rtp_aid, so a row repeated in the page gets the same history as its first copy)
+          const blockCopies = new Map<string, Promise<Pick<StoredAccount, 'history'> | undefined>>();
+          const blockCopy = (aid: string) => {
+            let p = blockCopies.get(aid);
+            if (!p) {
+              p = blocksStore.index('aids').getKey(aid).then((blockId) => (blockId === undefined ? undefined : markGone(blockId, aid)));
+              blockCopies.set(aid, p);
+            }
+            return p;
+          };
           const seenAids = new Set<string>();
           const rowOps = rows.map((r) => {
             const firstInPage = !seenAids.has(r.rtp_aid);
             seenAids.add(r.rtp_aid);
             return accounts.get(r.rtp_aid).then(async (own) => {
-              // an account first cached by a bulk ingest: its block copy carries the history
-              let inBlock: Pick<StoredAccount, 'history'> | undefined;
-              if (!own) {
-                const blockId = await blocksStore.index('aids').getKey(r.rtp_aid);
-                if (blockId !== undefined) inBlock = await markGone(blockId, r.rtp_aid);
-              }
-              const prev = own ?? inBlock;
+              const prev = own ?? (await blockCopy(r.rtp_aid));
               if (!prev && firstInPage) added++;
               try {
                 raw.put(toStored(r, fetchedAt, prev));

@@ -200,6 +200,11 @@ describe('account store', () => {
     // a block row without a last-update date: its snapshot was stamped with the page's arrival
     await store.putAccounts([row({ rtp_aid: aid(2), name: 'Initech', domain: 'initech.com', rtp_account_score: 5 })], 4);
     expect((await store.getById(aid(2)))?.history).toEqual([blockCopies[1]!.history[0], expect.objectContaining({ score: 5 })]);
+    // a page that repeats a block account: both copies carry the block's history, the last wins
+    await store.putAccounts([row({ rtp_aid: aid(3), name: 'Hooli' })], 5, undefined, { assumeNew: true });
+    await store.putAccounts([row({ rtp_aid: aid(3), name: 'Hooli', rtp_account_score: 60 }), row({ rtp_aid: aid(3), name: 'Hooli', rtp_account_score: 70 })], 6);
+    expect((await store.getById(aid(3)))?.history.map((h) => h.score)).toEqual([50, 70]);
+    expect(await store.recount()).toBe(3);
     await store.clear();
     expect([await store.db.count('blocks'), await store.recount(), await store.getById(aid(2))]).toEqual([0, 0, undefined]);
   });
