@@ -15,6 +15,8 @@ const MATCH_LABELS: Record<MatchReason, string> = {
   linkedin: 'LinkedIn company',
   name: 'matched by name',
   lookup: 'your search',
+  'page-website': 'website link on the page',
+  'page-email': 'e-mail address on the page',
 };
 
 /** Why this account was matched, in a rep's words. */

@@ -8,7 +8,8 @@ import { z } from 'zod';
 const short = (max: number) => z.string().max(max);
 
 /** Where a page's company signal came from; shown in the panel header as the match reason. */
-export const MatchReasonSchema = z.enum(['pinned', 'website', 'email', 'url', 'linkedin', 'name', 'lookup']);
+/** 'page-website' / 'page-email': read by the generic page reader, not from a field (docs/detection.md). */
+export const MatchReasonSchema = z.enum(['pinned', 'website', 'email', 'url', 'linkedin', 'name', 'lookup', 'page-website', 'page-email']);
 export type MatchReason = z.infer<typeof MatchReasonSchema>;
 
 /** A contact seen on the page (CRM contact record, Gmail participant): used for activity logging. */
@@ -18,6 +19,42 @@ export const PageContactSchema = z.object({
   title: short(200).optional(),
 });
 export type PageContact = z.infer<typeof PageContactSchema>;
+
+/** The reading layer a value came from (docs/detection.md): site hooks, labelled fields, the generic page reader. */
+export const ReadLayerSchema = z.enum(['hooks', 'labels', 'page']);
+export type ReadLayer = z.infer<typeof ReadLayerSchema>;
+
+const count = z.number().int().min(0).max(1000);
+
+/** What each layer found: counts and flags only, never page text (it goes into "Copy diagnostics"). */
+export const LayerReportSchema = z.object({
+  layer: ReadLayerSchema,
+  websites: count,
+  emails: count,
+  companyName: z.boolean(),
+  linkedinSlug: z.boolean(),
+  contacts: count,
+  title: z.boolean(),
+});
+export type LayerReport = z.infer<typeof LayerReportSchema>;
+
+/**
+ * How a record was read: 'reading' (still within the read budget: the panel shows a skeleton),
+ * 'read' (a strong signal: a website or e-mail field), 'partial' (only weaker signals, after the
+ * settle time), 'unreadable' (nothing could be read within the budget: never "not in Recotap").
+ */
+export const ReadInfoSchema = z.object({
+  status: z.enum(['reading', 'read', 'partial', 'unreadable']),
+  via: z
+    .object({ websites: ReadLayerSchema.optional(), emails: ReadLayerSchema.optional(), companyName: ReadLayerSchema.optional(), linkedinSlug: ReadLayerSchema.optional() })
+    .default({}),
+  /** why the read was taken for this URL's record */
+  guard: z.enum(['record-id', 'fresh-load', 'content-changed', 'settled', 'stale-content', 'stale-id', 'none']).optional(),
+  layers: z.array(LayerReportSchema).max(3).default([]),
+  /** ms from the record's URL to this read */
+  ms: z.number().min(0).max(600_000).optional(),
+});
+export type ReadInfo = z.infer<typeof ReadInfoSchema>;
 
 /**
  * What a site adapter read from the page. Untrusted (page-derived): the background validates it
@@ -37,6 +74,8 @@ export const PageContextSchema = z.object({
   companyName: short(300).optional(),
   linkedinSlug: short(200).optional(),
   contacts: z.array(PageContactSchema).max(100).default([]),
+  /** how it was read (layers, guard, status); absent for contexts not read from a page (popup) */
+  read: ReadInfoSchema.optional(),
 });
 export type PageContext = z.infer<typeof PageContextSchema>;
 export type PageContextInput = z.input<typeof PageContextSchema>;

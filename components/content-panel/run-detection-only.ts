@@ -29,7 +29,7 @@ export async function runDetectionOnly(ctx: ContentScriptContext): Promise<void>
     enabledSites,
     onContext: (context: PageContext | null) => {
       const key = context ? JSON.stringify(context) : null;
-      if (!context || key === last) return;
+      if (!context || context.read?.status === 'reading' || key === last) return;
       last = key;
       sendMessage('lookupContext', context).catch((e: unknown) => console.debug('[recotap-lens]', e));
     },

@@ -134,3 +134,55 @@ export function fieldByLabel(root: ParentNode | null, itemSel: string, labelSel:
   }
   return null;
 }
+
+/** Elements that are a field's label (or part of one), inside a field wrapper. */
+export const LABEL_PARTS = [
+  'label', 'legend', 'dt', 'th', '.labelCol', '.slds-form-element__label', '.test-id__field-label',
+  '[data-selenium-test*="label" i]', '[data-test-id*="label" i]', '[data-zcqa*="label" i]', '[id$="_label" i]',
+  '[class*="label" i]:not(a):not(input):not(textarea)',
+].join(', ');
+
+/**
+ * The value a field shows, never its label: a form control's value; else the node's text with
+ * label elements removed (a wrapper that holds "Name" and "Initech" reads "Initech", not
+ * "NameInitech"). Page strings only: no markup is parsed.
+ */
+export function fieldValue(el: Element | null | undefined, max = 300): string | undefined {
+  if (!el) return undefined;
+  if (el.matches('input, textarea, select')) return valueOf(el, max);
+  const control = el.querySelector('input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]), textarea');
+  const controlValue = control ? clean((control as HTMLInputElement).value ?? control.getAttribute('value'), max) : undefined;
+  if (controlValue) return controlValue;
+  let labels: Element[] = [];
+  try {
+    labels = Array.from(el.querySelectorAll(LABEL_PARTS));
+  } catch {
+    labels = [];
+  }
+  if (labels.length === 0) return textOf(el, max);
+  const copy = el.cloneNode(true) as Element;
+  copy.querySelectorAll(LABEL_PARTS).forEach((l) => l.remove());
+  return textOf(copy, max);
+}
+
+/** A website in a field: its link's href, else its text; only ever something shaped like a URL. */
+export function websiteIn(el: Element | null | undefined): string | undefined {
+  if (!el) return undefined;
+  const links = el.matches('a[href]') ? [el] : Array.from(el.querySelectorAll('a[href]'));
+  for (const a of links) {
+    const w = websiteValue(a.getAttribute('href')) ?? websiteValue(textOf(a));
+    if (w) return w;
+  }
+  return websiteValue(fieldValue(el, 2048));
+}
+
+/** An e-mail in a field: its mailto: link, else a value shaped like an address. */
+export function emailIn(el: Element | null | undefined): string | undefined {
+  if (!el) return undefined;
+  const links = el.matches('a[href^="mailto:" i]') ? [el] : Array.from(el.querySelectorAll('a[href^="mailto:" i]'));
+  for (const a of links) {
+    const e = emailValue(a.getAttribute('href')) ?? emailValue(textOf(a));
+    if (e) return e;
+  }
+  return emailValue(el.getAttribute('email')) ?? emailValue(fieldValue(el, 320));
+}

@@ -1,13 +1,24 @@
 /**
- * Reads one record once its DOM is there: check now, else watch the adapter's container with a
- * MutationObserver (childList + subtree; the first mutation after a quiet spell is checked at once,
- * a longer burst at most once per batchMs) until the record is ready and verified, the timeout
- * fires, or the record's signal aborts. Then everything is disconnected: a read record costs
- * nothing while the page sits idle.
+ * Reads one record once its DOM is there (docs/detection.md): check now, else watch the adapter's
+ * container with a MutationObserver (childList + subtree; the first mutation after a quiet spell
+ * is checked at once, a longer burst at most once per batchMs). Each check runs every reading
+ * layer (read-page.ts) and then the freshness guards:
+ *
+ * - a record id the page renders must be this URL's (else the DOM is stale: wait);
+ * - with no rendered id, a fresh page load is trusted, and after an SPA navigation the record area
+ *   must differ from the previous record's (content fingerprint or re-rendered title node); it is
+ *   never blocked just because an attribute is missing;
+ * - a strong read (a website or e-mail field) is taken at once; weaker ones (a page link, a name)
+ *   after settleMs, so a field that renders a moment later can still win.
+ *
+ * After pendingMs without a read the caller is told 'reading' (the panel shows a skeleton); at
+ * the budget's end, what could be read is taken, else the record is 'unreadable' (never a lookup
+ * with nothing read). Then everything is disconnected: a read record costs nothing while idle.
  */
 import * as v from 'valibot';
-import type { PageContext, PageContextInput } from '../view-models';
+import type { PageContext, PageContextInput, ReadInfo } from '../view-models';
 import type { AnySiteAdapter, RecordMatch } from './types';
+import { readPage, type PageRead } from './read-page';
 import { workCounts } from '../work-counts';
 
 /*
@@ -18,6 +29,8 @@ import { workCounts } from '../work-counts';
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const optText = (max: number) => v.optional(text(max));
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
+const LAYER = v.picklist(['hooks', 'labels', 'page']);
+const COUNT = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
 const PageContextLite: v.GenericSchema<PageContext> = v.object({
   site: text(64),
   url: text(4096),
@@ -28,6 +41,20 @@ const PageContextLite: v.GenericSchema<PageContext> = v.object({
   companyName: optText(300),
   linkedinSlug: optText(200),
   contacts: list(v.object({ email: text(254), name: optText(200), title: optText(200) }), 100),
+  read: v.optional(
+    v.object({
+      status: v.picklist(['reading', 'read', 'partial', 'unreadable']),
+      via: v.object({
+        websites: v.optional(LAYER), emails: v.optional(LAYER), companyName: v.optional(LAYER), linkedinSlug: v.optional(LAYER),
+      }),
+      guard: v.optional(v.picklist(['record-id', 'fresh-load', 'content-changed', 'settled', 'stale-content', 'stale-id', 'none'])),
+      layers: list(
+        v.object({ layer: LAYER, websites: COUNT, emails: COUNT, companyName: v.boolean(), linkedinSlug: v.boolean(), contacts: COUNT, title: v.boolean() }),
+        3,
+      ),
+      ms: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(600_000))),
+    }),
+  ),
 });
 
 /** Caps arrays to the schema's limits and validates (TypeError if invalid): page data is untrusted. */
@@ -37,11 +64,21 @@ export function toPageContext(input: PageContextInput): PageContext {
     websites: (input.websites ?? []).slice(0, 20),
     emails: (input.emails ?? []).slice(0, 100),
     contacts: (input.contacts ?? []).slice(0, 100),
+    ...(input.read ? { read: { ...input.read, via: input.read.via ?? {}, layers: input.read.layers ?? [] } } : {}),
   });
   if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
   throw new TypeError(`PageContext.${v.getDotPath(issue) ?? ''}: ${issue.message}`);
 }
+
+/** What the guards remember of the record shown before (SPA navigation). */
+export interface PreviousRecord {
+  recordId: string;
+  fingerprint: string;
+  titleNode: WeakRef<Element> | null;
+}
+
+export type ReadStatus = 'reading' | 'ready' | 'timeout';
 
 export interface ReadRecordOptions {
   adapter: AnySiteAdapter;
@@ -49,11 +86,21 @@ export interface ReadRecordOptions {
   document: Document;
   /** aborted when the tab navigates away from this record */
   signal: AbortSignal;
+  /** the read budget: after it, what was read is taken, or the record is unreadable */
   timeoutMs: number;
   batchMs: number;
+  /** a weak read (page link, name only) waits this long for a field to render (default 1200) */
+  settleMs?: number;
+  /** no read after this long: tell the caller 'reading' (default 150) */
+  pendingMs?: number;
   MutationObserver: typeof MutationObserver;
-  /** the record was read ('ready'), or only its URL is known ('timeout') */
-  onRead(ctx: PageContext, status: 'ready' | 'timeout'): void;
+  /** the record shown before this one in the tab (null on a fresh page load) */
+  previous: PreviousRecord | null;
+  /**
+   * 'reading': nothing to show yet (the context carries only URL facts); 'ready': read (ctx.read
+   * says 'read' or 'partial'); 'timeout': the budget ran out with nothing readable ('unreadable').
+   */
+  onRead(ctx: PageContext, status: ReadStatus, page?: PageRead): void;
   onError(error: unknown): void;
 }
 
@@ -62,30 +109,69 @@ export interface ReadRecordOptions {
  * it notices when the SPA replaces the container itself (a detached node reports nothing).
  */
 function observe(observer: MutationObserver, root: Element): void {
-  observer.observe(root, { childList: true, subtree: true });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
   for (let a = root.parentElement; a; a = a.parentElement) observer.observe(a, { childList: true });
+}
+
+type Guard = NonNullable<ReadInfo['guard']>;
+
+/** The freshness guard's verdict for a read (see file comment). */
+export function guardRead(page: PageRead, match: RecordMatch, previous: PreviousRecord | null): { ok: boolean; guard: Guard } {
+  if (page.idMatch === false) return { ok: false, guard: 'stale-id' };
+  if (page.idMatch === true) return { ok: true, guard: 'record-id' };
+  if (!previous || previous.recordId === match.recordId) return { ok: true, guard: 'fresh-load' };
+  if (page.fingerprint !== previous.fingerprint) return { ok: true, guard: 'content-changed' };
+  const before = previous.titleNode?.deref();
+  if (page.titleNode && before && page.titleNode !== before) return { ok: true, guard: 'content-changed' };
+  return { ok: false, guard: 'stale-content' };
 }
 
 /** Reads the record (see file comment). A record in a hidden tab waits, timer-free, until shown. */
 export function readRecord(o: ReadRecordOptions): void {
   const { adapter, match, document: doc, signal } = o;
-  const attempt = (): boolean => {
-    if (signal.aborted) return true;
+  const settleMs = o.settleMs ?? 1200;
+  const pendingMs = o.pendingMs ?? 150;
+  const t0 = performance.now();
+  let done = false;
+  const urlOnly = { site: adapter.id, url: match.url, recordType: match.recordType, recordId: match.recordId };
+
+  const emit = (ctx: PageContextInput, status: ReadStatus, page?: PageRead) => {
+    if (signal.aborted) return;
+    o.onRead(toPageContext(ctx), status, page);
+  };
+
+  /** One check; `final` at the budget's end. Returns true when the record is settled. */
+  const attempt = (final: boolean): boolean => {
+    if (signal.aborted || done) return true;
     workCounts.checks++;
+    let page: PageRead;
     try {
-      const ready = adapter.isReady ? adapter.isReady(doc, match) : !!doc.querySelector(adapter.readySelector);
-      if (!ready || !adapter.verifies(doc, match)) return false;
-      const ctx = toPageContext({ ...adapter.extract(doc, match), site: adapter.id, url: match.url });
-      workCounts.reads++;
-      if (!signal.aborted) o.onRead(ctx, 'ready');
-      return true;
+      page = readPage(adapter, doc, match);
     } catch (e) {
       o.onError(e);
-      return false;
+      if (!final) return false;
+      page = { ctx: urlOnly, layers: [], via: {}, scoped: false, ids: [], idMatch: null, fingerprint: '', titleNode: null, strong: false, any: false };
     }
+    const elapsed = performance.now() - t0;
+    const { ok, guard } = guardRead(page, match, o.previous);
+    const settled = final || elapsed >= settleMs;
+    const take = ok && page.any && (page.strong || settled);
+    if (!take && !final) return false;
+    done = true;
+    workCounts.reads++;
+    const read: ReadInfo = {
+      status: take ? (page.strong ? 'read' : 'partial') : 'unreadable',
+      via: take ? page.via : {},
+      guard: take && !page.strong && guard === 'fresh-load' && elapsed >= settleMs ? 'settled' : guard,
+      layers: page.layers,
+      ms: Math.round(elapsed),
+    };
+    emit(take ? { ...page.ctx, read } : { ...urlOnly, read }, take ? 'ready' : 'timeout', page);
+    return true;
   };
+
   const start = () => {
-    if (signal.aborted || attempt()) return;
+    if (signal.aborted || attempt(false)) return;
     const rootNow = () => doc.querySelector(adapter.containerSelector) ?? doc.body ?? doc.documentElement;
     let root = rootNow();
     let pending: ReturnType<typeof setTimeout> | undefined;
@@ -96,7 +182,7 @@ export function readRecord(o: ReadRecordOptions): void {
     const check = () => {
       pending = undefined;
       lastCheck = performance.now();
-      if (attempt()) return stop();
+      if (attempt(false)) return stop();
       const next = rootNow(); // the container may appear after the body: narrow the observation
       if (next !== root) {
         observer.disconnect();
@@ -113,15 +199,19 @@ export function readRecord(o: ReadRecordOptions): void {
       else pending = setTimeout(check, wait);
     });
     workCounts.observers++;
-    const timeout = setTimeout(() => {
-      stop();
-      if (signal.aborted) return;
-      workCounts.reads++;
-      o.onRead(toPageContext({ site: adapter.id, url: match.url, recordType: match.recordType, recordId: match.recordId }), 'timeout');
-    }, o.timeoutMs);
+    const timers = [
+      // nothing yet: the panel shows its skeleton instead of a blank
+      setTimeout(() => !done && emit(urlOnly, 'reading'), pendingMs),
+      // a weak read waits for the settle time, then is taken even if the page stays quiet
+      setTimeout(() => !done && check(), Math.max(0, settleMs - (performance.now() - t0)) + 1),
+      setTimeout(() => {
+        stop();
+        attempt(true);
+      }, o.timeoutMs),
+    ];
     function stop() {
       observer.disconnect();
-      clearTimeout(timeout);
+      timers.forEach(clearTimeout);
       if (pending !== undefined) clearTimeout(pending);
       pending = undefined;
     }

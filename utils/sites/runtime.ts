@@ -1,14 +1,14 @@
 /**
- * Site-detection runtime (crm-detection.md §3–§4, §7.2): location watcher → matchUrl → per-record
- * AbortController → batched MutationObserver on the adapter's container → isReady + verifies →
- * extract → onContext. Nothing runs while the page is idle: the observer is disconnected once the
+ * Site-detection runtime (crm-detection.md §3–§4, §7.2, docs/detection.md): location watcher →
+ * matchUrl → per-record AbortController → batched MutationObserver on the adapter's container →
+ * reading layers + freshness guards (record-reader.ts) → onContext. Nothing runs while the page is idle: the observer is disconnected once the
  * record is read (or on timeout/abort), and polling only happens in visible tabs without the
  * Navigation API. Errors are caught here, at the boundary: a broken adapter never breaks the page.
  */
 import type { PageContext } from '../view-models';
 import { watchLocation, type WatchWindow } from './location-watcher';
 import { adaptersForUrl, type ExtraHost } from './hosts';
-import { readRecord } from './record-reader';
+import { readRecord, type PreviousRecord } from './record-reader';
 import type { AnySiteAdapter, RecordMatch } from './types';
 import { workCounts } from '../work-counts';
 
@@ -16,7 +16,8 @@ export type { WatchWindow } from './location-watcher';
 
 /** Why a context (or null) was emitted. */
 export interface ContextMeta {
-  status: 'ready' | 'timeout' | 'not-record';
+  /** 'reading': a record URL whose record is not read yet (show a skeleton, do not look up) */
+  status: 'reading' | 'ready' | 'timeout' | 'not-record';
   url: string;
   adapterId: string | null;
   match?: RecordMatch;
@@ -26,11 +27,16 @@ export interface WatchRecordsOptions {
   adapters: readonly AnySiteAdapter[];
   window: WatchWindow;
   signal: AbortSignal;
-  /** the record in view (null: not a record page). On timeout, a context with only URL-derived fields. */
+  /**
+   * The record in view (null: not a record page). 'reading' and 'timeout' carry only URL-derived
+   * fields (ctx.read.status 'reading' / 'unreadable'): neither may be shown as "not in Recotap".
+   */
   onContext(ctx: PageContext | null, meta: ContextMeta): void;
   timeoutMs?: number;
   /** at most one DOM check per batchMs while waiting */
   batchMs?: number;
+  /** how long a weak read waits for a field (record-reader.ts) */
+  settleMs?: number;
   pollMs?: number;
   onError?(error: unknown): void;
 }
@@ -57,10 +63,12 @@ export { toPageContext } from './record-reader';
 export function watchRecords(opts: WatchRecordsOptions): void {
   // batchMs only throttles long mutation bursts (record-reader checks the first mutation after a
   // quiet spell at once); 50 ms keeps a slow render inside the panel budget (100 ms URL → paint).
-  const { adapters, window: win, signal, timeoutMs = 10_000, batchMs = 50 } = opts;
+  const { adapters, window: win, signal, timeoutMs = 8_000, batchMs = 50 } = opts;
   const onError = opts.onError ?? ((e: unknown) => console.debug('[recotap-lens] site detection:', e));
   let currentKey: string | null | undefined;
   let record: AbortController | null = null;
+  /** what the guards remember of the last record read in this tab */
+  let previous: PreviousRecord | null = null;
 
   const emit = (ctx: PageContext | null, meta: ContextMeta, recordSignal?: AbortSignal) => {
     if (signal.aborted || recordSignal?.aborted) return; // a late result for an old URL is dropped here
@@ -89,7 +97,14 @@ export function watchRecords(opts: WatchRecordsOptions): void {
         readRecord({
           adapter: found.adapter, match: found.match, document: win.document, signal: rs, timeoutMs, batchMs, onError,
           MutationObserver: win.MutationObserver ?? globalThis.MutationObserver,
-          onRead: (ctx, status) => emit(ctx, { ...meta, status }, rs),
+          previous,
+          settleMs: opts.settleMs,
+          onRead: (ctx, status, page) => {
+            if (status !== 'reading' && page && !rs.aborted) {
+              previous = { recordId: found.match.recordId, fingerprint: page.fingerprint, titleNode: page.titleNode ? new WeakRef(page.titleNode) : null };
+            }
+            emit(ctx, { ...meta, status }, rs);
+          },
         });
       // The Navigation API reports a pushState synchronously, before the SPA's code that called it
       // has rendered the new record: checking right away would scan the stale DOM (and then wait for

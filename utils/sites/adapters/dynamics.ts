@@ -1,31 +1,44 @@
 /**
  * Dynamics 365 model-driven apps (crm-detection.md §2.4): main.aspx?pagetype=entityrecord&etn=…&id=…
  * (GUID possibly wrapped in %7B…%7D). Unified Interface field controls carry
- * data-id="{logicalName}.fieldControl-…" and are <input>s, so values come from .value.
+ * data-id="{logicalName}.fieldControl-…" and are <input>s, so values come from .value. The record
+ * GUID is only in the URL: no form attribute carries it (real-dom-evidence.md §4).
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { first, textOf, uniq, uniqContacts, contactOf, emailValue, valueOf, websiteValue, linkedinSlug } from '../dom';
+import { contactOf, emailIn, fieldValue, linkedinSlug, textOf, websiteIn } from '../dom';
+import { cleanTitle } from '../generic-reader';
+import { isShown } from '../query';
+import { defaultScope } from '../read-page';
 import { matchesAny } from '../patterns';
 
-// Selector table: arrays of alternatives, first hit wins.
+// Selector table: arrays of alternatives, first hit wins. Sources: shared/docs/real-dom-evidence.md §4.
 const S = {
-  /** the form root; its data-lp-id carries the entity name and record GUID (inferred) */
-  form: ['[data-id="editFormRoot"]', '#mainContent [role="main"]'],
-  /** header title (record's primary name) */
-  title: ['[data-id="header_title"]', '#headerContainer h1'],
-  field: (logical: string, kind: string) => [`[data-id="${logical}.fieldControl-${kind}"]`, `[data-id="header_${logical}.fieldControl-${kind}"]`],
+  /** the record area: main content, else the form root */
+  scope: ['#mainContent', '[data-id="editFormRoot"]', '[id^="mainContent"]'],
+  /** header title (record's primary name); its text may carry a " - Saved" suffix */
+  title: ['h1[data-id="header_title"]', '[data-id="header_title"]', '#headerContainer h1'],
+  /** a field control by logical name, whatever its control kind; header copies too */
+  field: (logical: string) => [
+    `input[data-id^="${logical}.fieldControl"]`,
+    `[data-id^="${logical}.fieldControl"] input`,
+    `[data-lp-id*="|${logical}.fieldControl|"] input`,
+    `[data-id^="${logical}.fieldControl"]`,
+    `[data-id^="header_${logical}.fieldControl"]`,
+  ],
   /** lookup controls (Contact → Company, Opportunity → Account): the selected tag's text */
   lookup: (logical: string) => [
-    `[data-id="${logical}.fieldControl-LookupResultsDropdown_${logical}_selected_tag_text"]`, // UCI lookup tag
-    `[data-id="${logical}.fieldControl-LookupResultsDropdown_${logical}_selected_tag"]`, // tag without text child
+    `[data-id="${logical}.fieldControl-LookupResultsDropdown_${logical}_selected_tag_text"]`,
+    `[data-id="${logical}.fieldControl-LookupResultsDropdown_${logical}_selected_tag"]`,
+    `[data-lp-id*="|${logical}.fieldControl|"] [data-id*="selected_tag_text"]`,
   ],
+  /** subgrids and the timeline list OTHER records */
+  exclude: ['[data-lp-id^="MscrmControls.Grid"]', '[data-lp-id*="TimelineWall"]', '[data-id*="subgrid" i]', '[data-id^="dataSetRoot"]', '[role="grid"]', '[role="treegrid"]', '[id*="timeline" i]', '[role="dialog"]'].join(', '),
 } as const;
 
 const MATCHES = ['https://*.dynamics.com/*'];
 const ENTITIES = new Set(['account', 'contact', 'lead', 'opportunity']);
 const GUID_RE = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 
-const text = (doc: Document, logical: string, kind = 'text-box-text') => valueOf(first(doc, S.field(logical, kind)), 300);
 
 export default defineSiteAdapter<RecordMatch>({
   id: 'dynamics',
@@ -54,33 +67,37 @@ export default defineSiteAdapter<RecordMatch>({
     return { recordType: etn, recordId: id, objectType: etn, tenant: url.hostname.split('.')[0], url: url.href };
   },
   containerSelector: '#mainContent, [data-id="editFormRoot"]',
-  readySelector: '[data-id="header_title"], #headerContainer h1',
-  verifies(doc, match) {
-    const lp = first(doc, S.form)?.getAttribute('data-lp-id')?.toLowerCase() ?? '';
-    return lp.includes(match.recordId) && lp.includes(match.recordType);
+  kind: (m) => (m.recordType === 'account' ? 'company' : m.recordType === 'opportunity' ? 'other' : 'person'),
+  scope(doc) {
+    for (const sel of S.scope) {
+      const shown = Array.from(doc.querySelectorAll(sel)).find((el) => isShown(el));
+      if (shown) return shown;
+    }
+    return defaultScope(doc);
   },
-  extract(doc, match) {
+  exclude: S.exclude,
+  titleSelectors: S.title,
+  hooks(q, match, doc) {
     const t = match.recordType;
-    // the h1's title attribute holds the bare name; its text may carry a " - Saved" suffix
-    const title = valueOf(first(doc, S.title), 300);
-    const email = emailValue(text(doc, 'emailaddress1', 'mail-text-input'));
-    const name = [text(doc, 'firstname'), text(doc, 'lastname')].filter(Boolean).join(' ') || (t === 'contact' || t === 'lead' ? title : undefined);
-    const lookup = (logical: string) => textOf(first(doc, S.lookup(logical)));
+    const text = (logical: string) => fieldValue(q.first(S.field(logical)));
+    // the header may sit outside the form: read the shown title from the document
+    const titleEl = q.first(S.title) ?? Array.from(doc.querySelectorAll(S.title.join(', '))).find((el) => isShown(el));
+    const title = cleanTitle(titleEl?.getAttribute('title') || titleEl?.textContent);
+    const email = emailIn(q.first(S.field('emailaddress1')));
+    const name = [text('firstname'), text('lastname')].filter(Boolean).join(' ') || (t === 'contact' || t === 'lead' ? title : undefined);
+    const lookup = (logical: string) => textOf(q.first(S.lookup(logical)));
     const companyName =
-      t === 'account' ? (text(doc, 'name') ?? title)
-      : t === 'lead' ? text(doc, 'companyname')
+      t === 'account' ? (title ?? text('name'))
+      : t === 'lead' ? text('companyname')
       : t === 'contact' ? lookup('parentcustomerid')
       : (lookup('parentaccountid') ?? lookup('customerid'));
     return {
-      site: 'dynamics',
-      url: match.url,
-      recordType: t,
-      recordId: match.recordId,
-      websites: uniq([websiteValue(text(doc, 'websiteurl', 'url-text-input'))]),
-      emails: uniq([email]),
+      title,
+      websites: [websiteIn(q.first(S.field('websiteurl')))],
+      emails: [email],
       companyName,
-      linkedinSlug: linkedinSlug(text(doc, 'msdyn_linkedincompanypage', 'url-text-input')),
-      contacts: uniqContacts([contactOf(email, name, text(doc, 'jobtitle'))]),
+      linkedinSlug: linkedinSlug(websiteIn(q.first(S.field('msdyn_linkedincompanypage')))),
+      contacts: [contactOf(email, name, text('jobtitle'))],
     };
   },
 });

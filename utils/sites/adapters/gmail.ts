@@ -5,17 +5,21 @@
  * companyEmailDomains() below as the shared pure rule.
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, clean, contactOf, emailValue, first, textOf, uniq, uniqContacts } from '../dom';
+import { all, clean, contactOf, emailValue, textOf } from '../dom';
+import { isShown } from '../query';
 import { matchesAny } from '../patterns';
 
-// Selector table: arrays of alternatives, first hit wins.
+// Selector table: arrays of alternatives, first hit wins. Source: gmail.js (real-dom-evidence.md §6).
 const S = {
-  /** the open thread (conversation view) */
-  thread: ['[role="main"] [data-thread-perm-id]', '[role="main"] .nH.if', '[role="main"]'],
-  subject: ['h2.hP', '[data-thread-perm-id] h2'],
+  /** the subject heading: carries data-thread-perm-id / data-legacy-thread-id (not a container) */
+  subject: ['h2.hP', 'h2[data-thread-perm-id]', 'h2[data-legacy-thread-id]'],
+  /** the conversation wrapper around the subject and its messages */
+  thread: 'div.if, div.iY, div.nH.if, .Bu div.nH, div[role="main"]',
   /** message senders (display name in `name`), then every participant chip */
   sender: ['span.gD[email]', 'h3 span[email]'],
   participant: ['span[email]'],
+  /** message bodies: quoted mail, signatures and newsletters name other companies */
+  exclude: 'div.a3s, .gmail_quote, blockquote',
 } as const;
 
 const MATCHES = ['https://mail.google.com/*'];
@@ -70,31 +74,33 @@ export default defineSiteAdapter<RecordMatch>({
     return id ? { recordType: 'thread', recordId: id, url: url.href } : null;
   },
   containerSelector: '[role="main"]',
-  readySelector: 'span[email]',
-  isReady: (doc) => !!first(doc, S.subject) && !!first(first(doc, S.thread), S.participant),
-  verifies(doc, match) {
-    const thread = first(doc, S.thread);
-    if (!thread) return false;
-    // a legacy hex id in the URL can be checked against the DOM; the newer tokens cannot (inferred)
-    const legacy = thread.getAttribute('data-legacy-thread-id');
-    return /^[0-9a-f]{16}$/.test(match.recordId) && legacy ? legacy === match.recordId : true;
+  kind: () => 'other',
+  scope(doc) {
+    // the visible subject of the open conversation; hidden, previously opened ones stay mounted
+    const subject = all(doc, S.subject).find((el) => isShown(el));
+    const thread = subject?.parentElement?.closest(S.thread);
+    if (thread) return thread;
+    return Array.from(doc.querySelectorAll('[role="main"]')).find((el) => isShown(el)) ?? null;
   },
-  extract(doc, match) {
-    const thread = first(doc, S.thread) ?? doc.body;
-    const chips = all(thread, S.participant);
-    const emails = uniq(chips.map((c) => emailValue(c.getAttribute('email'))));
-    const sender = first(thread, S.sender);
+  exclude: S.exclude,
+  titleSelectors: S.subject,
+  renderedIds(q, match) {
+    // a legacy hex id in the URL can be compared with the subject's; the newer tokens cannot
+    if (!/^[0-9a-f]{16}$/.test(match.recordId)) return [];
+    const legacy = q.first(S.subject)?.getAttribute('data-legacy-thread-id');
+    return legacy ? [legacy] : [];
+  },
+  hooks(q) {
+    const chips = q.all(S.participant);
+    const sender = q.first(S.sender);
     const senderEmail = emailValue(sender?.getAttribute('email'));
     const senderName = clean(sender?.getAttribute('name')) ?? textOf(sender);
     return {
-      site: 'gmail',
-      url: match.url,
-      recordType: 'thread',
-      recordId: match.recordId,
+      title: textOf(q.first(S.subject)),
       websites: [],
-      emails,
+      emails: chips.map((c) => emailValue(c.getAttribute('email'))),
       companyName: orgFromSender(senderName, senderEmail),
-      contacts: uniqContacts(chips.map((c) => contactOf(c.getAttribute('email') ?? undefined, clean(c.getAttribute('name')) ?? textOf(c)))),
+      contacts: chips.map((c) => contactOf(c.getAttribute('email') ?? undefined, clean(c.getAttribute('name')) ?? textOf(c))),
     };
   },
 });

@@ -1,31 +1,36 @@
 /**
  * HubSpot (crm-detection.md §2.3): /contacts/{portal}/record/{0-1|0-2|0-3}/{id} and the older
- * /contacts/{portal}/{contact|company|deal}/{id}. Class names are hashed, so only QA hooks
- * (data-selenium-test / data-test-id) and property names are used: labels are never read.
+ * /contacts/{portal}/{contact|company|deal}/{id}. Class names are hashed: hooks are the QA
+ * attributes (data-selenium-test / data-test-id) and property names. The record id is only in the
+ * URL (no rendered element carries it, real-dom-evidence.md §3); association cards show other
+ * records and are never read.
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, contactOf, first, hrefOf, linkedinSlug, textOf, uniq, uniqContacts, valueOf, websiteValue, emailValue } from '../dom';
+import { contactOf, emailIn, fieldValue, first, linkedinSlug, textOf, websiteIn } from '../dom';
+import { cleanTitle } from '../generic-reader';
 import { matchesAny } from '../patterns';
 
-// Selector table: arrays of alternatives, first hit wins.
+// Selector table: arrays of alternatives, first hit wins. Sources: shared/docs/real-dom-evidence.md §3.
 const S = {
-  /** record header card */
-  highlight: ['[data-card-type="OBJECT_HIGHLIGHT"]', '[data-test-id="record-highlight-main-content"]'],
   /** record name in the header */
-  title: ['[data-selenium-test="highlightTitle"]', '[data-test-id="record-highlight-title"]'],
-  /** property editors: inputs in edit-in-place mode, read-only text otherwise */
+  title: ['[data-selenium-test="highlightTitle"]', '[data-test-id="highlightTitle"]', '[data-test-id="record-highlight-title"]'],
+  /**
+   * property editors by internal name: the sidebar card's value span; in "All properties" the node
+   * wraps the label too (fieldValue strips it); an <input> in create dialogs
+   */
   prop: (name: string) => [`[data-selenium-test="property-input-${name}"]`, `[data-test-id="property-input-${name}"]`],
-  /** associated company on contact/deal pages */
+  /** the primary associated company on contact/deal pages: its name only (never its domain) */
   companyChip: [
-    '[data-selenium-test="company-chicklet-title-link"]', // "Company" chip in the left sidebar
-    '[data-selenium-test="card-id-ASSOCIATION_TABLE/0-2"] a[href*="/record/0-2/"]', // association card (newer layout)
+    '[data-selenium-test="company-chicklet-title-link"]',
+    '[data-test-id="company-chicklet-title-link"]',
+    '[data-selenium-test="card-id-ASSOCIATION_TABLE/0-2"] a[href*="/record/0-2/"]',
   ],
-  /** associated contacts' e-mails on company/deal pages */
-  assocContacts: ['[data-selenium-test="card-id-ASSOCIATION_TABLE/0-1"] [data-selenium-test="association-email"]'],
-  /** the record's own tab links (Overview/Activities) carry its id (inferred) */
-  selfLinks: ['a[data-selenium-test^="record-tab-"][href]', '[data-test-id^="record-tab-"] a[href]', '[data-record-id]'],
-  /** areas that link to *other* records: never used to verify this record */
-  associations: '[data-selenium-test*="chicklet"], [data-selenium-test^="card-id-ASSOCIATION"]',
+  /** areas that show OTHER records (association cards, chicklets, the activity timeline) */
+  exclude: [
+    '[data-selenium-test*="chicklet"]', '[data-test-id*="chicklet"]', '[data-selenium-test^="card-id-ASSOCIATION"]', '[data-test-id^="card-id-ASSOCIATION"]',
+    '[data-card-type*="ASSOCIATION"]', '[data-selenium-test*="association"]', '[data-test-id*="association"]', '[data-selenium-test*="timeline"]',
+    '[data-test-id*="timeline"]', '[data-selenium-test="property-input-skeleton"]', '[role="dialog"]',
+  ].join(', '),
 } as const;
 
 const MATCHES = ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*'];
@@ -33,7 +38,6 @@ const PATH_RE = /^\/contacts\/(\d+)\/(?:record\/(0-[123])|(company|contact|deal)
 const TYPE: Record<string, string> = { '0-1': 'contact', '0-2': 'company', '0-3': 'deal', contact: 'contact', company: 'company', deal: 'deal' };
 const OBJECT: Record<string, string> = { contact: '0-1', company: '0-2', deal: '0-3' };
 
-const prop = (root: ParentNode, name: string) => valueOf(first(root, S.prop(name)));
 
 export default defineSiteAdapter<RecordMatch>({
   id: 'hubspot',
@@ -62,36 +66,25 @@ export default defineSiteAdapter<RecordMatch>({
     return { recordType, recordId: m[4], objectType: OBJECT[recordType], tenant: m[1], url: url.href };
   },
   containerSelector: 'main, #hs-app-root',
-  readySelector: '[data-selenium-test="highlightTitle"], [data-test-id="record-highlight-title"]',
-  verifies(doc, match) {
-    // the record's own tab links, outside association cards, carry this record's id
-    const shapes = [`/record/${match.objectType}/${match.recordId}`, `/${match.recordType}/${match.recordId}`];
-    const own = all(doc, S.selfLinks).filter((el) => !el.closest(S.associations));
-    return own.some((el) => {
-      if (el.getAttribute('data-record-id') === match.recordId) return true;
-      const href = el.getAttribute('href') ?? '';
-      return shapes.some((s) => href.endsWith(s) || href.includes(`${s}/`));
-    });
-  },
-  extract(doc, match) {
-    const title = textOf(first(doc, S.title));
+  kind: (m) => (m.recordType === 'company' ? 'company' : m.recordType === 'contact' ? 'person' : 'other'),
+  exclude: S.exclude,
+  titleSelectors: S.title,
+  hooks(q, match, doc) {
+    const prop = (name: string) => q.first(S.prop(name));
+    const text = (name: string) => fieldValue(prop(name));
+    const title = cleanTitle(q.first(S.title)?.textContent);
     const t = match.recordType;
-    const email = emailValue(prop(doc, 'email'));
-    const first_ = prop(doc, 'firstname');
-    const last = prop(doc, 'lastname');
-    const name = [first_, last].filter(Boolean).join(' ') || title;
+    const email = emailIn(prop('email'));
+    const name = [text('firstname'), text('lastname')].filter(Boolean).join(' ') || title;
+    // the associated company's name, read outside the record scope on purpose (only its name)
     const chip = textOf(first(doc, S.companyChip));
-    const assoc = all(doc, S.assocContacts).map((el) => emailValue(textOf(el)));
     return {
-      site: 'hubspot',
-      url: match.url,
-      recordType: t,
-      recordId: match.recordId,
-      websites: uniq([websiteValue(prop(doc, 'domain')), websiteValue(prop(doc, 'website'))]),
-      emails: uniq([email, ...assoc]),
-      companyName: t === 'company' ? (prop(doc, 'name') ?? title) : (prop(doc, 'company') ?? chip),
-      linkedinSlug: linkedinSlug(prop(doc, 'linkedin_company_page')) ?? linkedinSlug(hrefOf(first(doc, S.prop('linkedin_company_page')))),
-      contacts: t === 'contact' ? uniqContacts([contactOf(email, name, prop(doc, 'jobtitle'))]) : uniqContacts(assoc.map((e) => contactOf(e))),
+      title,
+      websites: [websiteIn(prop('domain')), websiteIn(prop('website'))],
+      emails: [email],
+      companyName: t === 'company' ? (text('name') ?? title) : (text('company') ?? chip),
+      linkedinSlug: linkedinSlug(websiteIn(prop('linkedin_company_page'))),
+      contacts: t === 'contact' ? [contactOf(email, name, text('jobtitle'))] : [],
     };
   },
 });

@@ -5,7 +5,8 @@
  * names change, so links are chosen by structure (hrefs), never by label text.
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, clean, first, linkedinSlug, textOf, uniq, websiteValue } from '../dom';
+import { clean, linkedinSlug, textOf, uniq, websiteValue } from '../dom';
+import { isShown } from '../query';
 import { matchesAny } from '../patterns';
 
 // Selector table: arrays of alternatives, first hit wins.
@@ -84,15 +85,18 @@ export default defineSiteAdapter<RecordMatch>({
     return null;
   },
   containerSelector: 'main, #main',
-  readySelector: 'h1, [data-anonymize="company-name"], [data-anonymize="person-name"]',
-  verifies(doc, match) {
-    // the page's own tab/nav links (or, in Sales Navigator, self links) name the record
+  kind: (m) => (m.recordType === 'company' || m.recordType === 'sales-account' ? 'company' : 'other'),
+  // a profile or a company page links to many other companies: only the structural hooks are read
+  sharedLayers: [],
+  scope: (doc) => Array.from(doc.querySelectorAll(S.main.join(', '))).find((el) => isShown(el)) ?? doc.body,
+  renderedIds(q, match) {
+    // the page's own tab/nav links (or, in Sales Navigator, self links) name the record: a
+    // confirmation when present, never a mismatch (LinkedIn does not always render them)
     const t = match.recordType;
     const id = match.recordId;
     const path = t === 'company' ? `/${match.objectType}/${id}` : t === 'profile' ? `/in/${id}` : t === 'sales-account' ? `/sales/company/${id}` : `/sales/lead/${id}`;
-    const links = [...all(first(doc, S.main), ['a[href]']), ...all(doc.head, ['link[rel="canonical"]'])];
     const want = path.toLowerCase();
-    return links.some((a) => {
+    const self = q.all('a[href]').some((a) => {
       try {
         const p = decode(new URL(a.getAttribute('href') ?? '', 'https://www.linkedin.com').pathname).toLowerCase();
         return p === want || p.startsWith(`${want}/`) || p.startsWith(`${want},`);
@@ -100,24 +104,24 @@ export default defineSiteAdapter<RecordMatch>({
         return false;
       }
     });
+    return self ? [id] : [];
   },
-  extract(doc, match) {
-    const root = first(doc, S.main) ?? doc.body;
+  hooks(q, match) {
     const t = match.recordType;
-    const ctx = { site: 'linkedin', url: match.url, recordType: t, recordId: match.recordId, emails: [], contacts: [] };
     if (t === 'company') {
-      const explicit = all(root, S.website).map((a) => external(a.getAttribute('href')));
-      const about = all(root, S.aboutLinks).map((a) => external(a.getAttribute('href')));
-      return { ...ctx, websites: uniq([...explicit, ...about], 20).slice(0, 1), companyName: textOf(first(root, S.companyName)), linkedinSlug: match.objectType === 'school' ? undefined : match.recordId };
+      const explicit = q.all(S.website).map((a) => external(a.getAttribute('href')));
+      const about = q.all(S.aboutLinks).map((a) => external(a.getAttribute('href')));
+      const name = textOf(q.first(S.companyName));
+      return { title: name, websites: uniq([...explicit, ...about], 20).slice(0, 1), companyName: name, linkedinSlug: match.objectType === 'school' ? undefined : match.recordId };
     }
     if (t === 'profile') {
-      const link = first(root, S.currentCompany);
+      const link = q.first(S.currentCompany);
       // the experience logo link has no text: its image's alt ("Acme Robotics logo") names the company
       const name = textOf(link) ?? clean(link?.querySelector('img[alt]')?.getAttribute('alt')?.replace(/\s*logo$/i, ''));
-      return { ...ctx, websites: [], companyName: name, linkedinSlug: linkedinSlug(link?.getAttribute('href')) };
+      return { title: textOf(q.first(S.personName)), companyName: name, linkedinSlug: linkedinSlug(link?.getAttribute('href')) };
     }
-    const company = first(root, S.salesCompany);
-    const websites = t === 'sales-account' ? uniq(all(root, S.salesWebsite).map((a) => external(a.getAttribute('href')))).slice(0, 1) : [];
-    return { ...ctx, websites, companyName: textOf(company) };
+    const company = textOf(q.first(S.salesCompany));
+    const websites = t === 'sales-account' ? uniq(q.all(S.salesWebsite).map((a) => external(a.getAttribute('href')))).slice(0, 1) : [];
+    return { title: company, websites, companyName: company };
   },
 });

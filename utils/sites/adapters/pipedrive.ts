@@ -4,7 +4,10 @@
  * look like a website (a custom field), then people's e-mail domains, then the name (background).
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, contactOf, emailValue, first, linkedinSlug, textOf, uniq, uniqContacts, websiteValue } from '../dom';
+import { contactOf, emailIn, linkedinSlug, textOf, websiteIn } from '../dom';
+import { cleanTitle } from '../generic-reader';
+import { isShown } from '../query';
+import { defaultScope } from '../read-page';
 import { matchesAny } from '../patterns';
 
 // Selector table: arrays of alternatives, first hit wins. All inferred: capture a real tenant.
@@ -21,6 +24,8 @@ const S = {
   personName: ['[data-testid="person-name"]', '[data-testid="header-title"]'],
   personTitle: ['[data-testid="person-job-title"]'],
   personEmail: ['a[href^="mailto:"]'],
+  /** related organizations, deals' other parties, the activity flow (assumed names) */
+  exclude: '[data-testid*="related" i], [data-testid*="flow" i], [data-testid*="timeline" i], [class*="related" i], [class*="timeline" i], [role="dialog"]',
 } as const;
 
 const MATCHES = ['https://*.pipedrive.com/*'];
@@ -51,36 +56,36 @@ export default defineSiteAdapter<RecordMatch>({
     return { recordType: m[1], recordId: m[2], tenant: url.hostname.split('.')[0], url: url.href };
   },
   containerSelector: '#app, main',
-  readySelector: '[data-testid="header-title"], .detailView h1',
-  verifies(doc, match) {
-    const d = first(doc, S.detail);
-    return d?.getAttribute('data-entity-id') === match.recordId && d.getAttribute('data-entity-type') === match.recordType;
+  kind: (m) => (m.recordType === 'organization' ? 'company' : m.recordType === 'person' ? 'person' : 'other'),
+  scope(doc) {
+    const detail = Array.from(doc.querySelectorAll(S.detail.join(', '))).find((el) => isShown(el));
+    return detail ?? defaultScope(doc);
   },
-  extract(doc, match) {
-    const root = first(doc, S.detail) ?? doc.body;
+  exclude: S.exclude,
+  titleSelectors: S.title,
+  renderedIds(q, match) {
+    // an assumed hook: a mismatch means a stale view; absence says nothing
+    const d = q.root.matches(S.detail.join(', ')) ? q.root : q.first(S.detail);
+    const id = d?.getAttribute('data-entity-id');
+    return id && d?.getAttribute('data-entity-type') === match.recordType ? [id] : [];
+  },
+  hooks(q, match) {
     const t = match.recordType;
-    const values = all(root, S.fieldValue);
-    const websites = values.flatMap((v) => {
-      const link = v.querySelector('a[href^="http"]')?.getAttribute('href');
-      const raw = link ?? textOf(v);
-      return raw && !/(^|\.|\/\/)(linkedin|pipedrive)\.com/i.test(raw) ? [websiteValue(raw)] : [];
+    const websites = q.all(S.fieldValue).map((v) => {
+      const w = websiteIn(v);
+      return w && !/(^|\.|\/\/)(linkedin|pipedrive)\.com/i.test(w) ? w : undefined;
     });
     // on a person record the detail view itself is the person
-    const people = (t === 'person' ? [root] : all(root, S.person)).map((p) => {
-      const a = first(p, S.personEmail);
-      return contactOf(emailValue(a?.getAttribute('href')) ?? textOf(a), textOf(first(p, S.personName)), textOf(first(p, S.personTitle)));
-    });
-    const contacts = uniqContacts(people);
+    const people = (t === 'person' ? [q.root] : q.all(S.person)).map((p) =>
+      contactOf(emailIn(q.first(S.personEmail, p)), textOf(q.first(S.personName, p)), textOf(q.first(S.personTitle, p))));
+    const title = cleanTitle(textOf(q.first(S.title)));
     return {
-      site: 'pipedrive',
-      url: match.url,
-      recordType: t,
-      recordId: match.recordId,
-      websites: uniq(websites, 20),
-      emails: uniq(contacts.map((c) => c.email)),
-      companyName: t === 'organization' ? textOf(first(root, S.title)) : textOf(first(root, S.orgLink)),
-      linkedinSlug: all(root, ['a[href*="linkedin.com/company/"]']).map((a) => linkedinSlug(a.getAttribute('href'))).find(Boolean),
-      contacts,
+      title,
+      websites,
+      emails: people.map((c) => c?.email),
+      companyName: t === 'organization' ? title : textOf(q.first(S.orgLink)),
+      linkedinSlug: q.all('a[href*="linkedin.com/company/" i]').map((a) => linkedinSlug(a.getAttribute('href'))).find(Boolean),
+      contacts: people,
     };
   },
 });

@@ -4,7 +4,8 @@
  * (translated) label, so no label fallback is needed.
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, contactOf, emailValue, first, hrefOf, linkedinSlug, textOf, uniq, uniqContacts, websiteValue } from '../dom';
+import { contactOf, emailIn, fieldValue, linkedinSlug, textOf, websiteIn } from '../dom';
+import { cleanTitle } from '../generic-reader';
 import { matchesAny } from '../patterns';
 
 // Selector table: arrays of alternatives, first hit wins.
@@ -41,7 +42,6 @@ const MATCHES = ['https://*.my.salesforce.com/*', 'https://*.salesforce.com/*'];
 const PREFIX: Record<string, string> = { '001': 'account', '003': 'contact', '00Q': 'lead', '006': 'opportunity' };
 const PATH_RE = /^\/([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/?$/;
 
-const stripHierarchy = (s: string | undefined) => s?.replace(/\s*\[[^\]]*\]\s*$/, '').trim() || undefined;
 
 export default defineSiteAdapter<RecordMatch>({
   id: 'salesforce-classic',
@@ -70,58 +70,53 @@ export default defineSiteAdapter<RecordMatch>({
     return { recordType, recordId: id, url: url.href, tenant: url.hostname.split('.')[0] };
   },
   containerSelector: '#bodyCell',
-  readySelector: '.pageDescription, [id$="_ileinner"]',
-  // Classic does full page loads, but a page can still be mid-unload: the detail page's own
-  // buttons and links (Edit, Printable View, Sharing) carry the record id.
-  verifies(doc, match) {
+  kind: (m) => (m.recordType === 'account' ? 'company' : m.recordType === 'opportunity' ? 'other' : 'person'),
+  scope: (doc) => doc.getElementById('bodyCell') ?? doc.body,
+  // related lists ("Contacts", "Opportunities", "Activity History") show other records
+  exclude: '.bRelatedList, .relatedListSet, .listRelatedObject, #RLPanel, .hoverDetail',
+  titleSelectors: S.title,
+  // Classic does full page loads, so a stale DOM is rare; the page's own buttons and links (Edit,
+  // Printable View, Sharing) carry the record id: a confirmation when present, never required
+  renderedIds(q, match) {
     const head = match.recordId.slice(0, 15);
-    return all(doc, S.selfRefs).some((el) =>
-      ['href', 'onclick', 'value', 'data-record-id'].some((a) => (el.getAttribute(a) ?? '').includes(head)));
+    const self = q.all(S.selfRefs).some((el) => ['href', 'onclick', 'value', 'data-record-id'].some((a) => (el.getAttribute(a) ?? '').includes(head)));
+    return self ? [match.recordId] : [];
   },
-  extract(doc, match) {
+  hooks(q, match) {
     const t = match.recordType;
-    const title = textOf(first(doc, S.title));
+    const title = cleanTitle(textOf(q.first(S.title)));
+    const site = (sel: readonly string[]) => websiteIn(q.first(sel));
+    const mail = (sel: readonly string[]) => emailIn(q.first(sel));
+    const text = (sel: readonly string[]) => cleanTitle(fieldValue(q.first(sel)));
     let websites: (string | undefined)[] = [];
     let email: string | undefined;
     let companyName: string | undefined;
     let name: string | undefined;
     let jobTitle: string | undefined;
-    const site = (sel: readonly string[]) => {
-      const el = first(doc, sel);
-      return websiteValue(hrefOf(el)) ?? websiteValue(textOf(el));
-    };
-    const mail = (sel: readonly string[]) => {
-      const el = first(doc, sel);
-      return emailValue(el?.getAttribute('href')) ?? emailValue(textOf(el));
-    };
     if (t === 'account') {
       websites = [site(S.account.website)];
-      companyName = stripHierarchy(textOf(first(doc, S.account.name))) ?? title;
+      companyName = text(S.account.name) ?? title;
     } else if (t === 'contact') {
-      name = textOf(first(doc, S.contact.name)) ?? title;
-      companyName = textOf(first(doc, S.contact.account));
+      name = text(S.contact.name) ?? title;
+      companyName = text(S.contact.account);
       email = mail(S.contact.email);
-      jobTitle = textOf(first(doc, S.contact.title));
+      jobTitle = text(S.contact.title);
     } else if (t === 'lead') {
-      name = textOf(first(doc, S.lead.name)) ?? title;
-      companyName = textOf(first(doc, S.lead.company));
+      name = text(S.lead.name) ?? title;
+      companyName = text(S.lead.company);
       email = mail(S.lead.email);
-      jobTitle = textOf(first(doc, S.lead.title));
+      jobTitle = text(S.lead.title);
       websites = [site(S.lead.website)];
     } else {
-      companyName = textOf(first(doc, S.opportunity.account));
+      companyName = text(S.opportunity.account);
     }
-    const detail = first(doc, S.detail);
     return {
-      site: 'salesforce-classic',
-      url: match.url,
-      recordType: t,
-      recordId: match.recordId,
-      websites: uniq(websites),
-      emails: uniq([email]),
+      title: name ?? title,
+      websites,
+      emails: [email],
       companyName,
-      linkedinSlug: all(detail, ['a[href*="linkedin.com/company/"]']).map((a) => linkedinSlug(a.getAttribute('href'))).find(Boolean),
-      contacts: uniqContacts([contactOf(email, name, jobTitle)]),
+      linkedinSlug: q.all('a[href*="linkedin.com/company/" i]').map((a) => linkedinSlug(a.getAttribute('href'))).find(Boolean),
+      contacts: [contactOf(email, name, jobTitle)],
     };
   },
 });

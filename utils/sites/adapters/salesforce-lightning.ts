@@ -1,58 +1,55 @@
 /**
  * Salesforce Lightning Experience (crm-detection.md §2.1): /lightning/r/{Object}/{id}/view and the
- * legacy /one/one.app#/sObject/{id}/view. Fields are found by API name
- * (data-target-selection-name="sfdc:RecordField.{Object}.{Field}"), translated labels last.
- * Console apps keep several record tabs mounted: everything is read from the active tab's panel.
+ * legacy /one/one.app#/sObject/{id}/view. Hooks: fields by API name on the field's inner div
+ * (data-target-selection-name="sfdc:RecordField.{Object}.{Field}"), the highlights panel's
+ * primaryField slot. Real pages render no record id on the highlights panel or the flexipage
+ * (real-dom-evidence.md §1): the id is in the URL, and in console apps in the active tab's href.
+ * Cached pages and console tabs stay mounted: everything is read from the shown record's container.
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, contactOf, emailValue, fieldByLabel, first, hrefOf, linkedinSlug, textOf, uniq, uniqContacts, websiteValue } from '../dom';
+import { all, contactOf, emailIn, fieldValue, linkedinSlug, uniq, websiteIn } from '../dom';
+import { cleanTitle } from '../generic-reader';
+import { isShown } from '../query';
+import { defaultScope } from '../read-page';
 import { matchesAny } from '../patterns';
 
-// Selector table: arrays of alternatives, first hit wins.
+// Selector table: arrays of alternatives, first hit wins. Sources: shared/docs/real-dom-evidence.md §1.
 const S = {
-  /** active record container */
+  /** the shown record's container: standard app (cached pages stay mounted, the shown one is .active), console */
   activePanel: [
-    'div.oneContent.active', // standard navigation: cached pages stay mounted, the shown one is .active
-    '.windowViewMode-normal.active', // older Lightning page wrapper
-    'div.oneContent', // single page, no cache
+    'div.windowViewMode-normal.oneContent.active', // standard navigation (Salesforce Inspector Reloaded, Robot XPaths)
+    'section.oneConsoleTab div.windowViewMode-maximized.active.lafPageHost', // console apps
+    'div.oneContent.active',
+    '.windowViewMode-normal.active',
+    '.windowViewMode-maximized.active',
   ],
-  /** console apps: the selected workspace/sub tab; its aria-controls names the panel */
-  activeTabs: ['li.slds-is-active [role="tab"][aria-controls]', '.tabBar li.active a[aria-controls]'],
-  /** elements that carry the shown record's own id (lookup links are excluded on purpose) */
-  recordIdHolders: [
-    'records-highlights2[data-recordid]', // LWC highlights panel
-    'one-record-home-flexipage2[data-recordid]', // record home flexipage
-    '.forceHighlightsPanel[data-recordid]', // Aura highlights panel (older orgs)
-  ],
-  /** record name in the highlights panel */
+  /** console apps: the selected workspace/sub tab; aria-controls names its panel, href holds the record URL */
+  activeTabs: ['li.slds-is-active a[role="tab"][aria-controls]', 'li.active a[role="tab"][aria-controls]', '.tabBar li.active a[aria-controls]'],
+  /** record name in the highlights panel (LWC: lightning-formatted-text|name[slot=primaryField], sometimes a slot element) */
   title: [
-    'records-highlights2 [slot="primaryField"]', // LWC highlights panel
-    'records-highlights2 .slds-page-header__title', // LWC, no slot markup
+    'records-highlights2 [slot="primaryField"]',
+    'records-highlights2 slot[name="primaryField"]',
+    'force-highlights2 [slot="primaryField"]', // older orgs
     '.forceHighlightsPanel .slds-page-header__title', // Aura highlights panel
+    'records-highlights2 h1',
   ],
+  /** a field's container by API name: the inner div of records-record-layout-item / record_flexipage-record-field */
+  field: (obj: string, name: string) => [`[data-target-selection-name="sfdc:RecordField.${obj}.${name}"]`],
   /** the value inside a field container */
-  urlValue: ['lightning-formatted-url a[href]', 'a[href]'],
-  emailValue: ['lightning-formatted-email a[href^="mailto:"]', 'a[href^="mailto:"]'],
   lookupValue: ['force-lookup a', 'records-hoverable-link a', 'a[href*="/lightning/r/"]'],
-  textValue: ['lightning-formatted-text', 'lightning-formatted-name', '.slds-form-element__static'],
-  /** label fallback (translated labels; last resort) */
-  labelItem: 'records-record-layout-item',
-  labelText: '.slds-form-element__label, .test-id__field-label',
-} as const;
-
-/** Translated labels for the label-only fallback. */
-const LABELS = {
-  Website: ['Website', 'Webseite', 'Site Web', 'Sitio web', 'Sito web'],
-  Email: ['Email', 'E-Mail', 'E-mail', 'Correo electrónico'],
-  Company: ['Company', 'Firma', 'Unternehmen', 'Société', 'Empresa'],
-  AccountId: ['Account Name', 'Accountname', 'Account', 'Nom du compte', 'Nombre de la cuenta'],
-  Title: ['Title', 'Titel', 'Titre', 'Cargo'],
+  /** areas that show OTHER records: related lists, activity timeline, feeds, modals, hover cards */
+  exclude: [
+    'force-related-list-container', 'lst-related-list-single-container', 'lst-related-list-view-manager', 'records-related-list-container',
+    '.forceRelatedListContainer', '.forceRelatedListSingleContainer', 'force-activity-timeline', '.activityPanel', '.forceChatterFeed',
+    '[role="dialog"]', '.forceHoverPanel', 'records-hover-panel', 'force-record-preview-card',
+  ].join(', '),
 } as const;
 
 const PREFIX: Record<string, string> = { '001': 'Account', '003': 'Contact', '00Q': 'Lead', '006': 'Opportunity' };
 const ID = '([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)';
 const PATH_RE = new RegExp(`^/lightning/r/(?:(\\w+)/)?${ID}/(?:view|edit|related/\\w+/view)/?$`);
 const HASH_RE = new RegExp(`^#/sObject/${ID}/view`);
+const HREF_ID_RE = new RegExp(`/lightning/r/(?:\\w+/)?${ID}/`);
 
 interface SfMatch extends RecordMatch {
   objectType: 'Account' | 'Contact' | 'Lead' | 'Opportunity';
@@ -60,37 +57,39 @@ interface SfMatch extends RecordMatch {
 
 const head = (id: string) => id.slice(0, 15);
 
-function field(root: Element, obj: string, name: keyof typeof LABELS | 'Name'): Element | null {
-  return (
-    root.querySelector(`[data-target-selection-name="sfdc:RecordField.${obj}.${name}"]`) ??
-    (name === 'Name' ? null : fieldByLabel(root, S.labelItem, S.labelText, LABELS[name]))
-  );
+/** The console tab (if any) that shows this scope, and the record id its href names. */
+function consolePanel(doc: Document, match: SfMatch): { panel: Element; id: string | null } | null {
+  const tabs = all(doc, S.activeTabs)
+    .map((tab) => ({ tab, panel: doc.getElementById(tab.getAttribute('aria-controls') ?? '') }))
+    .filter((t): t is { tab: Element; panel: HTMLElement } => t.panel !== null && isShown(t.panel));
+  if (!tabs.length) return null;
+  const idOf = (tab: Element) => HREF_ID_RE.exec(tab.getAttribute('href') ?? '')?.[1] ?? null;
+  const mine = tabs.find((t) => head(idOf(t.tab) ?? '') === head(match.recordId)) ?? tabs[tabs.length - 1]!;
+  return { panel: mine.panel, id: idOf(mine.tab) };
+}
+
+function findScope(doc: Document, match: SfMatch): Element | null {
+  const fromTab = consolePanel(doc, match)?.panel;
+  if (fromTab) return fromTab;
+  for (const sel of S.activePanel) {
+    const shown = Array.from(doc.querySelectorAll(sel)).find((el) => isShown(el));
+    if (shown) return shown;
+  }
+  return defaultScope(doc);
 }
 
 /**
- * isReady, verifies and extract each need the panel and run back to back in one check: the lookup
- * (two selector scans of the whole document) is remembered until the check's task ends, so a
- * check scans the page once, not three times. Cleared in a microtask, so a later check (after
- * the page changed) always looks again.
+ * scope() and renderedIds() each need the console lookup and run back to back in one check: the
+ * result is remembered until the check's task ends, so a check scans the page once. Cleared in a
+ * microtask, so a later check (after the page changed) always looks again.
  */
 let remembered: { doc: Document; match: SfMatch; root: Element | null } | null = null;
-function panel(doc: Document, match: SfMatch): Element | null {
+function scope(doc: Document, match: SfMatch): Element | null {
   if (remembered?.doc === doc && remembered.match === match) return remembered.root;
-  const root = findPanel(doc, match);
+  const root = findScope(doc, match);
   if (remembered === null) queueMicrotask(() => (remembered = null));
   remembered = { doc, match, root };
   return root;
-}
-
-function findPanel(doc: Document, match: SfMatch): Element | null {
-  const panels = all(doc, S.activeTabs)
-    .map((tab) => doc.getElementById(tab.getAttribute('aria-controls') ?? ''))
-    .filter((p): p is HTMLElement => p !== null);
-  return panels.find((p) => idsIn(p).includes(head(match.recordId))) ?? panels[0] ?? first(doc, S.activePanel);
-}
-
-function idsIn(root: Element): string[] {
-  return all(root, S.recordIdHolders).map((el) => head(el.getAttribute('data-recordid') ?? ''));
 }
 
 const MATCHES = [
@@ -99,7 +98,6 @@ const MATCHES = [
   'https://*.lightning.crmforce.mil/*', // government cloud (newer)
   'https://*.lightning.force.com.mcas.ms/*', // Microsoft Defender for Cloud Apps proxy
 ];
-const READY = '[data-target-selection-name^="sfdc:RecordField."], records-record-layout-item';
 
 export default defineSiteAdapter<SfMatch>({
   id: 'salesforce-lightning',
@@ -135,39 +133,34 @@ export default defineSiteAdapter<SfMatch>({
     return { recordType: objectType.toLowerCase(), recordId: id, objectType, url: url.href, tenant: url.hostname.split('.')[0] };
   },
   containerSelector: '.oneCenterStage, .oneConsoleTabset, div.viewport',
-  readySelector: READY,
-  container: panel,
-  isReady(doc, match) {
-    const root = panel(doc, match);
-    return !!root && !!first(root, S.title) && !!root.querySelector(READY);
+  kind: (m) => (m.objectType === 'Account' ? 'company' : m.objectType === 'Opportunity' ? 'other' : 'person'),
+  scope,
+  exclude: S.exclude,
+  titleSelectors: S.title,
+  renderedIds(_q, match, doc) {
+    // the console tab's href names the record its panel shows; the standard app renders no id
+    const id = consolePanel(doc, match)?.id;
+    if (!id) return [];
+    return [head(id) === head(match.recordId) ? match.recordId : id];
   },
-  verifies(doc, match) {
-    const root = panel(doc, match);
-    return !!root && idsIn(root).includes(head(match.recordId));
-  },
-  extract(doc, match) {
-    const root = panel(doc, match) ?? doc.body;
+  hooks(q, match) {
     const obj = match.objectType;
-    const title = textOf(first(root, S.title));
-    const site = field(root, obj, 'Website');
-    const website = websiteValue(hrefOf(first(site, S.urlValue))) ?? websiteValue(textOf(first(site, S.urlValue)));
-    const emailEl = first(field(root, obj, 'Email'), S.emailValue);
-    const email = emailValue(emailEl?.getAttribute('href')) ?? emailValue(textOf(emailEl));
-    const account = textOf(first(field(root, obj, 'AccountId'), S.lookupValue));
-    const company = textOf(first(field(root, obj, 'Company'), S.textValue)) ?? textOf(field(root, obj, 'Company')?.querySelector('dd, .slds-form-element__control'));
-    const jobTitle = textOf(first(field(root, obj, 'Title'), S.textValue));
+    const field = (name: string) => q.first(S.field(obj, name));
+    const title = cleanTitle(q.first(S.title)?.textContent);
+    const website = websiteIn(field('Website'));
+    const email = emailIn(field('Email'));
+    const account = fieldValue(q.first(S.lookupValue, field('AccountId')) ?? undefined);
+    const company = fieldValue(field('Company'));
+    const jobTitle = fieldValue(field('Title'));
     const person = obj === 'Contact' || obj === 'Lead';
-    const slug = uniq(all(root, ['a[href*="linkedin.com/company/"]']).map((a) => linkedinSlug(a.getAttribute('href'))))[0];
+    const slug = uniq(q.all('a[href*="linkedin.com/company/" i]').map((a) => linkedinSlug(a.getAttribute('href'))))[0];
     return {
-      site: 'salesforce-lightning',
-      url: match.url,
-      recordType: match.recordType,
-      recordId: match.recordId,
-      websites: uniq([website]),
-      emails: uniq([email]),
-      companyName: obj === 'Account' ? title : obj === 'Lead' ? company : account,
+      title,
+      websites: [website],
+      emails: [email],
+      companyName: obj === 'Account' ? (title ?? fieldValue(field('Name'))) : obj === 'Lead' ? company : account,
       linkedinSlug: slug,
-      contacts: person ? uniqContacts([contactOf(email, title, jobTitle)]) : [],
+      contacts: person ? [contactOf(email, title, jobTitle)] : [],
     };
   },
 });

@@ -1,32 +1,29 @@
 /**
  * Zoho CRM (crm-detection.md §2.6): crm.zoho.{tld}/crm/org{orgId}/tab/{Module}/{id} across data
- * centres; Deals are "Potentials" in URLs. Fields are found by API name through data-zcqa hooks
- * first, translated labels last (a German layout labels Website "Webseite").
+ * centres; Deals are "Potentials" in URLs. Hooks: fields by API name through data-zcqa (inferred);
+ * translated labels (a German layout labels Website "Webseite") are the shared label layer's.
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, contactOf, emailValue, fieldByLabel, first, hrefOf, linkedinSlug, textOf, uniq, uniqContacts, websiteValue } from '../dom';
+import { contactOf, emailIn, fieldValue, linkedinSlug, websiteIn } from '../dom';
+import { cleanTitle } from '../generic-reader';
+import { isShown } from '../query';
+import { defaultScope } from '../read-page';
 import { matchesAny } from '../patterns';
 
-// Selector table: arrays of alternatives, first hit wins. View-mode hooks are inferred.
+// Selector table: arrays of alternatives, first hit wins. View-mode hooks are inferred
+// (real-dom-evidence.md §5: data-zcqa QA hooks and lyte-* elements exist; field hooks unknown).
 const S = {
-  /** detail view root; data-record-id names the record shown */
-  detail: ['[data-zcqa="detailView"]', 'lyte-detail-view', '#detailView'],
-  title: ['[data-zcqa="dvRecordName"]', '#recordName', '.dv_recordName'],
+  /** detail view root; data-record-id names the record shown (assumed) */
+  detail: ['[data-zcqa="detailView"]', 'lyte-detail-view', '#detailView', '#crmBodyContainer'],
+  title: ['[data-zcqa="dvRecordName"]', '#recordName', '.dv_recordName', '[data-zcqa="dv_recordName"]'],
   /** a field's value by API name */
-  field: (api: string) => [`[data-zcqa="detailView_${api}"] .dvValue`, `[data-zcqa="detailView_${api}"]`, `#value_${api}`],
-  /** label fallback (translated) */
-  labelItem: '.dvField, [data-zcqa^="detailView_"]',
-  labelText: '.dvLabel',
+  field: (api: string) => [
+    `[data-zcqa="detailView_${api}"] .dvValue`, `[data-zcqa="detailView_${api}"]`, `#value_${api}`,
+    `[data-zcqa="cxPb_${api}_value"]`, `[data-zcqa="cxPb_${api}"]`,
+  ],
+  /** related lists, notes, timeline, emails: other records */
+  exclude: '[data-zcqa*="relatedList" i], [data-zcqa*="related_list" i], [data-zcqa*="timeline" i], [id*="relatedList" i], [class*="relatedList" i], [class*="timeline" i], [role="dialog"]',
 } as const;
-
-const LABELS: Record<string, readonly string[]> = {
-  Website: ['Website', 'Webseite', 'Site web', 'Sitio web'],
-  Email: ['Email', 'E-Mail', 'E-mail', 'Correo electrónico'],
-  Company: ['Company', 'Unternehmen', 'Firma', 'Société'],
-  Account_Name: ['Account Name', 'Kontoname', 'Firmenname', 'Nom du compte'],
-  Designation: ['Title', 'Designation', 'Position', 'Titel'],
-  Title: ['Title', 'Position', 'Titel'],
-};
 
 const MATCHES = [
   'https://crm.zoho.com/*', 'https://crm.zoho.eu/*', 'https://crm.zoho.in/*', 'https://crm.zoho.com.au/*',
@@ -34,13 +31,6 @@ const MATCHES = [
 ];
 const PATH_RE = /^\/crm\/(?:org(\d+)\/)?tab\/(Accounts|Contacts|Leads|Potentials)\/(\d+)(?:\/|$)/;
 const TYPE: Record<string, string> = { Accounts: 'account', Contacts: 'contact', Leads: 'lead', Potentials: 'deal' };
-
-function fieldEl(root: Element, api: string): Element | null {
-  const byApi = first(root, S.field(api));
-  if (byApi) return byApi;
-  const item = fieldByLabel(root, S.labelItem, S.labelText, LABELS[api] ?? []);
-  return item?.querySelector('.dvValue') ?? null;
-}
 
 export default defineSiteAdapter<RecordMatch>({
   id: 'zoho',
@@ -68,31 +58,38 @@ export default defineSiteAdapter<RecordMatch>({
     return { recordType: TYPE[m[2]] ?? m[2], recordId: m[3], objectType: m[2], tenant: m[1], url: url.href };
   },
   containerSelector: '#crmBodyContainer, [data-zcqa="detailView"]',
-  readySelector: '[data-zcqa="dvRecordName"], #recordName',
-  verifies: (doc, match) => first(doc, S.detail)?.getAttribute('data-record-id') === match.recordId,
-  extract(doc, match) {
-    const root = first(doc, S.detail) ?? doc.body;
+  kind: (m) => (m.recordType === 'account' ? 'company' : m.recordType === 'deal' ? 'other' : 'person'),
+  scope(doc) {
+    const detail = Array.from(doc.querySelectorAll(S.detail.join(', '))).find((el) => isShown(el));
+    return detail ?? defaultScope(doc);
+  },
+  exclude: S.exclude,
+  titleSelectors: S.title,
+  labels: { accountName: ['Kontoname', 'Firmenname'], jobTitle: ['Designation'] },
+  renderedIds(q) {
+    // an assumed hook: a mismatch means a stale view; absence says nothing
+    const d = q.root.matches('[data-record-id]') ? q.root : q.first('[data-zcqa="detailView"][data-record-id]');
+    const id = d?.getAttribute('data-record-id');
+    return id ? [id] : [];
+  },
+  hooks(q, match) {
     const t = match.recordType;
-    const title = textOf(first(root, S.title));
-    const site = fieldEl(root, 'Website');
-    const mail = fieldEl(root, 'Email');
-    const email = emailValue(hrefOf(mail)) ?? emailValue(textOf(mail));
-    const jobTitle = textOf(fieldEl(root, t === 'lead' ? 'Designation' : 'Title'));
+    const field = (api: string) => q.first(S.field(api));
+    const title = cleanTitle(fieldValue(q.first(S.title)));
+    const email = emailIn(field('Email'));
+    const jobTitle = fieldValue(field(t === 'lead' ? 'Designation' : 'Title'));
     const companyName =
-      t === 'account' ? (textOf(fieldEl(root, 'Account_Name')) ?? title)
-      : t === 'lead' ? textOf(fieldEl(root, 'Company'))
-      : textOf(fieldEl(root, 'Account_Name'));
+      t === 'account' ? (fieldValue(field('Account_Name')) ?? title)
+      : t === 'lead' ? fieldValue(field('Company'))
+      : fieldValue(field('Account_Name'));
     const person = t === 'contact' || t === 'lead';
     return {
-      site: 'zoho',
-      url: match.url,
-      recordType: t,
-      recordId: match.recordId,
-      websites: uniq([websiteValue(hrefOf(site)) ?? websiteValue(textOf(site))]),
-      emails: uniq([email]),
+      title,
+      websites: [websiteIn(field('Website'))],
+      emails: [email],
       companyName,
-      linkedinSlug: all(root, ['a[href*="linkedin.com/company/"]']).map((a) => linkedinSlug(a.getAttribute('href'))).find(Boolean),
-      contacts: uniqContacts([contactOf(email, person ? title : undefined, jobTitle)]),
+      linkedinSlug: q.all('a[href*="linkedin.com/company/" i]').map((a) => linkedinSlug(a.getAttribute('href'))).find(Boolean),
+      contacts: [contactOf(email, person ? title : undefined, jobTitle)],
     };
   },
 });

@@ -1,0 +1,174 @@
+/**
+ * Runs the reading layers on a record page (docs/detection.md): (a) the site's hooks, (b) labelled
+ * fields, (c) the generic page reader. For each fact the first layer that has it wins, and the
+ * result says which layer that was. Also returns what the freshness guards need: the record ids
+ * the page renders and a fingerprint of the record area's content. Pure and synchronous.
+ */
+import type { LayerReport, PageContact, PageContextInput, ReadLayer } from '../view-models';
+import { cleanTitle, readGeneric } from './generic-reader';
+import { clean, contactOf, emailIn, emailValue, fieldValue, uniq, uniqContacts, websiteIn, websiteValue } from './dom';
+import { labelledValues, type LabelField, type LabelValue } from './labels';
+import { createQuery, isShown, type Query } from './query';
+import type { AnySiteAdapter, LayerFound, RecordMatch } from './types';
+
+export interface PageRead {
+  /** the merged reading (read.status is set by the caller) */
+  ctx: PageContextInput;
+  layers: LayerReport[];
+  via: NonNullable<NonNullable<PageContextInput['read']>['via']>;
+  /** the record area was found */
+  scoped: boolean;
+  /** ids the page renders for the record shown ([] = none rendered) */
+  ids: string[];
+  /** true/false when the page renders ids; null when it renders none */
+  idMatch: boolean | null;
+  /** the record area's content (title + signals): changes when another record renders */
+  fingerprint: string;
+  /** the element the title was read from (node identity helps tell a re-render) */
+  titleNode: Element | null;
+  /** a website or e-mail from a field (layers a or b), or a rendered id that matches */
+  strong: boolean;
+  /** anything to look up at all */
+  any: boolean;
+}
+
+/** Default record area: the visible main region, else the body. */
+export function defaultScope(doc: Document): Element | null {
+  for (const sel of ['[role="main"]', 'main']) {
+    const found = Array.from(doc.querySelectorAll(sel)).find((el) => isShown(el));
+    if (found) return found;
+  }
+  return doc.body;
+}
+
+const asText = (v: LabelValue) => (typeof v === 'string' ? clean(v) : fieldValue(v));
+const asWebsite = (v: LabelValue) => (typeof v === 'string' ? websiteValue(v) : websiteIn(v));
+const asEmail = (v: LabelValue) => (typeof v === 'string' ? emailValue(v) : emailIn(v));
+
+/** A name read from a label must look like a name, not like a value of another kind. */
+const plausibleName = (s: string | undefined) => (s && s.length <= 150 && !/@|^https?:/i.test(s) ? s : undefined);
+
+function labelLayer(q: Query, adapter: AnySiteAdapter, kind: 'company' | 'person' | 'other'): LayerFound & { jobTitle?: string } {
+  const wanted: LabelField[] = ['website', 'email', 'accountName', 'company', 'jobTitle'];
+  if (kind === 'company') wanted.push('name');
+  const values = labelledValues(q, wanted, adapter.labels);
+  const firstOf = <T,>(field: LabelField, read: (v: LabelValue) => T | undefined): T | undefined => {
+    for (const v of values.get(field) ?? []) {
+      const r = read(v);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  };
+  const website = firstOf('website', asWebsite);
+  const email = firstOf('email', asEmail);
+  const name = (f: LabelField) => firstOf(f, (v) => plausibleName(asText(v)));
+  const companyName =
+    kind === 'company' ? (name('accountName') ?? name('name') ?? name('company')) : (name('company') ?? name('accountName'));
+  return { websites: [website], emails: [email], companyName, jobTitle: kind === 'person' ? name('jobTitle') : undefined };
+}
+
+const present = <T,>(list: readonly (T | undefined)[] | undefined): T[] => (list ?? []).filter((v): v is T => v !== undefined && v !== null && v !== '');
+
+function report(layer: ReadLayer, f: LayerFound): LayerReport {
+  return {
+    layer,
+    websites: present(f.websites).length,
+    emails: present(f.emails).length,
+    companyName: !!f.companyName,
+    linkedinSlug: !!f.linkedinSlug,
+    contacts: present(f.contacts).length,
+    title: !!f.title,
+  };
+}
+
+/** Reads the record with every layer. */
+export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMatch): PageRead {
+  const scopeEl = adapter.scope ? adapter.scope(doc, match) : defaultScope(doc);
+  const kind = adapter.kind(match);
+  const base: PageContextInput = { site: adapter.id, url: match.url, recordType: match.recordType, recordId: match.recordId, websites: [], emails: [], contacts: [] };
+  if (!scopeEl) {
+    return { ctx: base, layers: [], via: {}, scoped: false, ids: [], idMatch: null, fingerprint: '', titleNode: null, strong: false, any: false };
+  }
+  const q = createQuery(scopeEl, { exclude: adapter.exclude });
+  const shared = adapter.sharedLayers ?? ['labels', 'page'];
+  const hooks = safe(() => adapter.hooks(q, match, doc));
+  const labels = shared.includes('labels') ? safe(() => labelLayer(q, adapter, kind)) : {};
+  let pageHost = '';
+  try {
+    pageHost = new URL(match.url).hostname;
+  } catch {
+    /* keep '' */
+  }
+  const generic: ReturnType<typeof readGeneric> = shared.includes('page')
+    ? readGeneric(q, { pageHost, titleSelectors: adapter.titleSelectors })
+    : { websites: [], emails: [] };
+  const page: LayerFound = {
+    websites: generic.websites,
+    emails: generic.emails,
+    linkedinSlug: generic.linkedinSlug,
+    title: generic.title,
+    companyName: kind === 'company' ? generic.title : undefined,
+  };
+  const layers: [ReadLayer, LayerFound][] = [['hooks', hooks], ['labels', labels], ['page', page]];
+  const via: PageRead['via'] = {};
+  const pick = <K extends 'websites' | 'emails'>(key: K): string[] => {
+    for (const [layer, f] of layers) {
+      const list = present(f[key]);
+      if (list.length) {
+        via[key] = layer;
+        return uniq(list, key === 'websites' ? 20 : 100);
+      }
+    }
+    return [];
+  };
+  const pickOne = (key: 'companyName' | 'linkedinSlug'): string | undefined => {
+    for (const [layer, f] of layers) {
+      const v = f[key];
+      if (v) {
+        via[key] = layer;
+        return v;
+      }
+    }
+    return undefined;
+  };
+  const websites = pick('websites');
+  const emails = pick('emails');
+  const companyName = pickOne('companyName');
+  const linkedinSlug = pickOne('linkedinSlug');
+  const title = hooks.title ?? generic.title;
+  let contacts: PageContact[] = uniqContacts(present(hooks.contacts));
+  if (!contacts.length && kind === 'person' && emails[0]) {
+    contacts = uniqContacts([contactOf(emails[0], title, labels.jobTitle)]);
+  }
+  const ids = safe(() => ({ ids: adapter.renderedIds?.(q, match, doc) ?? [] })).ids ?? [];
+  const idMatch = ids.length ? ids.includes(match.recordId) : null;
+  const ctx: PageContextInput = { ...base, websites, emails, companyName: cleanTitle(companyName) ?? companyName, linkedinSlug, contacts };
+  // a field (hooks or labels) named the company, or the site's own hooks gave its LinkedIn identity
+  const strong =
+    (!!via.websites && via.websites !== 'page') ||
+    (!!via.emails && via.emails !== 'page') ||
+    via.linkedinSlug === 'hooks' ||
+    (idMatch === true && (websites.length > 0 || emails.length > 0));
+  const any = websites.length > 0 || emails.length > 0 || !!companyName || !!linkedinSlug;
+  return {
+    ctx,
+    layers: layers.map(([l, f]) => report(l, f)),
+    via,
+    scoped: true,
+    ids,
+    idMatch,
+    fingerprint: JSON.stringify([title ?? '', websites[0] ?? '', emails[0] ?? '', companyName ?? '', linkedinSlug ?? '']),
+    titleNode: q.first([...(adapter.titleSelectors ?? []), 'h1']),
+    strong,
+    any,
+  };
+}
+
+/** A layer that throws (an adapter bug, a page the selectors choke on) counts as finding nothing. */
+function safe<T extends object>(fn: () => T): Partial<T> & LayerFound {
+  try {
+    return fn() as Partial<T> & LayerFound;
+  } catch {
+    return {} as Partial<T> & LayerFound;
+  }
+}
