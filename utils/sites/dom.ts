@@ -140,6 +140,8 @@ export const LABEL_PARTS = [
   'label', 'legend', 'dt', 'th', '.labelCol', '.slds-form-element__label', '.test-id__field-label',
   '[data-selenium-test*="label" i]', '[data-test-id*="label" i]', '[data-zcqa*="label" i]', '[id$="_label" i]',
   '[class*="label" i]:not(a):not(input):not(textarea)',
+  // inline-edit buttons, icons and screen-reader text ("Edit Company") are not the value either
+  'button', '.slds-assistive-text', '.assistiveText', '[class*="assistive" i]', 'svg', 'lightning-icon', 'lightning-button-icon', '[role="tooltip"]',
 ].join(', ');
 
 /**
@@ -174,6 +176,15 @@ export function websiteIn(el: Element | null | undefined): string | undefined {
     if (w) return w;
   }
   return websiteValue(fieldValue(el, 2048));
+}
+
+/** Every e-mail in a field (a field can list a home and a work address). */
+export function emailsIn(el: Element | null | undefined): string[] {
+  if (!el) return [];
+  const links = el.matches('a[href^="mailto:" i]') ? [el] : Array.from(el.querySelectorAll('a[href^="mailto:" i]'));
+  const found = links.map((a) => emailValue(a.getAttribute('href')) ?? emailValue(textOf(a)));
+  if (!found.some(Boolean)) found.push(emailIn(el));
+  return uniq(found);
 }
 
 /** An e-mail in a field: its mailto: link, else a value shaped like an address. */

@@ -43,6 +43,19 @@ function index(extra?: Partial<Record<LabelField, readonly string[]>>): Map<stri
 }
 const DEFAULT_INDEX = index();
 
+/** A label run into its value ("EmailDana@acme.com"), or null. */
+function splitJoined(text: string, idx: Map<string, LabelField[]>): { fields: LabelField[]; value: string } | null {
+  let best: { fields: LabelField[]; value: string; len: number } | null = null;
+  for (const [label, fields] of idx) {
+    if (label.length < 4 || text.length <= label.length || text.slice(0, label.length).toLowerCase() !== label) continue;
+    const rest = text.slice(label.length);
+    const joinOk = /[a-zäöüéèàç]$/i.test(label) && /^[\p{Lu}\p{N}]/u.test(rest);
+    const shaped = /^(https?:\/\/|www\.)/i.test(rest) || /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(rest);
+    if ((joinOk || shaped) && (!best || label.length > best.len)) best = { fields, value: rest.trim(), len: label.length };
+  }
+  return best && { fields: best.fields, value: best.value };
+}
+
 /** Something a value can be read from: an element (label excluded), or a string. */
 export type LabelValue = Element | string;
 
@@ -121,7 +134,15 @@ export function labelledValues(
       // "Website: www.acme.com" in one text node
       const m = /^([^:：]{2,40})[:：]\s*(\S.*)$/.exec(raw.trim());
       const inline = m ? idx.get(norm(m[1] ?? '')) : undefined;
-      if (inline && m?.[2] && q.readable(parent)) for (const f of inline) if (want.has(f)) add(f, m[2]);
+      if (inline && m?.[2] && q.readable(parent)) {
+        for (const f of inline) if (want.has(f)) add(f, m[2]);
+        continue;
+      }
+      // "Account NameNorthwind Traders": a label run into its value, in one node (a compact layout
+      // read as text). Only where the join is visible: a lower-case label end, then an upper-case
+      // letter or digit ("Namespace" is not "Name" + "space"); websites and e-mails are shape-checked.
+      const joined = splitJoined(raw.trim(), idx);
+      if (joined && q.readable(parent)) for (const f of joined.fields) if (want.has(f)) add(f, joined.value);
     }
   }
   return out;

@@ -6,7 +6,7 @@
  */
 import type { LayerReport, PageContact, PageContextInput, ReadLayer } from '../view-models';
 import { cleanTitle, readGeneric } from './generic-reader';
-import { clean, contactOf, emailIn, emailValue, fieldValue, uniq, uniqContacts, websiteIn, websiteValue } from './dom';
+import { clean, contactOf, emailsIn, emailValue, fieldValue, uniq, uniqContacts, websiteIn, websiteValue } from './dom';
 import { labelledValues, type LabelField, type LabelValue } from './labels';
 import { createQuery, isShown, type Query } from './query';
 import type { AnySiteAdapter, LayerFound, RecordMatch } from './types';
@@ -30,6 +30,8 @@ export interface PageRead {
   strong: boolean;
   /** anything to look up at all */
   any: boolean;
+  /** errors a layer threw (it then counts as finding nothing) */
+  errors: unknown[];
 }
 
 /** Default record area: the visible main region, else the body. */
@@ -43,10 +45,14 @@ export function defaultScope(doc: Document): Element | null {
 
 const asText = (v: LabelValue) => (typeof v === 'string' ? clean(v) : fieldValue(v));
 const asWebsite = (v: LabelValue) => (typeof v === 'string' ? websiteValue(v) : websiteIn(v));
-const asEmail = (v: LabelValue) => (typeof v === 'string' ? emailValue(v) : emailIn(v));
+const asEmails = (v: LabelValue) => {
+  const list = typeof v === 'string' ? [emailValue(v)].filter((e): e is string => !!e) : emailsIn(v);
+  return list.length ? list : undefined;
+};
 
 /** A name read from a label must look like a name, not like a value of another kind. */
-const plausibleName = (s: string | undefined) => (s && s.length <= 150 && !/@|^https?:/i.test(s) ? s : undefined);
+const PLACEHOLDER = /^(add|select|choose|search|enter|none|no value|not set|n\/a|--+|—|-|\+|hinzufügen|auswählen|ajouter|sélectionner|añadir|seleccionar)\b/i;
+const plausibleName = (s: string | undefined) => (s && s.length <= 150 && !/@|^https?:/i.test(s) && !PLACEHOLDER.test(s) ? s : undefined);
 
 function labelLayer(q: Query, adapter: AnySiteAdapter, kind: 'company' | 'person' | 'other'): LayerFound & { jobTitle?: string } {
   const wanted: LabelField[] = ['website', 'email', 'accountName', 'company', 'jobTitle'];
@@ -60,11 +66,11 @@ function labelLayer(q: Query, adapter: AnySiteAdapter, kind: 'company' | 'person
     return undefined;
   };
   const website = firstOf('website', asWebsite);
-  const email = firstOf('email', asEmail);
+  const emails = firstOf('email', asEmails) ?? [];
   const name = (f: LabelField) => firstOf(f, (v) => plausibleName(asText(v)));
   const companyName =
     kind === 'company' ? (name('accountName') ?? name('name') ?? name('company')) : (name('company') ?? name('accountName'));
-  return { websites: [website], emails: [email], companyName, jobTitle: kind === 'person' ? name('jobTitle') : undefined };
+  return { websites: [website], emails, companyName, jobTitle: kind === 'person' ? name('jobTitle') : undefined };
 }
 
 const present = <T,>(list: readonly (T | undefined)[] | undefined): T[] => (list ?? []).filter((v): v is T => v !== undefined && v !== null && v !== '');
@@ -87,9 +93,19 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
   const kind = adapter.kind(match);
   const base: PageContextInput = { site: adapter.id, url: match.url, recordType: match.recordType, recordId: match.recordId, websites: [], emails: [], contacts: [] };
   if (!scopeEl) {
-    return { ctx: base, layers: [], via: {}, scoped: false, ids: [], idMatch: null, fingerprint: '', titleNode: null, strong: false, any: false };
+    return { ctx: base, layers: [], via: {}, scoped: false, ids: [], idMatch: null, fingerprint: '', titleNode: null, strong: false, any: false, errors: [] };
   }
   const q = createQuery(scopeEl, { exclude: adapter.exclude });
+  const errors: unknown[] = [];
+  /** A layer that throws (an adapter bug, a page the selectors choke on) counts as finding nothing. */
+  function safe<T extends object>(fn: () => T): Partial<T> & LayerFound {
+    try {
+      return fn() as Partial<T> & LayerFound;
+    } catch (e) {
+      errors.push(e);
+      return {} as Partial<T> & LayerFound;
+    }
+  }
   const shared = adapter.sharedLayers ?? ['labels', 'page'];
   const hooks = safe(() => adapter.hooks(q, match, doc));
   const labels = shared.includes('labels') ? safe(() => labelLayer(q, adapter, kind)) : {};
@@ -157,18 +173,11 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
     scoped: true,
     ids,
     idMatch,
-    fingerprint: JSON.stringify([title ?? '', websites[0] ?? '', emails[0] ?? '', companyName ?? '', linkedinSlug ?? '']),
+    // what the page renders only (a slug the adapter takes from the URL would differ for stale DOM too)
+    fingerprint: JSON.stringify([title ?? '', websites[0] ?? '', emails[0] ?? '', companyName ?? '']),
     titleNode: q.first([...(adapter.titleSelectors ?? []), 'h1']),
     strong,
     any,
+    errors,
   };
-}
-
-/** A layer that throws (an adapter bug, a page the selectors choke on) counts as finding nothing. */
-function safe<T extends object>(fn: () => T): Partial<T> & LayerFound {
-  try {
-    return fn() as Partial<T> & LayerFound;
-  } catch {
-    return {} as Partial<T> & LayerFound;
-  }
 }

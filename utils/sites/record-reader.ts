@@ -94,8 +94,10 @@ export interface ReadRecordOptions {
   /** no read after this long: tell the caller 'reading' (default 150) */
   pendingMs?: number;
   MutationObserver: typeof MutationObserver;
-  /** the record shown before this one in the tab (null on a fresh page load) */
+  /** the record read before this one in the tab (null: none yet) */
   previous: PreviousRecord | null;
+  /** this record came by an SPA navigation (not the page load) */
+  navigated?: boolean;
   /**
    * 'reading': nothing to show yet (the context carries only URL facts); 'ready': read (ctx.read
    * says 'read' or 'partial'); 'timeout': the budget ran out with nothing readable ('unreadable').
@@ -115,10 +117,20 @@ function observe(observer: MutationObserver, root: Element): void {
 
 type Guard = NonNullable<ReadInfo['guard']>;
 
-/** The freshness guard's verdict for a read (see file comment). */
-export function guardRead(page: PageRead, match: RecordMatch, previous: PreviousRecord | null): { ok: boolean; guard: Guard } {
+/**
+ * The freshness guard's verdict for a read (see file comment). `navigated`: this record came by an
+ * SPA navigation; `settled`: the settle time has passed. After a navigation from a page whose record
+ * was never read there is nothing to compare with: the read must have settled.
+ */
+export function guardRead(
+  page: PageRead,
+  match: RecordMatch,
+  previous: PreviousRecord | null,
+  opts: { navigated?: boolean; settled?: boolean } = {},
+): { ok: boolean; guard: Guard } {
   if (page.idMatch === false) return { ok: false, guard: 'stale-id' };
   if (page.idMatch === true) return { ok: true, guard: 'record-id' };
+  if (!previous && opts.navigated) return { ok: !!opts.settled, guard: 'settled' };
   if (!previous || previous.recordId === match.recordId) return { ok: true, guard: 'fresh-load' };
   if (page.fingerprint !== previous.fingerprint) return { ok: true, guard: 'content-changed' };
   const before = previous.titleNode?.deref();
@@ -147,14 +159,15 @@ export function readRecord(o: ReadRecordOptions): void {
     let page: PageRead;
     try {
       page = readPage(adapter, doc, match);
+      page.errors.forEach((e) => o.onError(e));
     } catch (e) {
       o.onError(e);
       if (!final) return false;
-      page = { ctx: urlOnly, layers: [], via: {}, scoped: false, ids: [], idMatch: null, fingerprint: '', titleNode: null, strong: false, any: false };
+      page = { ctx: urlOnly, layers: [], via: {}, scoped: false, ids: [], idMatch: null, fingerprint: '', titleNode: null, strong: false, any: false, errors: [] };
     }
     const elapsed = performance.now() - t0;
-    const { ok, guard } = guardRead(page, match, o.previous);
     const settled = final || elapsed >= settleMs;
+    const { ok, guard } = guardRead(page, match, o.previous, { navigated: o.navigated, settled });
     const take = ok && page.any && (page.strong || settled);
     if (!take && !final) return false;
     done = true;
@@ -201,7 +214,7 @@ export function readRecord(o: ReadRecordOptions): void {
     workCounts.observers++;
     const timers = [
       // nothing yet: the panel shows its skeleton instead of a blank
-      setTimeout(() => !done && emit(urlOnly, 'reading'), pendingMs),
+      setTimeout(() => !done && emit({ ...urlOnly, read: { status: 'reading', via: {}, layers: [] } }, 'reading'), pendingMs),
       // a weak read waits for the settle time, then is taken even if the page stays quiet
       setTimeout(() => !done && check(), Math.max(0, settleMs - (performance.now() - t0)) + 1),
       setTimeout(() => {

@@ -69,6 +69,8 @@ export function watchRecords(opts: WatchRecordsOptions): void {
   let record: AbortController | null = null;
   /** what the guards remember of the last record read in this tab */
   let previous: PreviousRecord | null = null;
+  /** a navigation happened since the page loaded (the first record is then not a fresh load) */
+  let navigatedSinceLoad = false;
 
   const emit = (ctx: PageContext | null, meta: ContextMeta, recordSignal?: AbortSignal) => {
     if (signal.aborted || recordSignal?.aborted) return; // a late result for an old URL is dropped here
@@ -98,6 +100,7 @@ export function watchRecords(opts: WatchRecordsOptions): void {
           adapter: found.adapter, match: found.match, document: win.document, signal: rs, timeoutMs, batchMs, onError,
           MutationObserver: win.MutationObserver ?? globalThis.MutationObserver,
           previous,
+          navigated: navigatedSinceLoad,
           settleMs: opts.settleMs,
           onRead: (ctx, status, page) => {
             if (status !== 'reading' && page && !rs.aborted) {
@@ -121,6 +124,7 @@ export function watchRecords(opts: WatchRecordsOptions): void {
   signal.addEventListener('abort', () => record?.abort(), { once: true });
   const onChange = (_href: string, how: { polled: boolean }) => {
     workCounts.navigations++;
+    navigatedSinceLoad = true;
     evaluate(!how.polled);
   };
   watchLocation({ window: win, signal, onChange, pollMs: opts.pollMs });

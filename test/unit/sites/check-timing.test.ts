@@ -56,8 +56,8 @@ afterEach(() => {
 
 function start(win: WatchWindow, batchMs = 50) {
   const out: (PageContext | null)[] = [];
-  const isReady = vi.fn(sfl.isReady!);
-  watchRecords({ adapters: [{ ...sfl, isReady }], window: win, signal: ctl.signal, onContext: (c) => out.push(c), batchMs, timeoutMs: 5000 });
+  const isReady = vi.fn(sfl.hooks); // one call per DOM check
+  watchRecords({ adapters: [{ ...sfl, hooks: isReady }], window: win, signal: ctl.signal, onContext: (c, m) => m.status !== 'reading' && out.push(c), batchMs, timeoutMs: 5000 });
   return { out, isReady };
 }
 

@@ -58,7 +58,8 @@ afterEach(() => {
 
 function start(win: WatchWindow, adapters: AnySiteAdapter[] = [sfl, hubspot], extra: Partial<Parameters<typeof watchRecords>[0]> = {}) {
   const out: Emitted[] = [];
-  watchRecords({ adapters, window: win, signal: ctl.signal, onContext: (ctx, meta) => out.push({ ctx, meta }), batchMs: 20, timeoutMs: 2000, ...extra });
+  // 'reading' (the panel's skeleton) is checked on its own below; the rest follow what was read
+  watchRecords({ adapters, window: win, signal: ctl.signal, onContext: (ctx, meta) => meta.status !== 'reading' && out.push({ ctx, meta }), batchMs: 20, timeoutMs: 2000, ...extra });
   return out;
 }
 
@@ -102,7 +103,8 @@ describe('watchRecords', () => {
   it('never emits a late result for a URL the rep already left', async () => {
     const [a, b] = [hsCases.find((c) => c.file === 'company.html')!, hsCases.find((c) => c.file === 'contact.html')!];
     const win = fakeWindow(a.url);
-    const out = start(win); // slow record A: nothing rendered yet
+    // slow record A: nothing rendered yet (B then waits the settle time: nothing was read before it)
+    const out = start(win, undefined, { settleMs: 300 });
     win.go(b.url); // the rep moves on before A renders
     show('hubspot', 'company.html'); // A's DOM arrives late
     await new Promise((r) => setTimeout(r, 100));
@@ -115,45 +117,60 @@ describe('watchRecords', () => {
 
   it('times out with a URL-only context and stops observing', async () => {
     const win = fakeWindow(account.url);
-    const isReady = vi.fn(sfl.isReady!);
-    const out = start(win, [{ ...sfl, isReady }], { timeoutMs: 150 });
+    const hooks = vi.fn(sfl.hooks);
+    const out = start(win, [{ ...sfl, hooks }], { timeoutMs: 150 });
     await vi.waitFor(() => expect(out).toHaveLength(1));
     expect(out[0]!.meta.status).toBe('timeout');
     expect(out[0]!.ctx).toMatchObject({ site: 'salesforce-lightning', recordType: 'account', recordId: account.expect.recordId, websites: [], emails: [] });
-    const calls = isReady.mock.calls.length;
+    expect(out[0]!.ctx?.read?.status).toBe('unreadable'); // never a lookup that could say "not in Recotap"
+    expect(out[0]!.ctx?.companyName).toBeUndefined();
+    const calls = hooks.mock.calls.length;
     show('salesforce-lightning', 'account.html'); // too late: the observer is gone
     await new Promise((r) => setTimeout(r, 80));
-    expect(isReady.mock.calls.length).toBe(calls);
+    expect(hooks.mock.calls.length).toBe(calls);
     expect(out).toHaveLength(1);
   });
 
   it('does no work after the record is read: DOM churn triggers no further checks', async () => {
     show('salesforce-lightning', 'account.html');
-    const isReady = vi.fn(sfl.isReady!);
-    const out = start(fakeWindow(account.url), [{ ...sfl, isReady }]);
+    const hooks = vi.fn(sfl.hooks);
+    const out = start(fakeWindow(account.url), [{ ...sfl, hooks }]);
     expect(out).toHaveLength(1);
-    const calls = isReady.mock.calls.length;
+    const calls = hooks.mock.calls.length;
     for (let i = 0; i < 5; i++) document.body.append(document.createElement('div'));
     await new Promise((r) => setTimeout(r, 80));
-    expect(isReady.mock.calls.length).toBe(calls);
+    expect(hooks.mock.calls.length).toBe(calls);
   });
 
   it('batches DOM checks: many mutations in a burst cause one check', async () => {
-    const isReady = vi.fn(sfl.isReady!);
-    start(fakeWindow(account.url), [{ ...sfl, isReady }], { batchMs: 60 });
-    const before = isReady.mock.calls.length;
+    const hooks = vi.fn(sfl.hooks);
+    start(fakeWindow(account.url), [{ ...sfl, hooks }], { batchMs: 60 });
+    const before = hooks.mock.calls.length;
     for (let i = 0; i < 50; i++) document.body.append(document.createElement('span'));
     await new Promise((r) => setTimeout(r, 150));
-    expect(isReady.mock.calls.length - before).toBe(1);
+    expect(hooks.mock.calls.length - before).toBe(1);
   });
 
-  it('contains adapter errors at the boundary', async () => {
+  it('contains adapter errors at the boundary: a broken hooks layer is reported, the other layers still read', async () => {
     show('salesforce-lightning', 'account.html');
     const onError = vi.fn();
-    const broken = { ...sfl, extract: () => { throw new Error('selector drift'); } };
+    const broken = { ...sfl, hooks: () => { throw new Error('selector drift'); } };
     const out = start(fakeWindow(account.url), [broken], { onError, timeoutMs: 100 });
-    expect(onError).toHaveBeenCalled();
-    await vi.waitFor(() => expect(out.map((e) => e.meta.status)).toEqual(['timeout']));
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'selector drift' }));
+    await vi.waitFor(() => expect(out.map((e) => e.meta.status)).toEqual(['ready']));
+    expect(out[0]!.ctx?.websites).toEqual(['https://www.acmerobotics.com']);
+    expect(out[0]!.ctx?.read?.via.websites).toBe('labels');
+  });
+
+  it('shows a skeleton while reading: a record URL with nothing rendered yet says "reading" once, without signals', async () => {
+    const seen: ContextMeta['status'][] = [];
+    const ctxs: (PageContext | null)[] = [];
+    watchRecords({ adapters: [sfl], window: fakeWindow(account.url), signal: ctl.signal, onContext: (c, m) => (seen.push(m.status), ctxs.push(c)), batchMs: 20, timeoutMs: 2000 });
+    await vi.waitFor(() => expect(seen).toEqual(['reading']));
+    expect(ctxs[0]).toMatchObject({ recordId: account.expect.recordId, websites: [], emails: [], read: { status: 'reading' } });
+    show('salesforce-lightning', 'account.html');
+    await vi.waitFor(() => expect(seen).toEqual(['reading', 'ready']));
+    expect(ctxs[1]?.read).toMatchObject({ status: 'read', via: { websites: 'hooks' }, guard: 'fresh-load' });
   });
 
   it('stops everything when the content script’s signal aborts', async () => {
@@ -174,7 +191,8 @@ describe('hidden tabs and the polling fallback', () => {
     const clearI = vi.spyOn(globalThis, 'clearInterval');
     visibility = 'hidden';
     const win = fakeWindow('https://acme.lightning.force.com/lightning/page/home', false);
-    const out = start(win);
+    // settleMs 0: a record reached by navigation from a page with no record read waits the settle time
+    const out = start(win, undefined, { settleMs: 0 });
     expect(setI).not.toHaveBeenCalled();
     expect(vi.getTimerCount()).toBe(0);
 

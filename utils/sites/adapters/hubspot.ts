@@ -6,7 +6,7 @@
  * records and are never read.
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { contactOf, emailIn, fieldValue, first, linkedinSlug, textOf, websiteIn } from '../dom';
+import { all, contactOf, emailIn, emailValue, fieldValue, first, linkedinSlug, textOf, websiteIn } from '../dom';
 import { cleanTitle } from '../generic-reader';
 import { matchesAny } from '../patterns';
 
@@ -29,9 +29,38 @@ const S = {
   exclude: [
     '[data-selenium-test*="chicklet"]', '[data-test-id*="chicklet"]', '[data-selenium-test^="card-id-ASSOCIATION"]', '[data-test-id^="card-id-ASSOCIATION"]',
     '[data-card-type*="ASSOCIATION"]', '[data-selenium-test*="association"]', '[data-test-id*="association"]', '[data-selenium-test*="timeline"]',
-    '[data-test-id*="timeline"]', '[data-selenium-test="property-input-skeleton"]', '[role="dialog"]',
+    '[data-test-id*="timeline"]', '[data-selenium-test="property-input-skeleton"]',
+    // dialogs (create a contact, send an e-mail) are other records; the "All properties" panel is this one's
+    '[role="dialog"]:not(:has([data-test-id="all-properties-panel"], [data-selenium-test="all-properties-panel"]))',
   ].join(', '),
+  /** association cards: the record's companies (deal/contact) and contacts (company), one item each */
+  companiesCard: ['[data-card-type*="ASSOCIATION"][id$="/0-2"]', '[data-selenium-test="card-id-ASSOCIATION_TABLE/0-2"]', '[data-test-id$="ASSOCIATION_V3/0-2"]'],
+  contactsCard: ['[data-card-type*="ASSOCIATION"][id$="/0-1"]', '[data-selenium-test="card-id-ASSOCIATION_TABLE/0-1"]', '[data-test-id$="ASSOCIATION_V3/0-1"]'],
+  cardItem: '[class*="Item"], li, [data-test-id*="association-item"], [data-selenium-test*="association-item"]',
 } as const;
+
+/** The one item of an association card, or its "Primary" one; null when it names several. */
+function primaryItem(card: Element | null): Element | null {
+  if (!card) return null;
+  const items = Array.from(card.querySelectorAll(S.cardItem)).filter((el) => el.querySelector('a[href*="/record/0-2/"]'));
+  if (items.length === 1) return items[0]!;
+  const primary = items.filter((el) => /\bprimary\b/i.test(el.textContent ?? ''));
+  return primary.length === 1 ? primary[0]! : null;
+}
+
+/** An element whose own text is exactly an e-mail address. */
+function onlyEmail(el: Element): string | undefined {
+  return el.children.length === 0 ? emailValue(el.textContent) : undefined;
+}
+
+const COMMON_FREE_MAIL = /@(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|aol|gmx|web|proton|protonmail|mail)\./i;
+
+/** The addresses, if their company (non-free-mail) domains are all one; else none. */
+function sameDomain(emails: (string | undefined)[]): string[] {
+  const work = emails.filter((e): e is string => !!e && !COMMON_FREE_MAIL.test(e));
+  const domains = new Set(work.map((e) => e.split('@')[1]));
+  return domains.size === 1 ? work : [];
+}
 
 const MATCHES = ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*'];
 const PATH_RE = /^\/contacts\/(\d+)\/(?:record\/(0-[123])|(company|contact|deal))\/(\d+)(?:\/|$)/;
@@ -66,6 +95,8 @@ export default defineSiteAdapter<RecordMatch>({
     return { recordType, recordId: m[4], objectType: OBJECT[recordType], tenant: m[1], url: url.href };
   },
   containerSelector: 'main, #hs-app-root',
+  // the record's main area and its "All properties" panel (a dialog outside main)
+  scope: (doc) => doc.body,
   kind: (m) => (m.recordType === 'company' ? 'company' : m.recordType === 'contact' ? 'person' : 'other'),
   exclude: S.exclude,
   titleSelectors: S.title,
@@ -78,11 +109,17 @@ export default defineSiteAdapter<RecordMatch>({
     const name = [text('firstname'), text('lastname')].filter(Boolean).join(' ') || title;
     // the associated company's name, read outside the record scope on purpose (only its name)
     const chip = textOf(first(doc, S.companyChip));
+    // a deal's or contact's company: the companies card's only (or "Primary") item, name and website
+    const company = t === 'company' ? null : primaryItem(first(doc, S.companiesCard));
+    const companyWebsite = company ? websiteIn(company.querySelector('a[href^="http"]')) : undefined;
+    const companyName = company ? textOf(company.querySelector('[data-test-id="property-input-name"], [data-selenium-test="property-input-name"], a[href*="/record/0-2/"]')) : undefined;
+    // a company's people: their e-mails, when they all share one company domain
+    const people = t === 'company' ? sameDomain(all(first(doc, S.contactsCard), ['*']).map((el) => onlyEmail(el))) : [];
     return {
       title,
-      websites: [websiteIn(prop('domain')), websiteIn(prop('website'))],
-      emails: [email],
-      companyName: t === 'company' ? (text('name') ?? title) : (text('company') ?? chip),
+      websites: [websiteIn(prop('domain')), websiteIn(prop('website')), companyWebsite],
+      emails: [email, ...people],
+      companyName: t === 'company' ? (text('name') ?? title) : (text('company') ?? chip ?? companyName),
       linkedinSlug: linkedinSlug(websiteIn(prop('linkedin_company_page'))),
       contacts: t === 'contact' ? [contactOf(email, name, text('jobtitle'))] : [],
     };

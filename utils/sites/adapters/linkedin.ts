@@ -112,7 +112,8 @@ export default defineSiteAdapter<RecordMatch>({
       const explicit = q.all(S.website).map((a) => external(a.getAttribute('href')));
       const about = q.all(S.aboutLinks).map((a) => external(a.getAttribute('href')));
       const name = textOf(q.first(S.companyName));
-      return { title: name, websites: uniq([...explicit, ...about], 20).slice(0, 1), companyName: name, linkedinSlug: match.objectType === 'school' ? undefined : match.recordId };
+      // the slug comes from the URL: only once the page shows the company
+      return { title: name, websites: uniq([...explicit, ...about], 20).slice(0, 1), companyName: name, linkedinSlug: match.objectType === 'school' || !name ? undefined : match.recordId };
     }
     if (t === 'profile') {
       const link = q.first(S.currentCompany);

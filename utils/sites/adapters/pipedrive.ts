@@ -76,7 +76,8 @@ export default defineSiteAdapter<RecordMatch>({
       return w && !/(^|\.|\/\/)(linkedin|pipedrive)\.com/i.test(w) ? w : undefined;
     });
     // on a person record the detail view itself is the person
-    const people = (t === 'person' ? [q.root] : q.all(S.person)).map((p) =>
+    const detail = q.root.matches(S.detail.join(', ')) ? q.root : null;
+    const people = (t === 'person' ? (detail ? [detail] : []) : q.all(S.person)).map((p) =>
       contactOf(emailIn(q.first(S.personEmail, p)), textOf(q.first(S.personName, p)), textOf(q.first(S.personTitle, p))));
     const title = cleanTitle(textOf(q.first(S.title)));
     return {

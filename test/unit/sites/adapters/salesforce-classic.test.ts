@@ -14,6 +14,6 @@ describe('salesforce-classic specifics', () => {
   });
   it('accepts the 18-character form of a 15-character id', () => {
     const c = cases.find((x) => x.file === 'account.html')!;
-    expect(read(adapter, loadDocument('salesforce-classic', c.file), `${c.url}IAV`).verified).toBe(true);
+    expect(read(adapter, loadDocument('salesforce-classic', c.file), `${c.url}IAV`).shown).toBe(true);
   });
 });

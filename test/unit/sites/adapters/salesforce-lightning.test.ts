@@ -10,18 +10,18 @@ describe('salesforce-lightning specifics', () => {
     const doc = loadDocument('salesforce-lightning', 'console.html');
     const tab = doc.querySelector('li:not(.slds-is-active) a[role="tab"]')!;
     const url = `https://acme.lightning.force.com${tab.getAttribute('href')}`;
-    expect(read(adapter, doc, url).verified).toBe(false);
+    expect(read(adapter, doc, url).shown).toBe(false);
     doc.querySelector('li.slds-is-active')!.classList.remove('slds-is-active');
     tab.closest('li')!.classList.add('slds-is-active');
     const r = read(adapter, doc, url);
-    expect(r.verified).toBe(true);
+    expect(r.shown).toBe(true);
     expect(r.ctx?.companyName).toBe(tab.getAttribute('title'));
   });
   it('keeps 15- and 18-character ids comparable (15-char head)', () => {
     const c = cases.find((x) => x.file === 'account.html')!;
     const doc = loadDocument('salesforce-lightning', 'account.html');
     const r = read(adapter, doc, c.url.replace(/(001\w{12})\w{3}/, '$1'));
-    expect(r.verified).toBe(true);
+    expect(r.shown).toBe(true);
   });
   it('rejects an Account URL whose id is a Contact id', () => {
     expect(adapter.matchUrl(new URL('https://acme.lightning.force.com/lightning/r/Account/003Hs00001XyZaBIAV/view'))).toBeNull();
