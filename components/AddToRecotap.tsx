@@ -2,6 +2,12 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AddAccountInput, PanelActions, SegmentOption } from './panel-actions';
 import { errorText } from './panel-actions';
 
+/** Names what was looked up: "acme.com is not in Recotap", never a bare "this company". */
+export function notInRecotapText(domain: string | null, companyName: string | null): string {
+  const what = domain ?? (companyName ? `“${companyName}”` : null);
+  return what ? `${what} is not in Recotap yet.` : 'This company is not in Recotap yet.';
+}
+
 /** "Not in Recotap" state: add the company (prefilled from the page), optionally into a static segment. */
 export function AddToRecotap({
   domain,
@@ -61,7 +67,9 @@ export function AddToRecotap({
 
   return (
     <form className="rl-add" onSubmit={submit} aria-describedby={`${uid}-intro`}>
-      <p id={`${uid}-intro`}>This company is not in Recotap yet.</p>
+      <p id={`${uid}-intro`} className="rl-message-title">
+        {notInRecotapText(domain, companyName)}
+      </p>
       <label className="rl-label" htmlFor={`${uid}-name`}>
         Company name
       </label>

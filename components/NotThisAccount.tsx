@@ -12,15 +12,21 @@ export function NotThisAccount({
   alternates,
   actions,
   debounceMs = 150,
+  startOpen = false,
+  toggleLabel = 'Not this account?',
 }: {
   pinned: boolean;
   currentRtpAid: string | null;
   alternates: { rtpAid: string; name: string }[];
   actions: Pick<PanelActions, 'search' | 'pin' | 'unpin'>;
   debounceMs?: number;
+  /** show the search box at once (the "couldn't read" state); focus still moves only on a click */
+  startOpen?: boolean;
+  toggleLabel?: string;
 }) {
   const uid = useId();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(startOpen);
+  const userOpened = useRef(false);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<AccountSummary[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -28,7 +34,8 @@ export function NotThisAccount({
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (open) inputRef.current?.focus();
+    // never take the keyboard from the CRM page unless the rep asked for the box
+    if (open && userOpened.current) inputRef.current?.focus();
   }, [open]);
 
   useEffect(() => {
@@ -73,9 +80,12 @@ export function NotThisAccount({
           className="rl-btn rl-btn-link"
           aria-expanded={open}
           aria-controls={`${uid}-box`}
-          onClick={() => setOpen((o) => !o)}
+          onClick={() => {
+            userOpened.current = true;
+            setOpen((o) => !o);
+          }}
         >
-          Not this account?
+          {toggleLabel}
         </button>
         {pinned ? (
           <button type="button" className="rl-btn" disabled={busy} onClick={() => run(actions.unpin)}>

@@ -5,6 +5,7 @@ import { AccountDetails } from './AccountDetails';
 import { AddToRecotap } from './AddToRecotap';
 import { NotThisAccount } from './NotThisAccount';
 import { PanelError, PanelMessage, PanelSkeleton } from './PanelStates';
+import { UnreadableRecord } from './UnreadableRecord';
 
 type Found = Extract<LookupResult, { state: 'found' }>;
 type FoundProps = AccountPanelProps & { result: Found; hidden: boolean };
@@ -77,6 +78,8 @@ function OtherState({ result, context, actions, allowPin = true }: AccountPanelP
         </PanelMessage>
       );
     case 'no-signal':
+      // a record page that could not be read: say so, offer search + pin and diagnostics
+      if (context?.recordId && allowPin) return <UnreadableRecord context={context} actions={actions} />;
       return (
         <PanelMessage title="No company on this page">
           <p className="rl-muted">Open an account, contact, lead or deal record with a website or e-mail address.</p>

@@ -35,7 +35,8 @@ export interface PanelBackend {
 
 /** Identity of a page context: the same record with the same signals needs no new lookup. */
 export function contextKey(c: PageContext): string {
-  return JSON.stringify([c.site, c.recordType ?? '', c.recordId ?? c.url, c.websites, c.emails, c.companyName ?? '', c.linkedinSlug ?? '']);
+  const reading = c.read?.status === 'reading' ? 'reading' : '';
+  return JSON.stringify([c.site, c.recordType ?? '', c.recordId ?? c.url, c.websites, c.emails, c.companyName ?? '', c.linkedinSlug ?? '', reading]);
 }
 
 /** A thrown messaging failure as a LookupResult the panel can show (with Retry). */
@@ -125,6 +126,14 @@ export function createPanelController(backend: PanelBackend, onState?: (s: Panel
       if (next === key) return;
       key = next;
       current = context;
+      if (context.read?.status === 'reading') {
+        // the record is still being read: its skeleton, and no lookup (nothing to look up yet)
+        seq++;
+        inflight = true;
+        if (store.getState().result !== null && hold === undefined) hold = frames.request(() => inflight && showLoading());
+        else if (hold === undefined) showLoading();
+        return;
+      }
       // an answer on screen may stay until the next frame (see file comment); else loading at once
       const answerShown = store.getState().result !== null && hold === undefined;
       void run(backend.lookup, answerShown || hold !== undefined ? 'by-next-frame' : 'now');

@@ -155,6 +155,9 @@ export function createResolver(deps: ResolverDeps) {
     }
     const settings = await deps.getSettings();
     let hit = await pinnedHit(signals, settings);
+    // Nothing read from the page (only its record id): a pin for the record answers, else nothing
+    // can: never look up nothing and call the empty answer "not in Recotap" (docs/detection.md).
+    if (!hit && !signals.domains.length && !signals.linkedinSlug && !signals.companyName) return { state: 'no-signal' };
     let refreshError: ErrorView | null = null;
     if (!hit) {
       const first = await scanDomains(signals, settings);

@@ -43,12 +43,34 @@ function emailDomains(emails: string[]): string[] {
   return out;
 }
 
+/** The registrable domain of a host (blog.acme.com → acme.com): one company, however many hosts. */
+function company(domain: string): string {
+  return domainCandidates(domain).at(-1)?.domain ?? domain;
+}
+
 /** Signals from a page context (page-derived, already schema-validated). */
 export function signalsFromContext(ctx: PageContext, repEmail: string): Signals {
   const own = ownDomain(repEmail);
   const domains: DomainSignal[] = [];
-  addDomains(domains, ctx.websites.flatMap((w) => domainCandidates(w).map((c) => c.domain)), 'website', own);
-  addDomains(domains, emailDomains([...ctx.emails, ...ctx.contacts.map((c) => c.email)]), 'email', own);
+  const via = ctx.read?.via ?? {};
+  let websites = ctx.websites.flatMap((w) => domainCandidates(w).map((c) => c.domain)).filter((d) => d !== own);
+  let mails = emailDomains([...ctx.emails, ...ctx.contacts.map((c) => c.email)]).filter((d) => d !== own);
+  // The generic page reader returns candidates, not a field's value: when they name more than one
+  // company, take none (a wrong domain is worse than none), unless exactly one of them is named
+  // by both a link and an e-mail address.
+  const companies = (list: string[]) => new Set(list.map(company));
+  if (via.websites === 'page' && companies(websites).size > 1) {
+    const mailCompanies = companies(mails);
+    const agreed = websites.filter((w) => mailCompanies.has(company(w)));
+    websites = companies(agreed).size === 1 ? agreed : [];
+  }
+  if (via.emails === 'page' && companies(mails).size > 1) {
+    const siteCompanies = companies(websites);
+    const agreed = mails.filter((m) => siteCompanies.has(company(m)));
+    mails = companies(agreed).size === 1 ? agreed : [];
+  }
+  addDomains(domains, websites, via.websites === 'page' ? 'page-website' : 'website', own);
+  addDomains(domains, mails, via.emails === 'page' ? 'page-email' : 'email', own);
   const pinKeys = ctx.recordId ? [recordPinKey(ctx.site, ctx.recordId)] : [];
   pinKeys.push(...domains.map((d) => domainPinKey(d.domain)));
   return {

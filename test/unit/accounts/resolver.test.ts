@@ -108,6 +108,29 @@ describe('resolver', () => {
     expect(other.account.name).toBe('Acme Robotics');
   });
 
+  it('a record read as nothing (only its id) is "no-signal", never "not-found", and asks the API nothing; a pin still answers', async () => {
+    const resolver = await makeResolver();
+    h.emu.resetLog();
+    const unreadable = ctx({ recordId: '77', recordType: 'company', read: { status: 'unreadable', via: {}, layers: [] } });
+    expect(await resolver.lookupContext(unreadable)).toEqual({ state: 'no-signal' });
+    expect(h.accountRequests()).toHaveLength(0);
+    const acme = account(await resolver.lookupContext(ctx({ websites: ['acmerobotics.com'] }))).account;
+    settings.pinned[recordPinKey('hubspot', '77')] = { rtpAid: acme.rtpAid, name: acme.name, domain: acme.domain, pinnedAt: '' };
+    const pinned = account(await resolver.lookupContext(unreadable));
+    expect(pinned.matchedBy).toBe('pinned');
+    expect(pinned.account.name).toBe('Acme Robotics');
+  });
+
+  it('page-level candidates naming two companies are dropped; a link and an e-mail that agree are kept', async () => {
+    const resolver = await makeResolver();
+    const page = (websites: string[], emails: string[]) =>
+      ctx({ recordId: '88', websites, emails, read: { status: 'partial', via: { websites: 'page', emails: 'page' }, layers: [] } });
+    expect(await resolver.lookupContext(page(['https://acmerobotics.com', 'https://globex-analytics.io'], []))).toEqual({ state: 'no-signal' });
+    const agreed = account(await resolver.lookupContext(page(['https://acmerobotics.com', 'https://globex-analytics.io'], ['dana@acmerobotics.com'])));
+    expect(agreed.account.name).toBe('Acme Robotics');
+    expect(agreed.matchedBy).toBe('page-website');
+  });
+
   it('ignores free-mail and the rep\'s own domain, and never asks the API about them', async () => {
     const resolver = await makeResolver();
     const r = account(

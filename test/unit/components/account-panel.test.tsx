@@ -101,8 +101,55 @@ describe('AccountPanel states', () => {
     show({ state: 'site-disabled' });
     expect(screen.getByText('Turned off for this site')).toBeTruthy();
     cleanup();
-    show({ state: 'no-signal' });
+    show({ state: 'no-signal' }, { context: null });
     expect(screen.getByText('No company on this page')).toBeTruthy();
+  });
+
+  it('a record page with nothing read says "Couldn’t read this record" (never "not in Recotap"), and its search pins', async () => {
+    const actions = recordingActions({
+      search: async () => [{ rtpAid: 'rtp-1', name: 'Acme Robotics', domain: 'acmerobotics.com', score: 87, band: 'hot', stage: 'Opportunity' }],
+    });
+    const context = {
+      site: 'salesforce-lightning', url: 'https://acme.lightning.force.com/lightning/r/Account/001Hs0000000AbCdEI/view', recordType: 'account',
+      recordId: '001Hs0000000AbCdEI', websites: [], emails: [], contacts: [],
+      read: { status: 'unreadable' as const, via: {}, guard: 'fresh-load' as const, layers: [{ layer: 'hooks' as const, websites: 0, emails: 0, companyName: false, linkedinSlug: false, contacts: 0, title: false }], ms: 8000 },
+    };
+    render(<AccountPanel result={{ state: 'no-signal' }} context={context} actions={actions} theme="light" now={NOW} />);
+    expect(screen.getByText('Couldn’t read this record')).toBeTruthy();
+    expect(screen.queryByText(/not in Recotap/)).toBeNull();
+    // the search box is there at once, but the CRM page keeps the keyboard focus
+    const box = screen.getByLabelText('Search your Recotap accounts');
+    expect(document.activeElement).not.toBe(box);
+    await userEvent.type(box, 'acme');
+    await userEvent.click(await screen.findByRole('button', { name: /Acme Robotics/ }));
+    expect(actions.pin).toHaveBeenCalledWith('rtp-1');
+  });
+
+  it('"Copy diagnostics" copies site, masked URL and layer counts, and no page text', async () => {
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void writes.push(t) } });
+    const context = {
+      site: 'dynamics', url: 'https://contoso.crm4.dynamics.com/main.aspx?appid=4d3e5f60-1a2b&pagetype=entityrecord&etn=account&id=8f0c7a55-2f3b-ee11-9cbd-000d3a2b1c44',
+      recordType: 'account', recordId: '8f0c7a55-2f3b-ee11-9cbd-000d3a2b1c44', companyName: 'Secret Customer Ltd', websites: [], emails: [], contacts: [],
+      read: { status: 'unreadable' as const, via: {}, guard: 'settled' as const, layers: [], ms: 8001 },
+    };
+    render(<AccountPanel result={{ state: 'no-signal' }} context={context} actions={recordingActions()} theme="light" now={NOW} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
+    expect(writes).toHaveLength(1);
+    const d = JSON.parse(writes[0]!) as Record<string, unknown>;
+    expect(d).toMatchObject({ site: 'dynamics', status: 'unreadable', guard: 'settled', ms: 8001 });
+    expect(d.url).toBe('https://*.crm4.dynamics.com/main.aspx?appid=:v&pagetype=entityrecord&etn=account&id=:v');
+    expect(writes[0]).not.toContain('Secret Customer');
+    expect(writes[0]).not.toContain('contoso');
+    expect(await screen.findByRole('status')).toBeTruthy();
+  });
+
+  it('"not in Recotap" names what was looked up', () => {
+    show({ state: 'not-found', domain: 'newco.io', companyName: 'NewCo' });
+    expect(screen.getByText('newco.io is not in Recotap yet.')).toBeTruthy();
+    cleanup();
+    show({ state: 'not-found', domain: null, companyName: 'NewCo' });
+    expect(screen.getByText('“NewCo” is not in Recotap yet.')).toBeTruthy();
   });
 
   it('not found: "Add to Recotap" is prefilled and sends the CRM record id and chosen segment', async () => {
