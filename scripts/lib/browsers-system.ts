@@ -14,6 +14,11 @@ import { notFoundMessage } from './browsers-message.ts';
 /** No usable browser: `message` is the whole explanation (print it, no stack trace). */
 export class BrowserNotFoundError extends Error {
   override name = 'BrowserNotFoundError';
+  constructor(message: string) {
+    super(message);
+    // the message is the whole story: wherever it surfaces (Playwright's globalSetup, tsx), no stack frames
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 function versionOf(file: string): string | null {
