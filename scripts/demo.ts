@@ -54,7 +54,9 @@ process.on('SIGTERM', onSignal(143));
 
 function runBuild(target: 'chrome' | 'firefox') {
   console.log(`Building the extension (${target})…`);
-  const r = spawnSync('npx', ['wxt', 'build', ...(target === 'firefox' ? ['-b', 'firefox', '--mv2'] : [])], { cwd: ROOT, stdio: 'inherit' });
+  // node + wxt's bin rather than `npx`: spawning npx needs a shell on Windows (npx.cmd)
+  const wxt = path.join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs');
+  const r = spawnSync(process.execPath, [wxt, 'build', ...(target === 'firefox' ? ['-b', 'firefox', '--mv2'] : [])], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`wxt build failed (exit ${r.status})`);
 }
 

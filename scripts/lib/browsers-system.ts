@@ -75,7 +75,7 @@ function fetchPlaywrightChromium(): { ok: boolean; note: string } {
   console.log("No usable Chromium on this machine: fetching Playwright's Chromium (npx playwright install chromium)…");
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const r = spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit' });
-  return r.status === 0 ? { ok: true, note: 'done' } : { ok: false, note: `failed (exit ${r.status ?? r.signal})` };
+  return r.status === 0 ? { ok: true, note: 'done' } : { ok: false, note: `failed (exit ${r.status ?? r.signal}; its output is above)` };
 }
 
 function whyNoFetch(sys: BrowserSystem): string {
