@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
 // One worker: every test launches its own Chromium and world server, and CI has 2 cores.
-// Browsers are launched by test/e2e/fixtures.ts (Debian's /usr/bin/chromium + the production build).
+// Browsers are launched by test/e2e/fixtures.ts (the production build). global-setup.ts finds Chromium
+// once (scripts/lib/browsers.ts) and hands it to the workers in CHROMIUM_PATH.
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
   testMatch: '**/*.spec.ts',
   workers: 1,
   fullyParallel: false,

@@ -6,6 +6,8 @@
  * screenshots to demo-output/ and prints what the panel showed.
  *
  * Options: --firefox (firefox-esr instead of Chromium), --no-build, --port <n> (default 8443).
+ * The browser is found first (scripts/lib/browsers.ts): without one, the demo stops before building
+ * and prints what it tried and what to install.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { ROOT, extensionIdOf, extensionWorker, launchChromium, type LaunchedBrow
 import { loadSiteCases } from '../test/e2e/site-cases.ts';
 import { startWorld, type World } from '../test/e2e/world.ts';
 import { launchFirefox, type LaunchedFirefox } from '../test/firefox/launch.ts';
+import { BrowserNotFoundError, findChromium, findFirefox } from './lib/browsers-system.ts';
 import { configureFirefox, runFirefoxTour } from './lib/firefox-tour.ts';
 import { formatSummary, pickTour, visitStop, type StopResult } from './lib/tour.ts';
 
@@ -51,7 +54,9 @@ process.on('SIGTERM', onSignal(143));
 
 function runBuild(target: 'chrome' | 'firefox') {
   console.log(`Building the extension (${target})…`);
-  const r = spawnSync('npx', ['wxt', 'build', ...(target === 'firefox' ? ['-b', 'firefox', '--mv2'] : [])], { cwd: ROOT, stdio: 'inherit' });
+  // node + wxt's bin rather than `npx`: spawning npx needs a shell on Windows (npx.cmd)
+  const wxt = path.join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs');
+  const r = spawnSync(process.execPath, [wxt, 'build', ...(target === 'firefox' ? ['-b', 'firefox', '--mv2'] : [])], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`wxt build failed (exit ${r.status})`);
 }
 
@@ -86,6 +91,8 @@ async function runFirefox(w: World) {
 }
 
 async function main() {
+  const found = firefox ? findFirefox() : findChromium();
+  console.log(`Browser: ${found.path} (${found.version ?? 'version unknown'}; from ${found.source})`);
   if (build) runBuild(firefox ? 'firefox' : 'chrome');
   world = await startOn(port);
   console.log(`World server on https://127.0.0.1:${world.port} (eapi.recotap.com + CRM hosts mapped there)`);
@@ -111,6 +118,7 @@ async function main() {
 
 main().catch((e: unknown) => {
   // after Ctrl-C the browser is already gone: that is not an error worth a stack trace
-  if (!stopping) console.error(e);
+  if (e instanceof BrowserNotFoundError) console.error(`\n${e.message}\n`);
+  else if (!stopping) console.error(e);
   void shutdown(1);
 });

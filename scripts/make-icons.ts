@@ -1,11 +1,12 @@
 /**
  * Regenerates public/icon/<size>.png from one inline SVG (a lens with a target dot) using headless
- * Debian Chromium, so the icons are reproducible: `npx tsx scripts/make-icons.ts`.
+ * Chromium, so the icons are reproducible: `npx tsx scripts/make-icons.ts`.
  * Transparent background (omitBackground); the PNGs are committed, this script is for changes.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { findChromium } from './lib/browsers-system.ts';
 
 const SIZES = [16, 32, 48, 96, 128];
 const OUT = path.join(import.meta.dirname, '..', 'public', 'icon');
@@ -22,7 +23,7 @@ const svg = (size: number) => `
 async function main() {
   await mkdir(OUT, { recursive: true });
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: findChromium().path,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu'],
   });
   try {

@@ -71,7 +71,8 @@ const started = performance.now();
 const env = describeEnvironment();
 if (process.argv.includes('--build') || !existsSync(path.join(CHROME_BUILD, 'manifest.json'))) {
   log('building the extension (npx wxt build)…');
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  // node + wxt's bin rather than `npx`: spawning npx needs a shell on Windows (npx.cmd)
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 const snapshot = snapshotBuild();
 const sections: Section[] = [];

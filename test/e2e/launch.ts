@@ -1,15 +1,17 @@
 /**
- * Launching Debian's Chromium with the unmodified production build (toolchain.md §3.2, §3.7),
+ * Launching Chromium (found by scripts/lib/browsers.ts: CHROMIUM_PATH, the system's, or Playwright's) with the unmodified production build (toolchain.md §3.2, §3.7),
  * shared by the Playwright fixture and the demo launcher.
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { findChromium } from '../../scripts/lib/browsers-system.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHROME_BUILD = path.join(ROOT, '.output/chrome-mv3');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The Chromium to launch (memoised; throws BrowserNotFoundError with the explanation). */
+export const chromiumPath = (): string => findChromium().path;
 
 export interface LaunchOptions {
   /** the world server's --host-resolver-rules value */
@@ -63,7 +65,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<LaunchedBrows
   }
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: chromiumPath(),
     headless: false, // --headless=new is in the args when wanted
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },

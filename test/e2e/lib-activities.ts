@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import type { RequestLogEntry } from '../emulator/index.ts';
-import { CHROMIUM_PATH, chromiumArgs } from './launch.ts';
+import { chromiumArgs, chromiumPath } from './launch.ts';
 import type { ActivityDraft, StatusView } from '../../utils/view-models.ts';
 
 export const ACTIVITY_PATH = '/api/v1/sales-activities';
@@ -22,7 +22,7 @@ export function createProfile(): { dir: string; remove(): void } {
 /** Launches Chromium on `userDataDir` with the harness's flags (launch.ts) and the given build. */
 export async function launchOnProfile(userDataDir: string, hostResolverRules: string, extensionPath: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: chromiumPath(),
     headless: false, // --headless=new comes with chromiumArgs
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },

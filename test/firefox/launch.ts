@@ -1,10 +1,11 @@
 /**
- * Launching firefox-esr over WebDriver BiDi (puppeteer-core, toolchain.md §4.4) with the
+ * Launching firefox-esr (or another Firefox ≥ 140, see scripts/lib/browsers.ts) over WebDriver BiDi (puppeteer-core, toolchain.md §4.4) with the
  * production Firefox build installed as a temporary add-on, on the world server's host names
  * (through the CONNECT proxy). Shared by the smoke test and `npm run demo -- --firefox`.
  */
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findFirefox } from '../../scripts/lib/browsers-system.ts';
 import type { World } from '../e2e/world.ts';
 import { startConnectProxy, type ConnectProxy } from './connect-proxy.ts';
 
@@ -13,7 +14,6 @@ export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv2');
 export const ADDON_ID = 'lens@recotap.com';
 /** fixed moz-extension:// host, via the extensions.webextensions.uuids pref */
 export const ADDON_UUID = 'a3c1f0de-7b2e-4c55-9d1a-5e0f4b6c2d10';
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export interface LaunchedFirefox {
   browser: Browser;
@@ -25,13 +25,15 @@ export interface LaunchedFirefox {
 
 /** Starts the proxy and Firefox, and installs the build. */
 export async function launchFirefox(world: World, opts: { headless?: boolean; handleSignals?: boolean } = {}): Promise<LaunchedFirefox> {
+  // FIREFOX_PATH, else firefox-esr / firefox from the system (throws BrowserNotFoundError with the explanation)
+  const executablePath = findFirefox().path;
   const proxy = await startConnectProxy(world.port, world.handles);
   let browser: Browser | null = null;
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
       protocol: 'webDriverBiDi',
-      executablePath: FIREFOX_PATH,
+      executablePath,
       headless: opts.headless ?? true,
       ...(opts.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
       acceptInsecureCerts: true, // the world server's certificate is self-signed

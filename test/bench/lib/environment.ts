@@ -2,7 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { CHROMIUM_PATH, ROOT } from '../../e2e/launch.ts';
+import { findChromium } from '../../../scripts/lib/browsers-system.ts';
+import { ROOT } from '../../e2e/launch.ts';
 
 const attempt = (fn: () => string): string => {
   try {
@@ -24,7 +25,7 @@ export function describeEnvironment(): Record<string, string> {
     RAM: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     OS: `${os.type()} ${os.release()} (${os.arch()})`,
     Node: process.version,
-    Chromium: attempt(() => execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] })),
+    Chromium: attempt(() => findChromium().version ?? 'unknown'),
     Playwright: pkg('@playwright/test'),
     WXT: pkg('wxt'),
     Commit: attempt(() => execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' })),

@@ -1,5 +1,5 @@
 /**
- * One benchmark browser: Debian Chromium with the production build (a snapshot) on the e2e world
+ * One benchmark browser: Chromium (test/e2e/launch.ts finds it) with the production build (a snapshot) on the e2e world
  * server, plus helpers to call the background exactly as a view does (@webext-core/messaging's wire
  * format, sent from an extension page) and to wait for a sync. Launch flags come from
  * test/e2e/launch.ts; only --remote-debugging-port is added (for the service-worker heap sampler).
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { configureExtension } from '../../e2e/extension.ts';
-import { CHROMIUM_PATH, chromiumArgs, extensionIdOf, extensionWorker } from '../../e2e/launch.ts';
+import { chromiumArgs, chromiumPath, extensionIdOf, extensionWorker } from '../../e2e/launch.ts';
 import type { World } from '../../e2e/world.ts';
 import type { RequestData, RequestName, ResponseMap } from '../../../utils/messaging.ts';
 import type { SyncStatus } from '../../../utils/view-models.ts';
@@ -31,7 +31,7 @@ export async function launchBench(world: World, extensionPath: string | null, de
     ...(extensionPath ? { extensionPath } : {}),
   });
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: chromiumPath(),
     headless: false, // --headless=new is in the args
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
