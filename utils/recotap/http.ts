@@ -4,7 +4,7 @@
  * backoff, decodes and validates the body, and reports every attempt to onRequest.
  */
 import type { z } from 'zod';
-import { RecotapError } from './errors';
+import { RecotapError, browserIsOffline, messages } from './errors';
 import { errorFromResponse } from './error-response';
 import { decodeJsonBody, normalizePayload, parsePayload, type PayloadShape } from './envelope';
 import { backoffDelay, defaultSleep, shouldRetry, type RetryMode } from './retry';
@@ -107,8 +107,9 @@ export function createTransport(opts: TransportOptions): Transport {
         text = await Promise.race([res.text(), aborted]);
       } catch (cause) {
         if (caller?.aborted) throw cancelledError(caller);
-        if (timedOut) throw new RecotapError('timeout', `The Recotap API did not answer within ${Math.ceil(timeoutMs / 1000)} s. Try again later.`, { status: status ?? undefined, cause });
-        throw new RecotapError('network', 'Could not reach the Recotap API. Check your internet connection and the base URL.', { cause });
+        if (timedOut) throw new RecotapError('timeout', messages.timeout(Math.ceil(timeoutMs / 1000)), { status: status ?? undefined, cause });
+        if (browserIsOffline()) throw new RecotapError('offline', messages.offline(), { cause });
+        throw new RecotapError('network', messages.unreachable(), { cause });
       }
       if (status < 200 || status > 299) throw errorFromResponse(status, text, headers, now());
       const body = decodeJsonBody(text, status, headers.get('content-type'));
