@@ -52,6 +52,7 @@ export async function buildStatusView(deps: Pick<AdminHandlerDeps, 'store' | 'ge
   ]);
   return {
     configured: key !== '',
+    keyHint: key.trim() ? key.trim().slice(-4) : null,
     needsNewKey,
     repEmail: repEmail || null,
     sync: { ...status, enabled: syncSettings.enabled, cachedAccounts },
