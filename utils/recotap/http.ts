@@ -127,12 +127,18 @@ export function createTransport(opts: TransportOptions): Transport {
 
   return async function request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
     const search = buildSearch(spec.query);
+    // Recotap answered 5xx on an earlier try: a later dropped connection is Recotap's side too, and
+    // the rep must not be told to check their network
+    let recotapSide: RecotapError | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
         return await once(spec, search, attempt + 1);
       } catch (err) {
         if (!(err instanceof RecotapError)) throw err;
-        if (attempt >= retries || !shouldRetry(err, spec.retry)) throw err;
+        if (err.status !== undefined && err.status >= 500) recotapSide = err;
+        const final = attempt >= retries || !shouldRetry(err, spec.retry);
+        if (final && err.kind === 'network' && recotapSide) throw recotapSide;
+        if (final) throw err;
         // a server asking for a longer pause than we would ever wait: let the caller reschedule
         if (err.retryAfterMs !== undefined && err.retryAfterMs > backoff.maxRetryDelayMs) throw err;
         try {

@@ -131,6 +131,26 @@ describe('error classification: one sentence per cause, in words a rep reads', (
     }
   });
 
+  it('a connection dropped after Recotap answered 5xx is still Recotap\'s problem, not the rep\'s network', async () => {
+    vi.stubGlobal('navigator', { onLine: true });
+    try {
+      const { client, calls } = setup((_call, i) => {
+        if (i < 2) return apiError(503, { message: 'Service Unavailable' });
+        throw new TypeError('Failed to fetch');
+      });
+      const err = await rejection(client.listAccounts());
+      expect(calls).toHaveLength(4);
+      expect(err).toMatchObject({ kind: 'server', status: 503, message: 'Recotap is having a problem (503); try again in a minute.' });
+      // without an earlier 5xx a dropped connection stays a network failure
+      const plain = await fail(() => {
+        throw new TypeError('Failed to fetch');
+      });
+      expect(plain.err.kind).toBe('network');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('a request that never answers times out with its own words', async () => {
     const { client } = setup(() => new Promise<Response>(() => undefined), { timeoutMs: 20, retries: 0 });
     const err = (await rejection(client.listAccounts())) as RecotapError;
