@@ -12,6 +12,17 @@ const PHASES: Record<StatusView['sync']['phase'], string> = {
 /** Sync and outbox status in a few short lines (popup footer, options sync section). */
 export function StatusSummary({ status, now = new Date() }: { status: StatusView; now?: Date }) {
   const { sync, outbox } = status;
+  // before any connection there is nothing to be up to date with
+  if (!status.configured) {
+    return (
+      <div className="rl-status" role="status">
+        <p>
+          <strong>Not connected to Recotap yet</strong>
+        </p>
+        <p className="rl-muted">Connect in Settings to download your team&apos;s accounts.</p>
+      </div>
+    );
+  }
   const running = sync.phase === 'full' || sync.phase === 'delta';
   return (
     <div className="rl-status" role="status">

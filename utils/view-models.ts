@@ -254,6 +254,8 @@ export type OutboxTotals = z.infer<typeof OutboxTotalsSchema>;
 
 export const StatusViewSchema = z.object({
   configured: z.boolean(),
+  /** the saved key's last 4 characters, so Settings can say which key is connected (never more of it) */
+  keyHint: z.string().max(4).nullable().optional(),
   needsNewKey: z.boolean(),
   repEmail: z.string().nullable(),
   sync: SyncStatusSchema,

@@ -47,7 +47,7 @@ export function SyncSection({
       </label>
       <select
         id={`${uid}-int`}
-        className="rl-select rl-input-short"
+        className="rl-select rl-select-fit"
         value={sync.intervalMinutes}
         disabled={!sync.enabled}
         onChange={(e) => void actions.saveSync({ ...sync, intervalMinutes: Number(e.target.value) })}

@@ -2,6 +2,7 @@
 import type { SimpleResult, TestConnectionResult } from '@/utils/messaging';
 import type { ApiBase, EffectiveSettings, PanelSurface, SyncSettings, Theme } from '@/utils/settings';
 import type { StatusView } from '@/utils/view-models';
+import type { Shortcut } from '../shortcuts';
 
 export interface OptionsModel {
   settings: EffectiveSettings;
@@ -9,11 +10,18 @@ export interface OptionsModel {
   sites: { id: string; label: string }[];
   /** bytes used by the extension's storage (navigator.storage.estimate), when known */
   storageBytes: number | null;
+  /** the keyboard shortcuts as assigned (defaults when absent) */
+  shortcuts?: Shortcut[];
 }
 
 export interface OptionsActions {
-  testConnection(apiKey: string, base: ApiBase): Promise<TestConnectionResult>;
-  saveApiKey(apiKey: string): Promise<SimpleResult>;
+  /**
+   * Connect: test the key against `base`, and only when Recotap accepts it save the key (and
+   * `base`, when `saveBase`). A rejected key saves nothing.
+   */
+  connect(apiKey: string, base: ApiBase, saveBase: boolean): Promise<TestConnectionResult>;
+  /** forget the saved key (sync stops) */
+  disconnect(): Promise<SimpleResult>;
   /** resolves to an error sentence, or null once saved (custom URLs ask for host access first) */
   saveApiBase(base: ApiBase): Promise<string | null>;
   saveRepEmail(email: string): Promise<void>;

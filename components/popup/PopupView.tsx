@@ -5,6 +5,8 @@ import { AccountCard } from '../AccountCard';
 import { AccountPanel } from '../AccountPanel';
 import { LensRoot, type ThemeMode } from '../LensRoot';
 import { errorText, type AddAccountInput, type PanelActions } from '../panel-actions';
+import { ShortcutList } from '../ShortcutList';
+import type { Shortcut } from '../shortcuts';
 import { StatusSummary } from '../StatusSummary';
 import { createPopupStore, isLookupable } from './popup-store';
 import '../styles/views.css';
@@ -27,10 +29,12 @@ export interface PopupViewProps {
   now?: Date;
   /** text typed before the popup mounted (captureEarlyKeys), taken once on mount */
   takeEarlyInput?: () => string;
+  /** the keyboard shortcuts as assigned, shown in the footer */
+  shortcuts?: Shortcut[];
 }
 
 /** The popup: type-ahead over cached accounts, Enter to look up a domain, the current tab, sync status. */
-export function PopupView({ theme, status, current, actions, debounceMs = 80, now, takeEarlyInput }: PopupViewProps) {
+export function PopupView({ theme, status, current, actions, debounceMs = 80, now, takeEarlyInput, shortcuts }: PopupViewProps) {
   const [store] = useState(createPopupStore);
   useLayoutEffect(() => {
     // before the first paint, so the box never shows empty after the rep has typed
@@ -206,11 +210,11 @@ export function PopupView({ theme, status, current, actions, debounceMs = 80, no
             </button>
           </section>
         ) : null}
-        {status ? (
-          <footer className="rl-popup-block rl-popup-foot">
-            <StatusSummary status={status} now={now} />
-          </footer>
-        ) : null}
+        <footer className="rl-popup-block rl-popup-foot">
+          {/* not connected: the block above already says so */}
+          {status?.configured ? <StatusSummary status={status} now={now} /> : null}
+          {shortcuts && shortcuts.length > 0 ? <ShortcutList shortcuts={shortcuts} className="rl-popup-shortcuts" /> : null}
+        </footer>
       </main>
     </LensRoot>
   );

@@ -3,6 +3,7 @@ import { browser } from '#imports';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import type { OptionsActions } from '@/components/options/options-types';
 import { OptionsView } from '@/components/options/OptionsView';
+import { useShortcuts } from '@/components/shortcuts';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import {
   apiBaseItem,
@@ -33,6 +34,7 @@ export function OptionsApp() {
   const [settings, setSettings] = useState<EffectiveSettings | null>(null);
   const [status, setStatus] = useState<StatusView | null>(null);
   const [storageBytes, setStorageBytes] = useState<number | null>(null);
+  const shortcuts = useShortcuts();
 
   const reload = useCallback(() => {
     getEffectiveSettings().then(setSettings, () => undefined);
@@ -62,12 +64,18 @@ export function OptionsApp() {
 
   const actions = useMemo<OptionsActions>(
     () => ({
-      async testConnection(apiKey, base) {
+      async connect(apiKey, base, saveBase) {
+        // first in the click handler: a custom address's permission prompt needs the user gesture
         const allowed = await requestApiAccess(base);
-        if (!allowed) return { ok: false, error: { kind: 'permission', message: 'Recotap Lens needs access to that address to test it.', retryable: true } };
-        return sendMessage('testConnection', { apiKey, baseUrl: resolveBaseUrl(base) });
+        if (!allowed) return { ok: false, error: { kind: 'permission', message: 'Recotap Lens needs access to that address. Allow it when the browser asks.', retryable: true } };
+        const tested = await sendMessage('testConnection', { apiKey, baseUrl: resolveBaseUrl(base) });
+        if (!tested.ok) return tested; // a rejected key is never saved
+        // the address first: the key's first sync then starts against it
+        if (saveBase) await apiBaseItem.setValue(base);
+        const saved = await sendMessage('saveApiKey', { apiKey });
+        return saved.ok ? tested : saved;
       },
-      saveApiKey: (apiKey) => sendMessage('saveApiKey', { apiKey }),
+      disconnect: () => sendMessage('saveApiKey', { apiKey: '' }),
       async saveApiBase(base) {
         if (!(await requestApiAccess(base))) return 'Recotap Lens needs access to that address. Allow it when the browser asks.';
         await apiBaseItem.setValue(base);
@@ -90,7 +98,7 @@ export function OptionsApp() {
   if (!settings) return <p>Loading settings…</p>;
   return (
     <ErrorBoundary fallback={<p>The settings page hit an error. Reload it.</p>}>
-      <OptionsView model={{ settings, status, sites: SITES, storageBytes }} actions={actions} />
+      <OptionsView model={{ settings, status, sites: SITES, storageBytes, shortcuts }} actions={actions} />
     </ErrorBoundary>
   );
 }

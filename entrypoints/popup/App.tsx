@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { openOptionsPage } from '@/components/open-options';
+import { useShortcuts } from '@/components/shortcuts';
 import { PopupView, type PopupActions } from '@/components/popup/PopupView';
 import { segmentsFromResponse } from '@/components/segments';
 import { useSetting } from '@/components/use-setting';
@@ -13,6 +14,7 @@ export function PopupApp({ takeEarlyInput }: { takeEarlyInput?: () => string } =
   const theme = useSetting(themeItem) ?? 'system';
   const [status, setStatus] = useState<StatusView | null>(null);
   const [current, setCurrent] = useState<LookupResult | null>(null);
+  const shortcuts = useShortcuts();
 
   useEffect(() => {
     sendMessage('getStatus', {}).then(setStatus, () => undefined);
@@ -41,7 +43,7 @@ export function PopupApp({ takeEarlyInput }: { takeEarlyInput?: () => string } =
 
   return (
     <ErrorBoundary fallback={<p>Recotap Lens hit an error. Reopen the popup.</p>}>
-      <PopupView theme={theme} status={status} current={current} actions={actions} takeEarlyInput={takeEarlyInput} />
+      <PopupView theme={theme} status={status} current={current} actions={actions} takeEarlyInput={takeEarlyInput} shortcuts={shortcuts} />
     </ErrorBoundary>
   );
 }

@@ -45,6 +45,6 @@ describe('unknown routes', () => {
     const client = h.clientWith({ baseUrl: `${h.emu.origin}/api/v1/crm` });
     const err = (await rejectionOf(client.listAccounts())) as RecotapError;
     expect([err.kind, err.status]).toEqual(['not-found', 404]);
-    expect(err.message).toContain('Cannot GET /api/v1/crm/accounts');
+    expect(err.message).toContain("The Recotap address in Settings → Advanced doesn't answer like Recotap (404)");
   });
 });

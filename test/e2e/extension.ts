@@ -20,7 +20,7 @@ export type ConfigureVia = 'options-page' | 'storage';
 
 /**
  * Configures the extension against the emulator (production base URL, which the world maps), by
- * default through the options page UI, as a rep would: paste the key, Save, enter the e-mail, Save.
+ * default through the options page UI, as a rep would: paste the key, Connect, enter the e-mail, Save.
  */
 export async function configureExtension(
   h: ExtensionHandles,
@@ -35,8 +35,8 @@ export async function configureExtension(
     await page.goto(`chrome-extension://${h.extensionId}/options.html`);
     const connect = optionsSection(page, 'Connect to Recotap');
     await connect.getByLabel('API key').fill(apiKey);
-    await connect.getByRole('button', { name: 'Save', exact: true }).click();
-    await connect.getByText('API key saved. Recotap Lens is connected.').waitFor();
+    await connect.getByRole('button', { name: 'Connect', exact: true }).click();
+    await connect.getByText(/^Connected: your team has/).waitFor();
     const rep = optionsSection(page, 'Your work e-mail');
     await rep.getByLabel(/E-mail/).fill(repEmail);
     await rep.getByRole('button', { name: 'Save e-mail' }).click();

@@ -3,7 +3,7 @@
  * Installs .output/firefox-mv2 as a temporary add-on, then checks that the background reaches the
  * local API emulator at https://eapi.recotap.com through a CONNECT proxy (Firefox's stand-in for
  * Chromium's host-resolver rules), that the in-page panel shows the right account on a Salesforce
- * fixture, that the popup's lookup finds an account, and that an activity logged from an extension
+ * fixture, that Settings → Connect refuses a wrong key and saves the right one, that the popup's lookup finds an account, and that an activity logged from an extension
  * page reaches the emulator exactly once. Prints a summary line; exits non-zero on any failure.
  *
  * Run: npm run test:firefox (or: npx wxt build -b firefox --mv2 && npx tsx test/firefox/smoke.ts)
@@ -95,6 +95,54 @@ async function checkPanelsPopupAndActivities(world: World, browser: Browser): Pr
   check(world.emulator.controls.activities().length === 2, `and nothing else (${world.emulator.controls.activities().length} activities in all)`);
 }
 
+/** Settings → Connect: the wrong key gets Recotap's rejection and is not saved; the demo key connects and is saved. */
+async function connectInSettings(world: World, browser: Browser): Promise<void> {
+  const settings = await browser.newPage();
+  await openExtensionPage(settings, 'options.html');
+  // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
+  const connectWith = (key: string) =>
+    settings.evaluate(async (value: string) => {
+      const input = document.querySelector<HTMLInputElement>('input[type="password"]');
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Connect');
+      if (!input || !button) return 'no key box or Connect button';
+      // React tracks the value through the native setter
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+      button.click();
+      return 'clicked';
+    }, key);
+  const readResult = () =>
+    settings.evaluate(() => {
+      const s = [...document.querySelectorAll('section')].find((x) => x.querySelector('h2')?.textContent === 'Connect to Recotap');
+      return s?.querySelector('[role="status"]')?.textContent ?? '';
+    });
+  /** the result line once it is there (and, when given, passes `done`) */
+  const result = async (done: (text: string) => boolean = () => true): Promise<string> => {
+    for (let i = 0; i < 60; i++) {
+      const text = await readResult();
+      if (text !== '' && done(text)) return text;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return (await readResult()) || 'no result';
+  };
+  const storedKey = () =>
+    settings.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).browser;
+      return ((await ext.storage.local.get('apiKey')).apiKey as string | undefined) ?? null;
+    });
+  check((await connectWith('rtp_not_a_real_key')) === 'clicked', 'Settings has the key box and the Connect button');
+  const refused = await result();
+  check(refused.startsWith('Recotap rejected this API key.'), `Connect with a wrong key is refused (${refused})`);
+  check((await storedKey()) === null, 'and the wrong key is not saved');
+  await connectWith(DEMO_API_KEY);
+  const connected = await result((text) => !text.startsWith('Recotap rejected'));
+  check(/^Connected: your team has \d+ accounts in Recotap\.$/.test(connected), `Connect with the demo key connects (${connected})`);
+  check((await storedKey()) === DEMO_API_KEY, 'and saves the key');
+  check(world.emulator.controls.requestLog.some((r) => r.path === '/api/v1/accounts' && r.status === 401), 'the emulator saw the wrong key (401)');
+  await settings.close();
+}
+
 /** LinkedIn's opt-in in-page panel: off by default, on → the CRM script registered at runtime shows the account, off → gone. */
 async function checkLinkedInOptIn(browser: Browser, settingsPage: Page): Promise<void> {
   const li = (await loadSiteCases()).find((c) => c.adapterId === 'linkedin' && isPlainScoredCompany(expectedCompany(c)));
@@ -174,7 +222,9 @@ async function run(world: World): Promise<void> {
     });
     check(session === 'works', `browser.storage.session works in the MV2 build (${session})`);
 
-    // configured as the options page would store it, Salesforce records show their account
+    // Connect through the real Settings page: a wrong key is refused and saves nothing, the right one connects
+    await connectInSettings(world, firefox.browser);
+    // the rep e-mail as Settings stores it; Salesforce records show their account
     await writeFirefoxSettings(page, { apiKey: DEMO_API_KEY, repEmail: DEMO_REP.email });
     await checkPanelsPopupAndActivities(world, firefox.browser);
     await checkLinkedInOptIn(firefox.browser, page);

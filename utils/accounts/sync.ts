@@ -37,7 +37,8 @@ export interface SyncDeps {
   setNeedsNewKey: (value: boolean) => Promise<void>;
   getStatus: () => Promise<SyncStatus>;
   setStatus: (status: SyncStatus) => Promise<void>;
-  toErrorView: (err: unknown) => ErrorView;
+  /** `retryInMs`: the backoff this engine scheduled, so the message can say when it retries */
+  toErrorView: (err: unknown, opts?: { retryInMs?: number }) => ErrorView;
   /** ask for a one-shot retry alarm at this epoch ms (backoff) */
   scheduleRetry?: (atMs: number) => void;
   now?: () => number;
@@ -228,7 +229,7 @@ export function createSyncEngine(deps: SyncDeps) {
       const until = now() + delay;
       await store.putCheckpoint({ ...cp, backoffAttempt: attempt, backoffUntil: until });
       deps.scheduleRetry?.(until);
-      return patchStatus({ ...base, phase: 'backoff' });
+      return patchStatus({ ...base, lastError: deps.toErrorView(err, { retryInMs: delay }), phase: 'backoff' });
     }
     return patchStatus({ ...base, phase: 'idle' });
   }

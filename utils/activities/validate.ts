@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { normalizeApiDomain } from '../recotap/domain';
 import { ActivityDraftSchema, type ActivityDraft, type ErrorView } from '../view-models';
 
-export const MISSING_OWNER_EMAIL = 'Set your work email in Recotap Lens options to log activities';
+export const MISSING_OWNER_EMAIL = 'Enter your work e-mail in Recotap Lens Settings to log activities';
 
 type Invalid = { ok: false; error: ErrorView };
 const invalid = (message: string): Invalid => ({ ok: false, error: { kind: 'validation', message, retryable: false } });
@@ -30,6 +30,6 @@ const EmailSchema = z.email();
 export function validateOwnerEmail(email: string | null | undefined): { ok: true; email: string } | Invalid {
   const trimmed = email?.trim() ?? '';
   if (trimmed === '') return invalid(MISSING_OWNER_EMAIL);
-  if (!EmailSchema.safeParse(trimmed).success) return invalid(`${MISSING_OWNER_EMAIL} ("${trimmed}" is not a valid email)`);
+  if (!EmailSchema.safeParse(trimmed).success) return invalid(`${MISSING_OWNER_EMAIL} ("${trimmed}" is not a valid e-mail address)`);
   return { ok: true, email: trimmed };
 }

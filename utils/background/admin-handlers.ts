@@ -52,6 +52,7 @@ export async function buildStatusView(deps: Pick<AdminHandlerDeps, 'store' | 'ge
   ]);
   return {
     configured: key !== '',
+    keyHint: key.trim() ? key.trim().slice(-4) : null,
     needsNewKey,
     repEmail: repEmail || null,
     sync: { ...status, enabled: syncSettings.enabled, cachedAccounts },
@@ -63,7 +64,7 @@ export async function buildStatusView(deps: Pick<AdminHandlerDeps, 'store' | 'ge
 export function createAdminHandlers(deps: AdminHandlerDeps) {
   const listSegments: Body<'listSegments'> = async (): Promise<ResponseMap['listSegments']> => {
     const client = await deps.getClient();
-    if (!client) return fail('unauthorized', 'Add your Recotap API key in the options first.');
+    if (!client) return fail('unauthorized', 'Connect Recotap Lens to Recotap in Settings first.');
     try {
       const segments = await client.listSegments();
       return { ok: true, segments: segments.map((s) => ({ id: s.segmentId, name: s.name, status: s.status })) };
@@ -78,10 +79,10 @@ export function createAdminHandlers(deps: AdminHandlerDeps) {
   const getStatus: Body<'getStatus'> = async () => buildStatusView(deps);
 
   const syncNow: Body<'syncNow'> = async ({ full }) => {
-    if (!(await getApiKey())) return fail('unauthorized', 'Add your Recotap API key in the options first.');
-    if (await readSetting(needsNewKeyItem)) return fail('unauthorized', 'Recotap rejected the API key. Enter a new key in the options.');
+    if (!(await getApiKey())) return fail('unauthorized', 'Connect Recotap Lens to Recotap in Settings first.');
+    if (await readSetting(needsNewKeyItem)) return fail('unauthorized', 'Recotap rejected the saved API key. Connect again with a new key in Settings.');
     if (!(await readSetting(syncSettingsItem)).enabled) {
-      return fail('validation', 'Background sync is off (on-demand lookups only). Turn it on in the options.');
+      return fail('validation', 'Background sync is off (on-demand lookups only). Turn it on in Settings.');
     }
     void deps.sync.run({ full, force: true });
     return { ok: true };
@@ -97,7 +98,7 @@ export function createAdminHandlers(deps: AdminHandlerDeps) {
     }
     const builtIn = (Object.values(RECOTAP_BASE_URLS) as string[]).includes(url);
     if (!builtIn && !(await deps.hasHostPermission(`${new URL(url).origin}/*`))) {
-      return fail('permission', `Allow Recotap Lens to access ${new URL(url).origin} to use this base URL.`);
+      return fail('permission', `Allow Recotap Lens to reach ${new URL(url).origin} to use this Recotap address.`);
     }
     try {
       // one page of the largest size: an exact count for small teams, "more than 100" otherwise (the

@@ -19,19 +19,19 @@ function invalid(message: string): RecotapError {
 export function resolveBaseUrl(choice: BaseUrlChoice, custom?: string): string {
   if (choice === 'production' || choice === 'sandbox') return RECOTAP_BASE_URLS[choice];
   const raw = (custom ?? '').trim();
-  if (raw === '') throw invalid('Enter the custom API base URL.');
+  if (raw === '') throw invalid('Enter the custom Recotap address.');
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw invalid('The custom API base URL is not a valid URL.');
+    throw invalid('The custom Recotap address is not a web address, for example https://eapi.example.com/api/v1.');
   }
   const loopback = LOOPBACK.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw invalid('The custom API base URL must start with https:// (http:// is allowed only for localhost and 127.0.0.1).');
+    throw invalid('The custom Recotap address must start with https:// (http:// only for localhost and 127.0.0.1).');
   }
   // credentials in the URL would end up in logs and permission prompts
-  if (url.username || url.password) throw invalid('The custom API base URL must not contain a user name or password.');
-  if (url.search || url.hash) throw invalid('The custom API base URL must not contain a query string or fragment.');
+  if (url.username || url.password) throw invalid('The custom Recotap address must not contain a user name or password.');
+  if (url.search || url.hash) throw invalid('The custom Recotap address must not contain a query (?…) or fragment (#…).');
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

@@ -20,15 +20,15 @@ export function looksLikeHtml(text: string, contentType: string | null): boolean
 /** Parses a 2xx body as JSON, or throws an 'unexpected-response' error that says what came back. */
 export function decodeJsonBody(text: string, status: number, contentType: string | null): unknown {
   if (text.trim() === '') {
-    throw new RecotapError('unexpected-response', `The Recotap API returned an empty response (status ${status}).`, { status });
+    throw new RecotapError('unexpected-response', `Recotap sent an empty answer (${status}). Try again in a minute.`, { status });
   }
   try {
     return JSON.parse(text);
   } catch (cause) {
     if (looksLikeHtml(text, contentType)) {
-      throw new RecotapError('unexpected-response', `The Recotap API returned HTML instead of JSON (status ${status}). Check the base URL.`, { status, cause });
+      throw new RecotapError('unexpected-response', `The Recotap address in Settings → Advanced answered with a web page, not Recotap's data (${status}). Switch it back to Production, or ask your IT admin.`, { status, cause });
     }
-    throw new RecotapError('unexpected-response', `The Recotap API returned malformed JSON (status ${status}).`, { status, cause });
+    throw new RecotapError('unexpected-response', `Recotap sent an answer Recotap Lens can't read (${status}). Try again in a minute.`, { status, cause });
   }
 }
 

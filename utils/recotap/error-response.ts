@@ -2,7 +2,7 @@
  * Turns a non-2xx Recotap response into a RecotapError (recotap-api.md §2.4, §2.10).
  * Branches on the HTTP status; the body only adds detail (customMessage, class-validator errors).
  */
-import { RecotapError, type FieldError } from './errors';
+import { RecotapError, formatWait, messages, type FieldError } from './errors';
 import { looksLikeHtml } from './envelope';
 
 interface ErrorBody {
@@ -60,10 +60,9 @@ export function errorFromResponse(status: number, text: string, headers: Headers
   const serverMessage = str(body?.message);
   const init = { status, customMessage };
 
-  if (status === 401 || status === 403) {
-    const why = customMessage ? ` (${customMessage})` : '';
-    return new RecotapError('unauthorized', `The Recotap API key is invalid or missing${why}. Check the key in the extension options.`, init);
-  }
+  // both stop the key's use (sync pauses, Settings asks for a key); the words differ by cause
+  if (status === 401) return new RecotapError('unauthorized', messages.badKey(), init);
+  if (status === 403) return new RecotapError('unauthorized', messages.noAccess(status), init);
   if (status === 400 || status === 413 || status === 422) {
     const fieldErrors = collectFieldErrors(body?.data);
     const detail = fieldErrors.length > 0 ? fieldErrors.flatMap((f) => f.messages).join('; ') : (customMessage ?? serverMessage ?? 'the request was not valid');
@@ -71,11 +70,11 @@ export function errorFromResponse(status: number, text: string, headers: Headers
   }
   if (status === 404) {
     if (body === null && looksLikeHtml(text, headers.get('content-type'))) {
-      return new RecotapError('not-found', 'The Recotap API address answered with a web page, not the API (status 404). Check the base URL in the extension options.', init);
+      return new RecotapError('not-found', messages.wrongAddress(status), init);
     }
     // an unknown route ("Cannot GET /api/v1/...") usually means a wrong base URL
     if (!customMessage && serverMessage?.startsWith('Cannot ')) {
-      return new RecotapError('not-found', `The Recotap API does not have this endpoint (${serverMessage}). Check the base URL in the extension options.`, init);
+      return new RecotapError('not-found', messages.wrongAddress(status), init);
     }
     return new RecotapError('not-found', `Recotap could not find it${customMessage ? `: ${customMessage}` : ''}.`, init);
   }
@@ -84,14 +83,13 @@ export function errorFromResponse(status: number, text: string, headers: Headers
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
-    const when = retryAfterMs === undefined ? 'in a moment' : `in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s`;
-    return new RecotapError('rate-limited', `Recotap is receiving too many requests. Try again ${when}.`, { ...init, retryAfterMs });
+    const next = retryAfterMs === undefined ? 'try again in a minute' : `try again in ${formatWait(retryAfterMs)}`;
+    return new RecotapError('rate-limited', messages.recotapBusy(next), { ...init, retryAfterMs });
   }
   if (status >= 500) {
-    if (body === null && looksLikeHtml(text, headers.get('content-type'))) {
-      return new RecotapError('unexpected-response', `The Recotap API returned HTML instead of JSON (status ${status}). It may be down or behind a proxy; try again later.`, init);
-    }
-    return new RecotapError('server', `The Recotap API had a problem (status ${status}). Try again in a moment.`, init);
+    // an HTML error page (a proxy or load balancer in front of Recotap) is still Recotap's side
+    if (body === null && looksLikeHtml(text, headers.get('content-type'))) return new RecotapError('unexpected-response', messages.recotapProblem(status), init);
+    return new RecotapError('server', messages.recotapProblem(status), init);
   }
-  return new RecotapError('unexpected-response', `The Recotap API answered with an unexpected status ${status}.`, init);
+  return new RecotapError('unexpected-response', `Recotap answered in a way Recotap Lens doesn't understand (${status}). Try again in a minute.`, init);
 }

@@ -6,8 +6,38 @@ import type { ErrorKind, ErrorView } from '../view-models';
 
 export type RecotapErrorKind = Extract<
   ErrorKind,
-  'unauthorized' | 'validation' | 'not-found' | 'conflict' | 'rate-limited' | 'server' | 'network' | 'timeout' | 'unexpected-response'
+  'unauthorized' | 'validation' | 'not-found' | 'conflict' | 'rate-limited' | 'server' | 'network' | 'offline' | 'timeout' | 'unexpected-response'
 >;
+
+/** Where a rep finds (or regenerates) the API key in Recotap (recotap-api.md §2.2). */
+export const KEY_LOCATION = 'Recotap → Settings (gear) → Workspace → Tech Settings → API Access Key';
+
+/** "30 s", "2 min", "1 h": a wait a rep can read at a glance. */
+export function formatWait(ms: number): string {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  if (s < 90) return `${s} s`;
+  const min = Math.round(s / 60);
+  return min < 90 ? `${min} min` : `${Math.round(min / 60)} h`;
+}
+
+/**
+ * The rep-facing sentences, one per cause (docs/glossary.md). `next` is what happens next: when the
+ * background retries by itself ("retrying in 30 s"), else what the rep can do.
+ */
+export const messages = {
+  badKey: (): string => `Recotap rejected this API key. Copy it again from ${KEY_LOCATION}.`,
+  noAccess: (status: number): string =>
+    `Recotap refused this key access to your team's accounts (${status}). Ask your Recotap account manager to turn on API access for your workspace.`,
+  recotapProblem: (status: number | undefined, next = 'try again in a minute'): string =>
+    `Recotap is having a problem${status === undefined ? '' : ` (${status})`}; ${next}.`,
+  recotapBusy: (next: string): string => `Recotap is busy (429); ${next}.`,
+  offline: (): string => "You're offline. Recotap Lens tries again when you're back online.",
+  unreachable: (): string => "Recotap can't be reached from this browser. Check your Wi-Fi, VPN or proxy, then try again.",
+  timeout: (seconds: number, next = 'try again in a minute'): string => `Recotap didn't answer within ${seconds} s; ${next}.`,
+  wrongAddress: (status: number): string =>
+    `The Recotap address in Settings → Advanced doesn't answer like Recotap (${status}). Switch it back to Production, or ask your IT admin.`,
+} as const;
+
 
 export interface FieldError {
   field: string;
@@ -80,6 +110,7 @@ export function isRetryableError(err: RecotapError): boolean {
     case 'rate-limited':
     case 'server':
     case 'network':
+    case 'offline':
     case 'timeout':
       return true;
     case 'unexpected-response':
@@ -94,12 +125,36 @@ function isAbortError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AbortError';
 }
 
-/** Maps any thrown value to the ErrorView that views render. */
-export function toErrorView(err: unknown): ErrorView {
-  if (err instanceof RecotapError) return { kind: err.kind, message: err.message, retryable: isRetryableError(err) };
+/** True when the browser says it has no network at all (service workers and pages both have navigator.onLine). */
+export function browserIsOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+/** The sentence for a failure the background retries by itself in `ms`, or undefined when its message says no wait. */
+function retryingMessage(err: RecotapError, ms: number): string | undefined {
+  const next = `retrying in ${formatWait(ms)}`;
+  if (err.kind === 'server' || (err.kind === 'unexpected-response' && err.status !== undefined && err.status >= 500)) {
+    return messages.recotapProblem(err.status, next);
+  }
+  if (err.kind === 'rate-limited') return messages.recotapBusy(next);
+  if (err.kind === 'timeout' && !err.cancelled) return err.message.replace(/; try again in a minute\.$/, `; ${next}.`);
+  return undefined;
+}
+
+/**
+ * Maps any thrown value to the ErrorView that views render. `retryInMs`: the background has
+ * scheduled its own retry that far ahead, so a Recotap-side failure says when instead of "try again".
+ */
+export function toErrorView(err: unknown, opts: { retryInMs?: number } = {}): ErrorView {
+  if (err instanceof RecotapError) {
+    const retrying = opts.retryInMs === undefined ? undefined : retryingMessage(err, opts.retryInMs);
+    return { kind: err.kind, message: retrying ?? err.message, retryable: isRetryableError(err) };
+  }
   if (isAbortError(err)) return { kind: 'timeout', message: 'The request was cancelled.', retryable: false };
   if (err instanceof TypeError && /fetch|network/i.test(err.message)) {
-    return { kind: 'network', message: 'Could not reach the Recotap API. Check your internet connection.', retryable: true };
+    return browserIsOffline()
+      ? { kind: 'offline', message: messages.offline(), retryable: true }
+      : { kind: 'network', message: messages.unreachable(), retryable: true };
   }
   const detail = err instanceof Error && err.message ? ` (${err.message})` : '';
   return { kind: 'internal', message: `Something went wrong inside the extension${detail}.`, retryable: false };

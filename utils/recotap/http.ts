@@ -4,7 +4,7 @@
  * backoff, decodes and validates the body, and reports every attempt to onRequest.
  */
 import type { z } from 'zod';
-import { RecotapError } from './errors';
+import { RecotapError, browserIsOffline, messages } from './errors';
 import { errorFromResponse } from './error-response';
 import { decodeJsonBody, normalizePayload, parsePayload, type PayloadShape } from './envelope';
 import { backoffDelay, defaultSleep, shouldRetry, type RetryMode } from './retry';
@@ -107,8 +107,9 @@ export function createTransport(opts: TransportOptions): Transport {
         text = await Promise.race([res.text(), aborted]);
       } catch (cause) {
         if (caller?.aborted) throw cancelledError(caller);
-        if (timedOut) throw new RecotapError('timeout', `The Recotap API did not answer within ${Math.ceil(timeoutMs / 1000)} s. Try again later.`, { status: status ?? undefined, cause });
-        throw new RecotapError('network', 'Could not reach the Recotap API. Check your internet connection and the base URL.', { cause });
+        if (timedOut) throw new RecotapError('timeout', messages.timeout(Math.ceil(timeoutMs / 1000)), { status: status ?? undefined, cause });
+        if (browserIsOffline()) throw new RecotapError('offline', messages.offline(), { cause });
+        throw new RecotapError('network', messages.unreachable(), { cause });
       }
       if (status < 200 || status > 299) throw errorFromResponse(status, text, headers, now());
       const body = decodeJsonBody(text, status, headers.get('content-type'));
@@ -126,12 +127,18 @@ export function createTransport(opts: TransportOptions): Transport {
 
   return async function request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
     const search = buildSearch(spec.query);
+    // Recotap answered 5xx on an earlier try: a later dropped connection is Recotap's side too, and
+    // the rep must not be told to check their network
+    let recotapSide: RecotapError | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
         return await once(spec, search, attempt + 1);
       } catch (err) {
         if (!(err instanceof RecotapError)) throw err;
-        if (attempt >= retries || !shouldRetry(err, spec.retry)) throw err;
+        if (err.status !== undefined && err.status >= 500) recotapSide = err;
+        const final = attempt >= retries || !shouldRetry(err, spec.retry);
+        if (final && err.kind === 'network' && recotapSide) throw recotapSide;
+        if (final) throw err;
         // a server asking for a longer pause than we would ever wait: let the caller reschedule
         if (err.retryAfterMs !== undefined && err.retryAfterMs > backoff.maxRetryDelayMs) throw err;
         try {

@@ -21,7 +21,7 @@ export function shouldRetry(err: RecotapError, mode: RetryMode): boolean {
   if (err.cancelled) return false;
   if (err.kind === 'rate-limited') return true;
   if (mode === 'unsafe') return false;
-  if (err.kind === 'server' || err.kind === 'network' || err.kind === 'timeout') return true;
+  if (err.kind === 'server' || err.kind === 'network' || err.kind === 'offline' || err.kind === 'timeout') return true;
   return err.kind === 'unexpected-response' && err.status !== undefined && err.status >= 500;
 }
 

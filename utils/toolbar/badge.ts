@@ -53,7 +53,7 @@ export function renderBadge(result: LookupResult | null): BadgeView {
   if (!result) return cleared();
   switch (result.state) {
     case 'not-configured':
-      return cleared('not set up yet. Open the options to add your API key.');
+      return cleared('not connected yet. Open Settings to connect to Recotap.');
     case 'no-signal':
     case 'site-disabled':
       return cleared();

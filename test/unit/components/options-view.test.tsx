@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OptionsView } from '@/components/options/OptionsView';
 import { emailProblem, type OptionsActions, type OptionsModel } from '@/components/options/options-types';
@@ -30,10 +30,12 @@ const STATUS: StatusView = {
   outbox: { pending: 0, sent: 0, failed: 0 },
 };
 
+let view: ReturnType<typeof render>;
+
 function setup(over: Partial<OptionsActions> = {}, model: Partial<OptionsModel> = {}) {
   const actions: OptionsActions = {
-    testConnection: vi.fn(async () => ({ ok: true as const, accountCount: 1234, hasMore: false })),
-    saveApiKey: vi.fn(async () => ({ ok: true as const })),
+    connect: vi.fn(async () => ({ ok: true as const, accountCount: 1234, hasMore: false })),
+    disconnect: vi.fn(async () => ({ ok: true as const })),
     saveApiBase: vi.fn(async () => null),
     saveRepEmail: vi.fn(async () => undefined),
     saveSync: vi.fn(async () => undefined),
@@ -48,49 +50,91 @@ function setup(over: Partial<OptionsActions> = {}, model: Partial<OptionsModel> 
     { id: 'hubspot', label: 'HubSpot' },
     { id: 'linkedin', label: 'LinkedIn' },
   ];
-  render(<OptionsView model={{ settings: SETTINGS, status: STATUS, sites, storageBytes: 2 * 1024 * 1024, ...model }} actions={actions} />);
+  view = render(<OptionsView model={{ settings: SETTINGS, status: STATUS, sites, storageBytes: 2 * 1024 * 1024, ...model }} actions={actions} />);
   return actions;
 }
 
 describe('OptionsView onboarding', () => {
-  it('shows the exact 401 message from testConnection', async () => {
-    const actions = setup({
-      testConnection: vi.fn(async () => ({
-        ok: false as const,
-        error: { kind: 'unauthorized' as const, message: 'Recotap rejected the API key (401 Unauthorized). Check the key and try again.', retryable: false },
-      })),
-    });
+  it('Connect shows the rejection in the one result place, and no "connected" text', async () => {
+    const rejected = 'Recotap rejected this API key. Copy it again from Recotap → Settings (gear) → Workspace → Tech Settings → API Access Key.';
+    const actions = setup({ connect: vi.fn(async () => ({ ok: false as const, error: { kind: 'unauthorized' as const, message: rejected, retryable: false } })) });
     expect(screen.getByRole('list', { name: 'Getting started' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Test connection' })).toBeNull();
     await userEvent.type(screen.getByLabelText('API key'), 'bad-key');
-    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(actions.testConnection).toHaveBeenCalledWith('bad-key', { choice: 'production', customUrl: '' });
-    expect(await screen.findByText('Recotap rejected the API key (401 Unauthorized). Check the key and try again.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(actions.connect).toHaveBeenCalledWith('bad-key', { choice: 'production', customUrl: '' }, false);
+    const section = screen.getByRole('heading', { name: 'Connect to Recotap' }).closest('section')!;
+    const results = within(section).getAllByRole('status').filter((el) => el.textContent !== '');
+    expect(results.map((el) => el.textContent)).toEqual([rejected]);
+    expect(section.textContent).not.toMatch(/Connected/);
+    // the key stays in the box to fix
+    expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('bad-key');
   });
 
-  it('a good key shows the account count, and Save sends the key only through saveApiKey', async () => {
+  it('a good key: Connect says how many accounts, clears the box and moves focus to the e-mail', async () => {
     const actions = setup();
-    await userEvent.type(screen.getByLabelText('API key'), ' good-key ');
-    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await userEvent.type(screen.getByLabelText('API key'), ' good-key {Enter}');
+    expect(actions.connect).toHaveBeenCalledWith('good-key', { choice: 'production', customUrl: '' }, false);
     expect(await screen.findByText('Connected: your team has 1,234 accounts in Recotap.')).toBeTruthy();
-    // a team larger than one page: the page size is a floor, and the rep is told the sync counts the rest
-    vi.mocked(actions.testConnection).mockResolvedValueOnce({ ok: true, accountCount: 100, hasMore: true });
-    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText('Connected: your team has more than 100 accounts in Recotap; the first sync counts them all.')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(actions.saveApiKey).toHaveBeenCalledWith('good-key');
-    expect(await screen.findByText('API key saved. Recotap Lens is connected.')).toBeTruthy();
     expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(screen.getByLabelText('E-mail (required to log activities)'));
+  });
+
+  it('a team larger than one page: the count is a floor and the first sync counts the rest', async () => {
+    setup({ connect: vi.fn(async () => ({ ok: true as const, accountCount: 100, hasMore: true })) });
+    await userEvent.type(screen.getByLabelText('API key'), 'k{Enter}');
+    expect(await screen.findByText('Connected: your team has more than 100 accounts in Recotap; the first sync counts them all.')).toBeTruthy();
+  });
+
+  it('connected: shows the key\'s last 4 characters and Disconnect, no key box', async () => {
+    const actions = setup({}, { status: { ...STATUS, configured: true, keyHint: 'a1b2' } });
+    expect(screen.getByText('a1b2').closest('p')!.textContent).toBe('Connected with the key ending in a1b2');
+    expect(screen.queryByLabelText('API key')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(actions.confirm).toHaveBeenCalledTimes(1);
+    expect(actions.disconnect).toHaveBeenCalledTimes(1);
+  });
+
+  it('the Recotap address sits under Advanced; a changed address is saved with the key on Connect', async () => {
+    const actions = setup();
+    const advanced = screen.getByText(/^Advanced: Recotap address/).closest('details')!;
+    expect(advanced.open).toBe(false);
+    await userEvent.click(screen.getByText(/^Advanced: Recotap address/));
+    await userEvent.click(screen.getByRole('radio', { name: /^Sandbox/ }));
+    await userEvent.type(screen.getByLabelText('API key'), 'k{Enter}');
+    expect(actions.connect).toHaveBeenCalledWith('k', { choice: 'sandbox', customUrl: '' }, true);
+  });
+
+  it('a locked address is never saved by Connect', async () => {
+    const actions = setup({}, { settings: { ...SETTINGS, locked: ['apiBase'] } });
+    expect((screen.getByRole('radio', { name: /^Sandbox/ }) as HTMLInputElement).disabled).toBe(true);
+    await userEvent.type(screen.getByLabelText('API key'), 'k{Enter}');
+    expect(actions.connect).toHaveBeenCalledWith('k', { choice: 'production', customUrl: '' }, false);
+  });
+
+  it('before any connection the sync status does not claim "Up to date"', () => {
+    setup();
+    const sync = screen.getByRole('heading', { name: 'Sync and local data' }).closest('section')!;
+    expect(sync.textContent).toContain('Not connected to Recotap yet');
+    expect(sync.textContent).not.toContain('Up to date');
+  });
+
+  it('lists the keyboard shortcuts', () => {
+    setup();
+    const keys = screen.getByRole('heading', { name: 'Keyboard shortcuts' }).closest('section')!;
+    expect(keys.textContent).toContain('Alt+Shift+L');
+    expect(keys.textContent).toContain('Alt+Shift+O');
   });
 
   it('a custom base URL must be https before it can be saved', async () => {
     const actions = setup();
     await userEvent.click(screen.getByRole('radio', { name: 'Custom' }));
-    await userEvent.type(screen.getByLabelText('Custom API URL'), 'http://api.example.com/api/v1');
+    await userEvent.type(screen.getByLabelText('Custom Recotap address'), 'http://api.example.com/api/v1');
     expect(screen.getByText('The API URL must start with https://')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Save API address' }) as HTMLButtonElement).disabled).toBe(true);
-    await userEvent.clear(screen.getByLabelText('Custom API URL'));
-    await userEvent.type(screen.getByLabelText('Custom API URL'), 'https://api.example.com/api/v1');
-    await userEvent.click(screen.getByRole('button', { name: 'Save API address' }));
+    expect((screen.getByRole('button', { name: 'Save address' }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.clear(screen.getByLabelText('Custom Recotap address'));
+    await userEvent.type(screen.getByLabelText('Custom Recotap address'), 'https://api.example.com/api/v1');
+    await userEvent.click(screen.getByRole('button', { name: 'Save address' }));
     expect(actions.saveApiBase).toHaveBeenCalledWith({ choice: 'custom', customUrl: 'https://api.example.com/api/v1' });
   });
 
@@ -104,6 +148,31 @@ describe('OptionsView onboarding', () => {
     await userEvent.type(screen.getByLabelText('E-mail (required to log activities)'), 'jane@acme.com');
     await userEvent.click(screen.getByRole('button', { name: 'Save e-mail' }));
     expect(actions.saveRepEmail).toHaveBeenCalledWith('jane@acme.com');
+  });
+
+  it('Save e-mail confirms, and onboarding ends with the All set card (focused) linking to the supported sites', async () => {
+    const connected: StatusView = { ...STATUS, configured: true, keyHint: 'a1b2' };
+    const actions = setup({}, { status: connected });
+    expect(screen.queryByRole('heading', { name: 'All set' })).toBeNull();
+    await userEvent.type(screen.getByLabelText('E-mail (required to log activities)'), 'jane@acme.com{Enter}');
+    expect(actions.saveRepEmail).toHaveBeenCalledWith('jane@acme.com');
+    expect(await screen.findByText('Saved. Calls and e-mails you log are recorded under jane@acme.com.')).toBeTruthy();
+    // the container re-reads settings after the save
+    const sites = [{ id: 'hubspot', label: 'HubSpot' }, { id: 'linkedin', label: 'LinkedIn' }];
+    view.rerender(<OptionsView model={{ settings: { ...SETTINGS, repEmail: 'jane@acme.com' }, status: connected, sites, storageBytes: null }} actions={actions} />);
+    const heading = await screen.findByRole('heading', { name: 'All set' });
+    expect(document.activeElement).toBe(heading);
+    const card = heading.closest('section')!;
+    expect(within(card).getByRole('link', { name: 'HubSpot' }).getAttribute('href')).toBe('https://app.hubspot.com/');
+    expect(within(card).getByRole('link', { name: 'LinkedIn' }).getAttribute('href')).toBe('https://www.linkedin.com/');
+    expect(card.textContent).toContain('Alt+Shift+L');
+    expect(screen.queryByRole('list', { name: 'Getting started' })).toBeNull();
+  });
+
+  it('a page opened after setup shows neither the steps nor All set', () => {
+    setup({}, { settings: { ...SETTINGS, repEmail: 'jane@acme.com' }, status: { ...STATUS, configured: true } });
+    expect(screen.queryByRole('list', { name: 'Getting started' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'All set' })).toBeNull();
   });
 
   it('clear local data asks for confirmation first', async () => {

@@ -61,8 +61,8 @@ describe('views have no serious or critical axe violations', () => {
       <OptionsView
         model={{ settings: SETTINGS, status: null, sites: [{ id: 'hubspot', label: 'HubSpot' }], storageBytes: null }}
         actions={{
-          testConnection: async () => ({ ok: true, accountCount: 1, hasMore: false }),
-          saveApiKey: ok,
+          connect: async () => ({ ok: true, accountCount: 1, hasMore: false }),
+          disconnect: ok,
           saveApiBase: async () => null,
           saveRepEmail: noop,
           saveSync: noop,

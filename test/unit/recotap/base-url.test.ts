@@ -20,13 +20,13 @@ describe('resolveBaseUrl', () => {
   });
 
   it.each([
-    ['', 'Enter the custom API base URL'],
-    ['eapi.recotap.com/api/v1', 'not a valid URL'],
+    ['', 'Enter the custom Recotap address'],
+    ['eapi.recotap.com/api/v1', 'is not a web address'],
     ['http://eapi.recotap.com/api/v1', 'must start with https://'],
     ['http://192.168.1.10/api/v1', 'must start with https://'],
     ['ftp://eapi.recotap.com/api/v1', 'must start with https://'],
     ['https://user:pass@eapi.recotap.com/api/v1', 'user name or password'],
-    ['https://eapi.recotap.com/api/v1?x=1', 'query string'],
+    ['https://eapi.recotap.com/api/v1?x=1', 'query (?…)'],
   ])('rejects %j', (input, message) => {
     let err: unknown;
     try {

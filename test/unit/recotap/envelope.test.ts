@@ -78,20 +78,20 @@ describe('envelope normalisation', () => {
     const { client } = setup(() => new Response('<!doctype html><html><body>Login</body></html>', { status: 200, headers: { 'content-type': 'text/html' } }));
     const err = (await rejection(client.listSegments())) as RecotapError;
     expect(err.kind).toBe('unexpected-response');
-    expect(err.message).toContain('The Recotap API returned HTML instead of JSON (status 200)');
+    expect(err.message).toBe("The Recotap address in Settings → Advanced answered with a web page, not Recotap's data (200). Switch it back to Production, or ask your IT admin.");
   });
 
   it('explains malformed JSON', async () => {
     const { client } = setup(() => new Response('{"statusCode":200,"data":{"data":[', { status: 200, headers: { 'content-type': 'application/json' } }));
     const err = (await rejection(client.listAccounts())) as RecotapError;
     expect(err.kind).toBe('unexpected-response');
-    expect(err.message).toContain('malformed JSON (status 200)');
+    expect(err.message).toBe("Recotap sent an answer Recotap Lens can't read (200). Try again in a minute.");
   });
 
   it('explains an empty body', async () => {
     const { client } = setup(() => new Response('', { status: 200 }));
     const err = (await rejection(client.listCustomFields())) as RecotapError;
-    expect(err.message).toContain('empty response');
+    expect(err.message).toBe('Recotap sent an empty answer (200). Try again in a minute.');
   });
 
   it('returns the created custom field from the documented one-item array', async () => {

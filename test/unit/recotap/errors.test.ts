@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BulkPartialError, RecotapError, isDuplicateActivityError, parseRetryAfter, toErrorView } from '../../../utils/recotap';
 import { KEY, apiError, rejection, setup } from './fake-fetch';
 
@@ -11,18 +11,27 @@ const fail = async (response: () => Response) => {
   return { err, calls };
 };
 
-describe('error classification', () => {
-  it('401 says the key is invalid or missing and includes customMessage', async () => {
+const KEY_WHERE = 'Recotap → Settings (gear) → Workspace → Tech Settings → API Access Key';
+
+describe('error classification: one sentence per cause, in words a rep reads', () => {
+  it('401 (bad key) says Recotap rejected the key and where to copy it again', async () => {
     const { err, calls } = await fail(() => apiError(401, { message: 'Unauthorized access', customMessage: 'Invalid API key', data: null }));
     expect(err).toMatchObject({ kind: 'unauthorized', status: 401, customMessage: 'Invalid API key' });
-    expect(err.message).toBe('The Recotap API key is invalid or missing (Invalid API key). Check the key in the extension options.');
+    expect(err.message).toBe(`Recotap rejected this API key. Copy it again from ${KEY_WHERE}.`);
     expect(calls).toHaveLength(1);
   });
 
-  it('401 without customMessage (as observed live) still explains the key', async () => {
-    const { err } = await fail(() => apiError(401, { message: 'Unauthorized access' }));
-    expect(err.message).toBe('The Recotap API key is invalid or missing. Check the key in the extension options.');
-    expect(err.customMessage).toBeUndefined();
+  it('401 without customMessage (as observed live) says the same, never the header name', async () => {
+    const { err } = await fail(() => apiError(401, { message: 'Unauthorized access', customMessage: 'X-Api-Key header is required' }));
+    expect(err.message).toBe(`Recotap rejected this API key. Copy it again from ${KEY_WHERE}.`);
+    expect(err.message).not.toContain('X-Api-Key');
+  });
+
+  it('403 (permission) points at API access for the workspace, not at the key', async () => {
+    const { err, calls } = await fail(() => apiError(403, { message: 'Forbidden' }));
+    expect(err).toMatchObject({ kind: 'unauthorized', status: 403 });
+    expect(err.message).toBe("Recotap refused this key access to your team's accounts (403). Ask your Recotap account manager to turn on API access for your workspace.");
+    expect(calls).toHaveLength(1);
   });
 
   it('400 collects class-validator messages, including nested children', async () => {
@@ -50,16 +59,12 @@ describe('error classification', () => {
     expect(err.message).toBe(`Recotap rejected the request: ${customMessage}.`);
   });
 
-  it('404 on an unknown route points at the base URL', async () => {
-    const { err } = await fail(() => apiError(404, { message: 'Cannot GET /api/v1/accounts/unmapped' }));
-    expect(err.kind).toBe('not-found');
-    expect(err.message).toContain('Check the base URL');
-  });
-
-  it('404 with an HTML page points at the base URL', async () => {
-    const { err } = await fail(() => new Response('<html>Not here</html>', { status: 404, headers: { 'content-type': 'text/html' } }));
-    expect(err.kind).toBe('not-found');
-    expect(err.message).toContain('Check the base URL');
+  it('404 on an unknown route or an HTML page points at the address under Advanced, without "base URL"', async () => {
+    const wrong = "The Recotap address in Settings → Advanced doesn't answer like Recotap (404). Switch it back to Production, or ask your IT admin.";
+    const route = await fail(() => apiError(404, { message: 'Cannot GET /api/v1/accounts/unmapped' }));
+    expect(route.err).toMatchObject({ kind: 'not-found', message: wrong });
+    const html = await fail(() => new Response('<html>Not here</html>', { status: 404, headers: { 'content-type': 'text/html' } }));
+    expect(html.err).toMatchObject({ kind: 'not-found', message: wrong });
   });
 
   it('404 for a missing record', async () => {
@@ -73,21 +78,96 @@ describe('error classification', () => {
     expect(err.message).toBe('Recotap reports a conflict: Pipeline(s) already exist: smb-pipeline.');
   });
 
-  it('5xx is a server error and HTML 5xx says HTML', async () => {
-    const { err } = await fail(() => apiError(503, { message: 'Service Unavailable' }));
-    expect(err).toMatchObject({ kind: 'server', status: 503 });
+  it('5xx is Recotap having a problem (after the retries), JSON or an HTML error page alike', async () => {
+    const { err, calls } = await fail(() => apiError(503, { message: 'Service Unavailable' }));
+    expect(err).toMatchObject({ kind: 'server', status: 503, message: 'Recotap is having a problem (503); try again in a minute.' });
+    expect(calls).toHaveLength(4);
     const html = await fail(() => new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } }));
-    expect(html.err.kind).toBe('unexpected-response');
-    expect(html.err.message).toContain('The Recotap API returned HTML instead of JSON (status 502)');
+    expect(html.err).toMatchObject({ kind: 'unexpected-response', message: 'Recotap is having a problem (502); try again in a minute.' });
     expect(toErrorView(html.err).retryable).toBe(true);
   });
 
-  it('a throwing fetch is a network error', async () => {
-    const { err } = await fail(() => {
-      throw new TypeError('fetch failed');
-    });
-    expect(err.kind).toBe('network');
-    expect(err.message).toContain('Could not reach the Recotap API');
+  it('429 says Recotap is busy and when to try again (Retry-After), or a minute without one', async () => {
+    const { client } = setup(() => apiError(429, { message: 'Too Many Requests' }, { 'retry-after': '120' }));
+    const err = (await rejection(client.listAccounts())) as RecotapError;
+    expect(err).toMatchObject({ kind: 'rate-limited', status: 429, retryAfterMs: 120_000, message: 'Recotap is busy (429); try again in 2 min.' });
+    const bare = await fail(() => apiError(429, { message: 'Too Many Requests' }));
+    expect(bare.err.message).toBe('Recotap is busy (429); try again in a minute.');
+  });
+
+  it('when the background schedules the retry itself, a Recotap-side failure says when', () => {
+    const down = new RecotapError('server', 'x', { status: 503 });
+    expect(toErrorView(down, { retryInMs: 30_000 })).toEqual({ kind: 'server', message: 'Recotap is having a problem (503); retrying in 30 s.', retryable: true });
+    const busy = new RecotapError('rate-limited', 'x', { status: 429 });
+    expect(toErrorView(busy, { retryInMs: 5 * 60_000 }).message).toBe('Recotap is busy (429); retrying in 5 min.');
+    // a bad key is not retried by the background: its sentence stays
+    const bad = new RecotapError('unauthorized', 'Recotap rejected this API key.', { status: 401 });
+    expect(toErrorView(bad, { retryInMs: 30_000 }).message).toBe('Recotap rejected this API key.');
+  });
+
+  it('a throwing fetch while the browser is offline says so', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      const { err } = await fail(() => {
+        throw new TypeError('fetch failed');
+      });
+      expect(err).toMatchObject({ kind: 'offline', message: "You're offline. Recotap Lens tries again when you're back online." });
+      expect(toErrorView(err).retryable).toBe(true);
+      expect(toErrorView(new TypeError('Failed to fetch'))).toMatchObject({ kind: 'offline' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('a throwing fetch while online: Recotap cannot be reached, no "base URL"', async () => {
+    vi.stubGlobal('navigator', { onLine: true });
+    try {
+      const { err } = await fail(() => {
+        throw new TypeError('fetch failed');
+      });
+      expect(err).toMatchObject({ kind: 'network', message: "Recotap can't be reached from this browser. Check your Wi-Fi, VPN or proxy, then try again." });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('a connection dropped after Recotap answered 5xx is still Recotap\'s problem, not the rep\'s network', async () => {
+    vi.stubGlobal('navigator', { onLine: true });
+    try {
+      const { client, calls } = setup((_call, i) => {
+        if (i < 2) return apiError(503, { message: 'Service Unavailable' });
+        throw new TypeError('Failed to fetch');
+      });
+      const err = await rejection(client.listAccounts());
+      expect(calls).toHaveLength(4);
+      expect(err).toMatchObject({ kind: 'server', status: 503, message: 'Recotap is having a problem (503); try again in a minute.' });
+      // without an earlier 5xx a dropped connection stays a network failure
+      const plain = await fail(() => {
+        throw new TypeError('Failed to fetch');
+      });
+      expect(plain.err.kind).toBe('network');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('a request that never answers times out with its own words', async () => {
+    const { client } = setup(() => new Promise<Response>(() => undefined), { timeoutMs: 20, retries: 0 });
+    const err = (await rejection(client.listAccounts())) as RecotapError;
+    expect(err).toMatchObject({ kind: 'timeout', message: "Recotap didn't answer within 1 s; try again in a minute." });
+    expect(toErrorView(err, { retryInMs: 60_000 }).message).toBe("Recotap didn't answer within 1 s; retrying in 60 s.");
+  });
+
+  it('no sentence names an API field, header or "base URL"', async () => {
+    vi.stubGlobal('navigator', { onLine: true });
+    try {
+      const texts: string[] = [];
+      for (const status of [401, 403, 404, 429, 500, 502, 503]) texts.push((await fail(() => apiError(status, { message: 'Cannot GET /api/v1/x' }))).err.message);
+      texts.push((await fail(() => { throw new TypeError('fetch failed'); })).err.message);
+      for (const t of texts) expect(t).not.toMatch(/base URL|X-Api-Key|ownerEmail|status \d|API returned/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

@@ -57,7 +57,7 @@ describe('retries', () => {
     const { client, delays, calls } = setup(() => apiError(429, {}, { 'Retry-After': '3600' }), { maxRetryDelayMs: 30_000 });
     const err = (await rejection(client.listAccounts())) as RecotapError;
     expect(err).toMatchObject({ kind: 'rate-limited', retryAfterMs: 3_600_000 });
-    expect(err.message).toContain('Try again in 3600 s');
+    expect(err.message).toBe('Recotap is busy (429); try again in 60 min.');
     expect(delays).toEqual([]);
     expect(calls).toHaveLength(1);
   });

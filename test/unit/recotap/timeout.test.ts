@@ -12,7 +12,7 @@ describe('timeouts and cancellation', () => {
     const err = (await rejection(client.listAccounts())) as RecotapError;
     expect(err).toBeInstanceOf(RecotapError);
     expect(err).toMatchObject({ kind: 'timeout', cancelled: false, name: 'RecotapError' });
-    expect(err.message).toContain('did not answer');
+    expect(err.message).toContain("didn't answer within");
     expect(calls).toHaveLength(1);
     expect(events[0]).toMatchObject({ status: null, error: 'timeout', attempt: 1 });
     expect(toErrorView(err).retryable).toBe(true);

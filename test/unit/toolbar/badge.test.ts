@@ -28,7 +28,7 @@ describe('renderBadge', () => {
   it('clears the badge for every state without a scored account, saying why in the tooltip', () => {
     const cases: [LookupResult | null, RegExp][] = [
       [null, /^Recotap Lens$/],
-      [{ state: 'not-configured' }, /not set up/],
+      [{ state: 'not-configured' }, /not connected yet/],
       [{ state: 'no-signal' }, /^Recotap Lens$/],
       [{ state: 'site-disabled' }, /^Recotap Lens$/],
       [{ state: 'not-found', domain: 'newco.io', companyName: null }, /newco\.io is not in Recotap/],
