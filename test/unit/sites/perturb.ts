@@ -457,6 +457,17 @@ type Counts = Record<Verdict, number>;
 const zero = (): Counts => ({ right: 0, honest: 0, wrong: 0 });
 const cell = (n: Counts) => (n.right + n.honest + n.wrong ? `${n.right} / ${n.honest} / ${n.wrong}` : '–');
 
+function attrRows(outcomes: readonly Outcome[]): string[] {
+  const by = new Map<string, Counts>();
+  for (const o of outcomes) {
+    if (o.kind !== 'hook-removed') continue;
+    const c = by.get(o.mutation) ?? zero();
+    c[o.verdict]++;
+    by.set(o.mutation, c);
+  }
+  return HOOK_ATTRIBUTES.filter((a) => by.has(`hook:${a}`)).map((a) => `| \`${a}\` | ${cell(by.get(`hook:${a}`)!)} |`);
+}
+
 /** Markdown table site × mutation kind → right / honest / wrong, with totals. */
 export function tableOf(outcomes: readonly Outcome[], sites: readonly string[]): string {
   const by = new Map<string, Counts>();
@@ -490,6 +501,12 @@ export function tableOf(outcomes: readonly Outcome[], sites: readonly string[]):
     head,
     rule,
     ...rows,
+    '',
+    'Hook attribute removed, per attribute (all sites; only attributes some fixture carries):',
+    '',
+    '| attribute | right / honest / wrong |',
+    '| --- | --- |',
+    ...attrRows(measured),
   ].join('\n');
 }
 
