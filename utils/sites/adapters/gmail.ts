@@ -14,7 +14,9 @@ const S = {
   /** the subject heading: carries data-thread-perm-id / data-legacy-thread-id (not a container) */
   subject: ['h2.hP', 'h2[data-thread-perm-id]', 'h2[data-legacy-thread-id]'],
   /** the conversation wrapper around the subject and its messages */
-  thread: 'div.if, div.iY, div.nH.if, .Bu div.nH, div[role="main"]',
+  thread: 'div.if, div.iY, div.nH.if',
+  /** the thread list (other conversations' senders) */
+  listRows: 'tr, [role="row"], [role="listitem"] [role="checkbox"]',
   /** message senders (display name in `name`), then every participant chip */
   sender: ['span.gD[email]', 'h3 span[email]'],
   participant: ['span[email]'],
@@ -78,9 +80,16 @@ export default defineSiteAdapter<RecordMatch>({
   scope(doc) {
     // the visible subject of the open conversation; hidden, previously opened ones stay mounted
     const subject = all(doc, S.subject).find((el) => isShown(el));
-    const thread = subject?.parentElement?.closest(S.thread);
-    if (thread) return thread;
-    return Array.from(doc.querySelectorAll('[role="main"]')).find((el) => isShown(el)) ?? null;
+    // without the subject, the main area also holds the thread list (other senders): read nothing
+    if (!subject) return null;
+    const wrapper = subject.parentElement?.closest(S.thread);
+    if (wrapper) return wrapper;
+    // class names changed: the nearest ancestor that holds participants, as long as it holds no list
+    for (let el = subject.parentElement; el && !el.matches('body, [role="main"]'); el = el.parentElement) {
+      if (el.querySelector(S.listRows)) return null;
+      if (el.querySelector('span[email]')) return el;
+    }
+    return null;
   },
   exclude: S.exclude,
   titleSelectors: S.subject,

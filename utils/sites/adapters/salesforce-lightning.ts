@@ -23,6 +23,8 @@ const S = {
     '.windowViewMode-normal.active',
     '.windowViewMode-maximized.active',
   ],
+  /** one record page (the flexipage of a record home, or an Aura record page) */
+  recordPage: 'one-record-home-flexipage2, .forceRecordLayout, records-lwc-record-layout-page',
   /** console apps: the selected workspace/sub tab; aria-controls names its panel, href holds the record URL */
   activeTabs: ['li.slds-is-active a[role="tab"][aria-controls]', 'li.active a[role="tab"][aria-controls]', '.tabBar li.active a[aria-controls]'],
   /** record name in the highlights panel (LWC: lightning-formatted-text|name[slot=primaryField], sometimes a slot element) */
@@ -75,7 +77,11 @@ function findScope(doc: Document, match: SfMatch): Element | null {
     const shown = Array.from(doc.querySelectorAll(sel)).find((el) => isShown(el));
     if (shown) return shown;
   }
-  return defaultScope(doc);
+  // No active container known (markup changed): one shown record page is the record; several
+  // (cached pages, console tabs we cannot tell apart) are not readable with confidence.
+  const pages = Array.from(doc.querySelectorAll(S.recordPage)).filter((el) => isShown(el));
+  if (pages.length > 1) return null;
+  return pages[0] ?? defaultScope(doc);
 }
 
 /**
