@@ -31,7 +31,7 @@ test(`"Add to Recotap" adds ${hooli.domain} to Recotap and the panel then shows 
   await page.goto(URL_);
 
   const panel = await panelLocator(page);
-  await expect(panel).toContainText('This company is not in Recotap yet.');
+  await expect(panel).toContainText(`${hooli.domain} is not in Recotap yet.`);
   await expect(panel.getByLabel('Company name')).toHaveValue(hooli.name);
   await expect(panel.getByLabel('Domain')).toHaveValue(hooli.domain);
   await panel.getByLabel('Static segment (optional)').selectOption({ label: segment.name });
