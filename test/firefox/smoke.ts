@@ -182,6 +182,30 @@ async function checkLinkedInOptIn(browser: Browser, settingsPage: Page): Promise
   await page.close();
 }
 
+/** A Salesforce record page with nothing readable: "Couldn't read this record", search, pin (issue #15). */
+async function checkUnreadableRecord(world: World, browser: Browser): Promise<void> {
+  const url = 'https://acme.lightning.force.com/lightning/r/Account/001Hs0000077UnReAD/view';
+  world.setPage(
+    url,
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Salesforce</title></head><body><div class="oneCenterStage">' +
+      '<div class="windowViewMode-normal oneContent active lafPageHost"><one-record-home-flexipage2><c-custom-view><p>Loading…</p></c-custom-view>' +
+      '</one-record-home-flexipage2></div></div></body></html>',
+  );
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const box = await page.waitForSelector('recotap-lens-panel >>> .rl-unreadable', { timeout: 20_000 }).catch(() => null);
+  const text = box ? await box.evaluate((el) => el.textContent ?? '') : '';
+  check(text.includes('Couldn’t read this record') && !text.includes('not in Recotap'), `an unreadable record says "Couldn’t read this record", not "not in Recotap" (${text.slice(0, 60) || 'no panel'})`);
+  const search = await page.waitForSelector('recotap-lens-panel >>> input[type="search"]', { timeout: 5_000 });
+  await search!.type('Acme');
+  const pick = await page.waitForSelector('recotap-lens-panel >>> .rl-pick', { timeout: 10_000 }).catch(() => null);
+  check(pick, 'its inline search finds the account');
+  await pick!.click();
+  const pinned = await readFirefoxPanel(page, 10_000);
+  check(pinned?.name === 'Acme Robotics', `picking it pins the record to the account (${pinned?.name ?? 'no account shown'})`);
+  await page.close();
+}
+
 async function run(world: World): Promise<void> {
   check(existsSync(path.join(FIREFOX_BUILD, 'manifest.json')), `Firefox build exists at ${path.relative(ROOT, FIREFOX_BUILD)} (npm run build:firefox)`);
   // MV2 cannot limit a web-accessible resource to some sites (LinkedIn must get none): the panel
@@ -227,6 +251,7 @@ async function run(world: World): Promise<void> {
     // the rep e-mail as Settings stores it; Salesforce records show their account
     await writeFirefoxSettings(page, { apiKey: DEMO_API_KEY, repEmail: DEMO_REP.email });
     await checkPanelsPopupAndActivities(world, firefox.browser);
+    await checkUnreadableRecord(world, firefox.browser);
     await checkLinkedInOptIn(firefox.browser, page);
   } finally {
     await firefox.close();
