@@ -115,11 +115,11 @@ test.describe('key revoked mid-session', () => {
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await optionsSection(options, 'Sync and local data').getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => syncState(serviceWorker), { timeout: 20_000 }).toMatchObject({ phase: 'paused-auth', needsNewKey: true, lastError: 'unauthorized' });
-    await expect(optionsSection(options, 'Connect to Recotap').getByText('Recotap rejected the saved key. Paste a new one.')).toBeVisible();
+    await expect(optionsSection(options, 'Connect to Recotap').getByText('Recotap rejected the saved key. Paste a new one and press Connect.')).toBeVisible();
     // paused: no more requests with the old key
     const rejected = world.emulator.controls.requestLog.filter((r) => r.status === 401).length;
     await options.reload();
-    await expect(optionsSection(options, 'Connect to Recotap').getByText('Recotap rejected the saved key. Paste a new one.')).toBeVisible();
+    await expect(optionsSection(options, 'Connect to Recotap').getByText('Recotap rejected the saved key. Paste a new one and press Connect.')).toBeVisible();
     expect(world.emulator.controls.requestLog.filter((r) => r.status === 401).length).toBe(rejected);
     await options.close();
 
