@@ -19,7 +19,16 @@ export function maskUrl(raw: string): string {
   const labels = u.hostname.split('.');
   const host = labels.length > 2 ? ['*', ...labels.slice(-Math.min(labels.length - 1, 3))].join('.') : u.hostname;
   const path = u.pathname.split('/').map(maskSeg).join('/');
-  const query = [...u.searchParams.keys()].map((k) => `${k}=${KEEP_QUERY.has(k.toLowerCase()) ? (u.searchParams.get(k) ?? '') : ':v'}`).join('&');
+  // parsed by hand: URLSearchParams iterators are not iterable in Firefox content scripts (Xray)
+  const query = u.search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const [k = '', v = ''] = pair.split('=');
+      return `${k}=${KEEP_QUERY.has(k.toLowerCase()) ? v : ':v'}`;
+    })
+    .join('&');
   const hash = u.hash ? `#${u.hash.slice(1).split('/').map(maskSeg).join('/')}` : '';
   return `${u.protocol}//${host}${path}${query ? `?${query}` : ''}${hash}`;
 }

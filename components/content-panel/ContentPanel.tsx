@@ -49,7 +49,7 @@ export function ContentPanel({ controller, siteId, framed }: { controller: Panel
 
   if (hidden || layouts === undefined) return null;
   return (
-    <ErrorBoundary>
+    <ErrorBoundary onError={(e) => console.debug('[recotap-lens] the panel failed to render:', String(e))}>
       <AccountPanel
         result={result}
         context={context}

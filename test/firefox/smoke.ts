@@ -193,14 +193,19 @@ async function checkUnreadableRecord(world: World, browser: Browser): Promise<vo
   );
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  const box = await page.waitForSelector('recotap-lens-panel >>> .rl-unreadable', { timeout: 20_000 }).catch(() => null);
-  const text = box ? await box.evaluate((el) => el.textContent ?? '') : '';
+  // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
+  const read = () => document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector('.rl-unreadable')?.textContent ?? '';
+  await page.waitForFunction(read, { timeout: 20_000 }).catch(() => null);
+  const text = await page.evaluate(read);
   check(text.includes('Couldn’t read this record') && !text.includes('not in Recotap'), `an unreadable record says "Couldn’t read this record", not "not in Recotap" (${text.slice(0, 60) || 'no panel'})`);
-  const search = await page.waitForSelector('recotap-lens-panel >>> input[type="search"]', { timeout: 5_000 });
-  await search!.type('Acme');
-  const pick = await page.waitForSelector('recotap-lens-panel >>> .rl-pick', { timeout: 10_000 }).catch(() => null);
-  check(pick, 'its inline search finds the account');
-  await pick!.click();
+  const search = await page.evaluateHandle(() => document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector('input[type="search"]'));
+  await (search as unknown as { type(t: string): Promise<void> }).type('Acme');
+  const found = await page
+    .waitForFunction(() => !!document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector('.rl-pick'), { timeout: 10_000 })
+    .then(() => true, () => false);
+  check(found, 'its inline search finds the account');
+  const pick = await page.evaluateHandle(() => document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector('.rl-pick'));
+  await (pick as unknown as { click(): Promise<void> }).click();
   const pinned = await readFirefoxPanel(page, 10_000);
   check(pinned?.name === 'Acme Robotics', `picking it pins the record to the account (${pinned?.name ?? 'no account shown'})`);
   await page.close();
