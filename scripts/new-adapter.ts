@@ -56,15 +56,17 @@ export function scaffold(id: string): Record<string, string> {
  * pattern and selectors with ones taken from a captured real page (crm-detection.md §7.4).
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { first, hrefOf, textOf, uniq, websiteValue } from '../dom';
+import { fieldValue, websiteIn } from '../dom';
 import { matchesAny } from '../patterns';
 
-// Selector table: arrays of alternatives, first hit wins. Name the UI variant of each.
+// Selector table (layer a: the site's stable hooks): arrays of alternatives, first hit wins.
+// Name the UI variant and the public evidence of each. Labels and the generic page reader are
+// shared layers (docs/detection.md): do not add label fallbacks here.
 const S = {
-  /** the record container; carries the record's own id */
-  record: ['[data-record-id]'], // TODO: real anchor
-  title: ['[data-field="name"]', 'main h1'], // TODO: record header
-  website: ['[data-field="website"]'], // TODO: website field by API name, label last
+  title: ['[data-field="name"]'], // TODO: record header
+  website: ['[data-field="website"]'], // TODO: website field by API name
+  /** areas that show OTHER records (related lists, association cards): never read */
+  exclude: '[data-related]', // TODO
 } as const;
 
 const MATCHES = ['https://${host}/*'];
@@ -90,21 +92,12 @@ export default defineSiteAdapter<RecordMatch>({
     return m?.[2] && recordType ? { recordType, recordId: m[2], url: url.href } : null;
   },
   containerSelector: 'main',
-  readySelector: '[data-field="name"]',
-  verifies: (doc, match) => first(doc, S.record)?.getAttribute('data-record-id') === match.recordId,
-  extract(doc, match) {
-    const root = first(doc, S.record) ?? doc.body;
-    const site = first(root, S.website);
-    return {
-      site: '${id}',
-      url: match.url,
-      recordType: match.recordType,
-      recordId: match.recordId,
-      websites: uniq([websiteValue(hrefOf(site)) ?? websiteValue(textOf(site))]),
-      emails: [],
-      companyName: textOf(first(root, S.title)),
-      contacts: [],
-    };
+  kind: (m) => (m.recordType === 'company' ? 'company' : 'person'),
+  exclude: S.exclude,
+  titleSelectors: S.title,
+  hooks(q) {
+    const title = fieldValue(q.first(S.title));
+    return { title, websites: [websiteIn(q.first(S.website))], companyName: title };
   },
 });
 `,
