@@ -34,10 +34,21 @@ function parentAcross(el: Element): Element | null {
   return root && (root as ShadowRoot).host ? (root as ShadowRoot).host : null;
 }
 
-/** Does the document have layout (a real browser)? DOM-only test environments have none. */
+const layoutOf = new WeakMap<Document, boolean>();
+/**
+ * Does the document have layout (a real browser)? DOM-only environments (jsdom, happy-dom: the
+ * diagnose tool and unit tests) have none. Decided without touching layout: forcing a layout of a
+ * busy CRM page on every check would cost the page more than the whole read.
+ */
 function hasLayout(doc: Document): boolean {
-  const html = doc.documentElement;
-  return !!html && typeof html.getClientRects === 'function' && html.getClientRects().length > 0 && html.getBoundingClientRect().height > 0;
+  let known = layoutOf.get(doc);
+  if (known === undefined) {
+    const ua = doc.defaultView?.navigator?.userAgent ?? '';
+    const html = doc.documentElement as (Element & { checkVisibility?: unknown }) | null;
+    known = !/jsdom|happydom|happy-dom/i.test(ua) && typeof html?.checkVisibility === 'function';
+    layoutOf.set(doc, known);
+  }
+  return known;
 }
 
 function styleHides(el: Element): boolean {
@@ -61,6 +72,22 @@ export function isShown(el: Element, layout = hasLayout(el.ownerDocument)): bool
   return true;
 }
 
+/**
+ * The one shown element of several candidates (cached tabs, earlier conversations). With one
+ * candidate no style is computed at all: a check must not force the page's style or layout.
+ */
+export function pickShown<T extends Element>(candidates: readonly T[]): T | undefined {
+  if (candidates.length <= 1) return candidates[0] && !hiddenByMarkup(candidates[0], null) ? candidates[0] : undefined;
+  const layout = hasLayout(candidates[0]!.ownerDocument);
+  return candidates.find((el) => isShown(el, layout));
+}
+
+/** Hidden by markup (the `hidden` attribute, inline display/visibility) between el and `top`. */
+function hiddenByMarkup(el: Element, top: Element | null): boolean {
+  for (let e: Element | null = el; e && e !== top; e = parentAcross(e)) if (styleHides(e)) return true;
+  return false;
+}
+
 /** closest() that continues through shadow hosts. */
 export function closestAcross(el: Element, selector: string): Element | null {
   for (let e: Element | null = el; e; e = parentAcross(e)) {
@@ -78,18 +105,27 @@ function isOwnUi(el: Element): boolean {
   return false;
 }
 
-/** Creates the queries of one check over `root`; `exclude` adds site areas (association cards). */
+/**
+ * Creates the queries of one check over `root` (already chosen as the shown record area);
+ * `exclude` adds site areas (association cards). Elements are filtered without computing style:
+ * markup-hidden elements, excluded areas and the extension's own UI are skipped.
+ */
 export function createQuery(root: Element, opts: { exclude?: string } = {}): Query {
   const doc = root.ownerDocument;
-  const layout = hasLayout(doc);
   const exclude = opts.exclude ? `${GLOBAL_EXCLUDE}, ${opts.exclude}` : GLOBAL_EXCLUDE;
   let shadows: ShadowRoot[] | null = null;
-  const shown = new Map<Element, boolean>();
+  let excluded: Element[] | null = null;
+  const verdicts = new Map<Element, boolean>();
 
   function shadowRoots(): ShadowRoot[] {
     if (shadows) return shadows;
     shadows = [];
     const pending: (Element | ShadowRoot)[] = [root];
+    const own = root.shadowRoot;
+    if (own) {
+      shadows.push(own);
+      pending.push(own);
+    }
     while (pending.length) {
       const base = pending.pop()!;
       const walker = doc.createTreeWalker(base, 1 /* NodeFilter.SHOW_ELEMENT */);
@@ -100,22 +136,8 @@ export function createQuery(root: Element, opts: { exclude?: string } = {}): Que
           pending.push(sr);
         }
       }
-      const own = (base as Element).shadowRoot;
-      if (base === root && own) {
-        shadows.push(own);
-        pending.push(own);
-      }
     }
     return shadows;
-  }
-
-  function readable(el: Element): boolean {
-    let ok = shown.get(el);
-    if (ok === undefined) {
-      ok = !closestAcross(el, exclude) && !isOwnUi(el) && isShown(el, layout);
-      shown.set(el, ok);
-    }
-    return ok;
   }
 
   function matches(base: ParentNode, sel: string): Element[] {
@@ -124,6 +146,31 @@ export function createQuery(root: Element, opts: { exclude?: string } = {}): Que
     } catch {
       return []; // an invalid alternative must not break the others
     }
+  }
+
+  /** The excluded areas under the scope, found once per check (plus the scope's own ancestors). */
+  function excludedAreas(): Element[] {
+    if (excluded) return excluded;
+    excluded = [...matches(root, exclude), ...shadowRoots().flatMap((sr) => matches(sr, exclude))];
+    const above = closestAcross(root, exclude);
+    if (above) excluded.push(above);
+    return excluded;
+  }
+
+  function inExcluded(el: Element): boolean {
+    const areas = excludedAreas();
+    if (!areas.length) return false;
+    for (let e: Element | null = el; e; e = parentAcross(e)) if (areas.includes(e)) return true;
+    return false;
+  }
+
+  function readable(el: Element): boolean {
+    let ok = verdicts.get(el);
+    if (ok === undefined) {
+      ok = !hiddenByMarkup(el, root) && !inExcluded(el) && !isOwnUi(el);
+      verdicts.set(el, ok);
+    }
+    return ok;
   }
 
   function within(base: Element): ShadowRoot[] {

@@ -8,7 +8,7 @@ import type { LayerReport, PageContact, PageContextInput, ReadLayer } from '../v
 import { cleanTitle, readGeneric } from './generic-reader';
 import { clean, contactOf, emailsIn, emailValue, fieldValue, uniq, uniqContacts, websiteIn, websiteValue } from './dom';
 import { labelledValues, type LabelField, type LabelValue } from './labels';
-import { createQuery, isShown, type Query } from './query';
+import { createQuery, pickShown, type Query } from './query';
 import type { AnySiteAdapter, LayerFound, RecordMatch } from './types';
 
 export interface PageRead {
@@ -37,7 +37,7 @@ export interface PageRead {
 /** Default record area: the visible main region, else the body. */
 export function defaultScope(doc: Document): Element | null {
   for (const sel of ['[role="main"]', 'main']) {
-    const found = Array.from(doc.querySelectorAll(sel)).find((el) => isShown(el));
+    const found = pickShown(Array.from(doc.querySelectorAll(sel)));
     if (found) return found;
   }
   return doc.body;
@@ -108,14 +108,23 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
   }
   const shared = adapter.sharedLayers ?? ['labels', 'page'];
   const hooks = safe(() => adapter.hooks(q, match, doc));
-  const labels = shared.includes('labels') ? safe(() => labelLayer(q, adapter, kind)) : {};
+  // A later layer runs only for what the earlier ones lack: a record whose hooks name the company
+  // costs no text walk (a busy CRM page pays for every check).
+  const has = (...found: LayerFound[]) => ({
+    domain: found.some((f) => present(f.websites).length > 0 || present(f.emails).length > 0),
+    name: kind !== 'company' || found.some((f) => !!f.companyName),
+  });
+  const afterHooks = has(hooks);
+  const labels: LayerFound & { jobTitle?: string } =
+    shared.includes('labels') && !(afterHooks.domain && afterHooks.name) ? safe(() => labelLayer(q, adapter, kind)) : {};
+  const afterLabels = has(hooks, labels);
   let pageHost = '';
   try {
     pageHost = new URL(match.url).hostname;
   } catch {
     /* keep '' */
   }
-  const generic: ReturnType<typeof readGeneric> = shared.includes('page')
+  const generic: ReturnType<typeof readGeneric> = shared.includes('page') && !(afterLabels.domain && afterLabels.name)
     ? readGeneric(q, { pageHost, titleSelectors: adapter.titleSelectors })
     : { websites: [], emails: [] };
   const page: LayerFound = {
@@ -125,6 +134,7 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
     title: generic.title,
     companyName: kind === 'company' ? generic.title : undefined,
   };
+  const ran = { hooks: true, labels: labels !== undefined && Object.keys(labels).length > 0, page: 'title' in generic || generic.websites.length > 0 || generic.emails.length > 0 };
   const layers: [ReadLayer, LayerFound][] = [['hooks', hooks], ['labels', labels], ['page', page]];
   const via: PageRead['via'] = {};
   const pick = <K extends 'websites' | 'emails'>(key: K): string[] => {
@@ -168,7 +178,7 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
   const any = websites.length > 0 || emails.length > 0 || !!companyName || !!linkedinSlug;
   return {
     ctx,
-    layers: layers.map(([l, f]) => report(l, f)),
+    layers: layers.filter(([l]) => ran[l]).map(([l, f]) => report(l, f)),
     via,
     scoped: true,
     ids,

@@ -110,7 +110,7 @@ describe('watchRecords', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(out).toHaveLength(0);
     show('hubspot', 'contact.html');
-    await vi.waitFor(() => expect(out).toHaveLength(1));
+    await vi.waitFor(() => expect(out).toHaveLength(1), { timeout: 4000 });
     expect(out[0]!.ctx).toMatchObject({ url: b.url, recordId: b.expect.recordId });
     expect(out.some((e) => e.ctx?.url === a.url)).toBe(false);
   });

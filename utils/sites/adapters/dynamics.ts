@@ -7,7 +7,7 @@
 import { defineSiteAdapter, type RecordMatch } from '../types';
 import { contactOf, emailIn, fieldValue, linkedinSlug, textOf, websiteIn } from '../dom';
 import { cleanTitle } from '../generic-reader';
-import { isShown } from '../query';
+import { pickShown } from '../query';
 import { defaultScope } from '../read-page';
 import { matchesAny } from '../patterns';
 
@@ -70,7 +70,7 @@ export default defineSiteAdapter<RecordMatch>({
   kind: (m) => (m.recordType === 'account' ? 'company' : m.recordType === 'opportunity' ? 'other' : 'person'),
   scope(doc) {
     for (const sel of S.scope) {
-      const shown = Array.from(doc.querySelectorAll(sel)).find((el) => isShown(el));
+      const shown = pickShown(Array.from(doc.querySelectorAll(sel)));
       if (shown) return shown;
     }
     return defaultScope(doc);
@@ -81,7 +81,7 @@ export default defineSiteAdapter<RecordMatch>({
     const t = match.recordType;
     const text = (logical: string) => fieldValue(q.first(S.field(logical)));
     // the header may sit outside the form: read the shown title from the document
-    const titleEl = q.first(S.title) ?? Array.from(doc.querySelectorAll(S.title.join(', '))).find((el) => isShown(el));
+    const titleEl = q.first(S.title) ?? pickShown(Array.from(doc.querySelectorAll(S.title.join(', '))));
     const title = cleanTitle(titleEl?.getAttribute('title') || titleEl?.textContent);
     const email = emailIn(q.first(S.field('emailaddress1')));
     const name = [text('firstname'), text('lastname')].filter(Boolean).join(' ') || (t === 'contact' || t === 'lead' ? title : undefined);

@@ -6,7 +6,7 @@
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
 import { all, clean, contactOf, emailValue, textOf } from '../dom';
-import { isShown } from '../query';
+import { pickShown } from '../query';
 import { matchesAny } from '../patterns';
 
 // Selector table: arrays of alternatives, first hit wins. Source: gmail.js (real-dom-evidence.md §6).
@@ -79,7 +79,7 @@ export default defineSiteAdapter<RecordMatch>({
   kind: () => 'other',
   scope(doc) {
     // the visible subject of the open conversation; hidden, previously opened ones stay mounted
-    const subject = all(doc, S.subject).find((el) => isShown(el));
+    const subject = pickShown(all(doc, S.subject));
     // without the subject, the main area also holds the thread list (other senders): read nothing
     if (!subject) return null;
     const wrapper = subject.parentElement?.closest(S.thread);

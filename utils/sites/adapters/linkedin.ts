@@ -6,7 +6,7 @@
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
 import { clean, linkedinSlug, textOf, uniq, websiteValue } from '../dom';
-import { isShown } from '../query';
+import { pickShown } from '../query';
 import { matchesAny } from '../patterns';
 
 // Selector table: arrays of alternatives, first hit wins.
@@ -88,7 +88,7 @@ export default defineSiteAdapter<RecordMatch>({
   kind: (m) => (m.recordType === 'company' || m.recordType === 'sales-account' ? 'company' : 'other'),
   // a profile or a company page links to many other companies: only the structural hooks are read
   sharedLayers: [],
-  scope: (doc) => Array.from(doc.querySelectorAll(S.main.join(', '))).find((el) => isShown(el)) ?? doc.body,
+  scope: (doc) => pickShown(Array.from(doc.querySelectorAll(S.main.join(', ')))) ?? doc.body,
   renderedIds(q, match) {
     // the page's own tab/nav links (or, in Sales Navigator, self links) name the record: a
     // confirmation when present, never a mismatch (LinkedIn does not always render them)

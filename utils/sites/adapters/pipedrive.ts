@@ -6,7 +6,7 @@
 import { defineSiteAdapter, type RecordMatch } from '../types';
 import { contactOf, emailIn, linkedinSlug, textOf, websiteIn } from '../dom';
 import { cleanTitle } from '../generic-reader';
-import { isShown } from '../query';
+import { pickShown } from '../query';
 import { defaultScope } from '../read-page';
 import { matchesAny } from '../patterns';
 
@@ -58,7 +58,7 @@ export default defineSiteAdapter<RecordMatch>({
   containerSelector: '#app, main',
   kind: (m) => (m.recordType === 'organization' ? 'company' : m.recordType === 'person' ? 'person' : 'other'),
   scope(doc) {
-    const detail = Array.from(doc.querySelectorAll(S.detail.join(', '))).find((el) => isShown(el));
+    const detail = pickShown(Array.from(doc.querySelectorAll(S.detail.join(', '))));
     return detail ?? defaultScope(doc);
   },
   exclude: S.exclude,

@@ -9,7 +9,7 @@
 import { defineSiteAdapter, type RecordMatch } from '../types';
 import { all, contactOf, emailIn, fieldValue, linkedinSlug, uniq, websiteIn } from '../dom';
 import { cleanTitle } from '../generic-reader';
-import { isShown } from '../query';
+import { isShown, pickShown } from '../query';
 import { defaultScope } from '../read-page';
 import { matchesAny } from '../patterns';
 
@@ -61,9 +61,11 @@ const head = (id: string) => id.slice(0, 15);
 
 /** The console tab (if any) that shows this scope, and the record id its href names. */
 function consolePanel(doc: Document, match: SfMatch): { panel: Element; id: string | null } | null {
-  const tabs = all(doc, S.activeTabs)
+  let tabs = all(doc, S.activeTabs)
     .map((tab) => ({ tab, panel: doc.getElementById(tab.getAttribute('aria-controls') ?? '') }))
-    .filter((t): t is { tab: Element; panel: HTMLElement } => t.panel !== null && isShown(t.panel));
+    .filter((t): t is { tab: Element; panel: HTMLElement } => t.panel !== null);
+  // several selected tabs (a workspace tab and its sub-tab, or markup we do not know): the shown ones
+  if (tabs.length > 1) tabs = tabs.filter((t) => isShown(t.panel));
   if (!tabs.length) return null;
   const idOf = (tab: Element) => HREF_ID_RE.exec(tab.getAttribute('href') ?? '')?.[1] ?? null;
   const mine = tabs.find((t) => head(idOf(t.tab) ?? '') === head(match.recordId)) ?? tabs[tabs.length - 1]!;
@@ -74,12 +76,13 @@ function findScope(doc: Document, match: SfMatch): Element | null {
   const fromTab = consolePanel(doc, match)?.panel;
   if (fromTab) return fromTab;
   for (const sel of S.activePanel) {
-    const shown = Array.from(doc.querySelectorAll(sel)).find((el) => isShown(el));
+    const shown = pickShown(Array.from(doc.querySelectorAll(sel)));
     if (shown) return shown;
   }
   // No active container known (markup changed): one shown record page is the record; several
   // (cached pages, console tabs we cannot tell apart) are not readable with confidence.
-  const pages = Array.from(doc.querySelectorAll(S.recordPage)).filter((el) => isShown(el));
+  let pages = Array.from(doc.querySelectorAll(S.recordPage));
+  if (pages.length > 1) pages = pages.filter((el) => isShown(el));
   if (pages.length > 1) return null;
   return pages[0] ?? defaultScope(doc);
 }

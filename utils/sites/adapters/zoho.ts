@@ -6,7 +6,7 @@
 import { defineSiteAdapter, type RecordMatch } from '../types';
 import { contactOf, emailIn, fieldValue, linkedinSlug, websiteIn } from '../dom';
 import { cleanTitle } from '../generic-reader';
-import { isShown } from '../query';
+import { pickShown } from '../query';
 import { defaultScope } from '../read-page';
 import { matchesAny } from '../patterns';
 
@@ -60,7 +60,7 @@ export default defineSiteAdapter<RecordMatch>({
   containerSelector: '#crmBodyContainer, [data-zcqa="detailView"]',
   kind: (m) => (m.recordType === 'account' ? 'company' : m.recordType === 'deal' ? 'other' : 'person'),
   scope(doc) {
-    const detail = Array.from(doc.querySelectorAll(S.detail.join(', '))).find((el) => isShown(el));
+    const detail = pickShown(Array.from(doc.querySelectorAll(S.detail.join(', '))));
     return detail ?? defaultScope(doc);
   },
   exclude: S.exclude,
