@@ -87,11 +87,26 @@ function report(layer: ReadLayer, f: LayerFound): LayerReport {
   };
 }
 
+/** Extra inputs: the CRM's record data (first layer), and whether the DOM layers may be read at all. */
+export interface ReadPageOptions {
+  /** the record's data from the CRM's own API, for exactly this URL's record (record-data/) */
+  api?: LayerFound;
+  /** false: the page still shows another record (guard failed): read the API layer only */
+  dom?: boolean;
+}
+
 /** Reads the record with every layer. */
-export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMatch): PageRead {
-  const scopeEl = adapter.scope ? adapter.scope(doc, match) : defaultScope(doc);
+export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMatch, opts: ReadPageOptions = {}): PageRead {
+  const useDom = opts.dom !== false;
+  const scopeEl = !useDom ? null : adapter.scope ? adapter.scope(doc, match) : defaultScope(doc);
   const kind = adapter.kind(match);
   const base: PageContextInput = { site: adapter.id, url: match.url, recordType: match.recordType, recordId: match.recordId, websites: [], emails: [], contacts: [] };
+  if (!scopeEl && opts.api) {
+    // API data alone (the record area is not rendered, or still shows the previous record)
+    const api = opts.api;
+    const empty = createQuery(doc.createElement('div'));
+    return { ...mergeLayers(adapter, match, base, [['api', api]], {}, {}, [], empty), scoped: false };
+  }
   if (!scopeEl) {
     return { ctx: base, layers: [], via: {}, scoped: false, ids: [], idMatch: null, fingerprint: '', titleNode: null, strong: false, any: false, errors: [] };
   }
@@ -125,7 +140,26 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
     title: generic.title,
     companyName: kind === 'company' ? generic.title : undefined,
   };
-  const layers: [ReadLayer, LayerFound][] = [['hooks', hooks], ['labels', labels], ['page', page]];
+  const layers: [ReadLayer, LayerFound][] = [...(opts.api ? ([['api', opts.api]] as [ReadLayer, LayerFound][]) : []), ['hooks', hooks], ['labels', labels], ['page', page]];
+  const ids = safe(() => ({ ids: adapter.renderedIds?.(q, match, doc) ?? [] })).ids ?? [];
+  return mergeLayers(adapter, match, base, layers, hooks, labels, ids, q, generic.title, errors);
+}
+
+/** For each fact, the first layer that has it (see file comment). */
+function mergeLayers(
+  adapter: AnySiteAdapter,
+  match: RecordMatch,
+  base: PageContextInput,
+  layers: [ReadLayer, LayerFound][],
+  hooks: LayerFound,
+  labels: { jobTitle?: string },
+  ids: string[],
+  q: Query,
+  genericTitle?: string,
+  errors: unknown[] = [],
+): PageRead {
+  const kind = adapter.kind(match);
+  const api = layers[0]?.[0] === 'api' ? layers[0][1] : undefined;
   const via: PageRead['via'] = {};
   const pick = <K extends 'websites' | 'emails'>(key: K): string[] => {
     for (const [layer, f] of layers) {
@@ -151,19 +185,19 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
   const emails = pick('emails');
   const companyName = pickOne('companyName');
   const linkedinSlug = pickOne('linkedinSlug');
-  const title = hooks.title ?? generic.title;
-  let contacts: PageContact[] = uniqContacts(present(hooks.contacts));
+  const title = api?.title ?? hooks.title ?? genericTitle;
+  let contacts: PageContact[] = uniqContacts([...present(api?.contacts), ...present(hooks.contacts)]);
   if (!contacts.length && kind === 'person' && emails[0]) {
     contacts = uniqContacts([contactOf(emails[0], title, labels.jobTitle)]);
   }
-  const ids = safe(() => ({ ids: adapter.renderedIds?.(q, match, doc) ?? [] })).ids ?? [];
   const idMatch = ids.length ? ids.includes(match.recordId) : null;
   const ctx: PageContextInput = { ...base, websites, emails, companyName: cleanTitle(companyName) ?? companyName, linkedinSlug, contacts };
-  // a field (hooks or labels) named the company, or the site's own hooks gave its LinkedIn identity
+  // the CRM's record data, a field (hooks or labels) named the company, or the site's own hooks gave its LinkedIn identity
   const strong =
     (!!via.websites && via.websites !== 'page') ||
     (!!via.emails && via.emails !== 'page') ||
     via.linkedinSlug === 'hooks' ||
+    via.companyName === 'api' ||
     (idMatch === true && (websites.length > 0 || emails.length > 0));
   const any = websites.length > 0 || emails.length > 0 || !!companyName || !!linkedinSlug;
   return {

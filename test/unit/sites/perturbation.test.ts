@@ -55,7 +55,8 @@ describe('perturbation suite', () => {
         }
       }
     }
-  });
+    // ~860 reads of full pages: CPU-bound, and slow on a busy 2-core machine running the whole suite
+  }, 180_000);
 
   it('writes the site × mutation table into docs/detection.md (only when it changed)', () => {
     const table = tableOf(outcomes, Object.keys(SITES));
