@@ -277,9 +277,9 @@ async function run(world: World): Promise<void> {
     // the rep e-mail as Settings stores it; Salesforce records show their account
     await writeFirefoxSettings(page, { apiKey: DEMO_API_KEY, repEmail: DEMO_REP.email });
     await checkPanelsPopupAndActivities(world, firefox.browser);
-    await checkUnreadableRecord(world, firefox.browser);
     await checkOutlookMessage(firefox.browser);
     await checkDynamicsApi(world, firefox.browser);
+    await checkUnreadableRecord(world, firefox.browser);
     await checkLinkedInOptIn(firefox.browser, page);
   } finally {
     await firefox.close();
