@@ -17,6 +17,7 @@ const MATCH_LABELS: Record<MatchReason, string> = {
   lookup: 'your search',
   'page-website': 'website link on the page',
   'page-email': 'e-mail address on the page',
+  'record-data': 'Dynamics record data',
 };
 
 /** Why this account was matched, in a rep's words. */

@@ -8,8 +8,8 @@ import { z } from 'zod';
 const short = (max: number) => z.string().max(max);
 
 /** Where a page's company signal came from; shown in the panel header as the match reason. */
-/** 'page-website' / 'page-email': read by the generic page reader, not from a field (docs/detection.md). */
-export const MatchReasonSchema = z.enum(['pinned', 'website', 'email', 'url', 'linkedin', 'name', 'lookup', 'page-website', 'page-email']);
+/** 'page-website' / 'page-email': read by the generic page reader, not from a field; 'record-data': the CRM's Web API (docs/detection.md). */
+export const MatchReasonSchema = z.enum(['pinned', 'website', 'email', 'url', 'linkedin', 'name', 'lookup', 'page-website', 'page-email', 'record-data']);
 export type MatchReason = z.infer<typeof MatchReasonSchema>;
 
 /** A contact seen on the page (CRM contact record, Gmail participant): used for activity logging. */
@@ -20,8 +20,8 @@ export const PageContactSchema = z.object({
 });
 export type PageContact = z.infer<typeof PageContactSchema>;
 
-/** The reading layer a value came from (docs/detection.md): site hooks, labelled fields, the generic page reader. */
-export const ReadLayerSchema = z.enum(['hooks', 'labels', 'page']);
+/** The reading layer a value came from (docs/detection.md): the CRM's own record data (Dynamics Web API), site hooks, labelled fields, the generic page reader. */
+export const ReadLayerSchema = z.enum(['api', 'hooks', 'labels', 'page']);
 export type ReadLayer = z.infer<typeof ReadLayerSchema>;
 
 const count = z.number().int().min(0).max(1000);
@@ -49,8 +49,8 @@ export const ReadInfoSchema = z.object({
     .object({ websites: ReadLayerSchema.optional(), emails: ReadLayerSchema.optional(), companyName: ReadLayerSchema.optional(), linkedinSlug: ReadLayerSchema.optional() })
     .default({}),
   /** why the read was taken for this URL's record */
-  guard: z.enum(['record-id', 'fresh-load', 'content-changed', 'settled', 'stale-content', 'stale-id', 'none']).optional(),
-  layers: z.array(LayerReportSchema).max(3).default([]),
+  guard: z.enum(['record-data', 'record-id', 'fresh-load', 'content-changed', 'settled', 'stale-content', 'stale-id', 'none']).optional(),
+  layers: z.array(LayerReportSchema).max(4).default([]),
   /** ms from the record's URL to this read */
   ms: z.number().min(0).max(600_000).optional(),
 });

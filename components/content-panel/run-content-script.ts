@@ -80,6 +80,7 @@ export async function runLensContentScript(ctx: ContentScriptContext, opts: { al
     window,
     signal: ctx.signal,
     enabledSites,
+    recordFetch: pageFetch(),
     onContext: (context) =>
       quietly(() => {
         current = context;
@@ -88,4 +89,13 @@ export async function runLensContentScript(ctx: ContentScriptContext, opts: { al
         panel.setContext(context);
       }),
   });
+}
+
+/**
+ * The page's own fetch, for the CRM's API on the page's origin (Dynamics): Firefox's `content.fetch`
+ * makes the request as the page (its origin and cookies); Chrome's content-script fetch already does.
+ */
+function pageFetch(): typeof fetch {
+  const content = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+  return content?.fetch ? content.fetch.bind(content) : fetch.bind(globalThis);
 }

@@ -11,6 +11,7 @@ const TRY_IT: Record<string, string> = {
   zoho: 'https://crm.zoho.com/',
   linkedin: 'https://www.linkedin.com/',
   gmail: 'https://mail.google.com/',
+  outlook: 'https://outlook.office.com/mail/',
 };
 
 /** The end of onboarding: connected and the e-mail saved; where to try it, and the shortcuts. */

@@ -21,7 +21,42 @@ export const SITE_HOST_PATTERNS = [
   '*.dynamics.com', '*.pipedrive.com',
   'crm.zoho.com', 'crm.zoho.eu', 'crm.zoho.in', 'crm.zoho.com.au',
   'www.linkedin.com', 'mail.google.com',
+  'outlook.office.com', 'outlook.office365.com', 'outlook.live.com',
 ];
+
+/**
+ * What the Dynamics Web API on every *.dynamics.com host answers per record GUID (issue #16): the
+ * form account-no-website.html shows no website, only the API has it; account.html's user has no
+ * read rights (403, so the DOM is read). Any other record: 404, as a server with another API version.
+ */
+export const DYNAMICS_API_RECORDS: Record<string, { status: number; body: unknown }> = {
+  '8f0c7a55-2f3b-ee11-9cbd-100000000001': { status: 200, body: { name: 'Globex Analytics', websiteurl: 'https://www.globex-analytics.io', emailaddress1: null } },
+  '8f0c7a55-2f3b-ee11-9cbd-100000000005': {
+    status: 403,
+    body: { error: { code: '0x80040220', message: 'Principal user is missing prvReadAccount privilege' } },
+  },
+};
+
+/** One request to the world's Dynamics Web API, with the headers the reader must send. */
+export interface DynamicsApiRequest {
+  host: string;
+  path: string;
+  search: string;
+  accept: string | null;
+  odataVersion: string | null;
+  odataMaxVersion: string | null;
+  cookie: string | null;
+}
+
+function dynamicsApi(request: Request, log: DynamicsApiRequest[]): Response {
+  const url = new URL(request.url);
+  const h = request.headers;
+  log.push({ host: url.hostname, path: url.pathname, search: decodeURIComponent(url.search), accept: h.get('accept'), odataVersion: h.get('odata-version'), odataMaxVersion: h.get('odata-maxversion'), cookie: h.get('cookie') });
+  const id = /^\/api\/data\/v9\.2\/(?:accounts|contacts|leads|opportunities)\(([0-9a-f-]{36})\)$/.exec(url.pathname)?.[1];
+  const hit = id ? DYNAMICS_API_RECORDS[id] : undefined;
+  const { status, body } = hit ?? { status: 404, body: { error: { code: '0x80060888', message: 'Resource not found for the segment' } } };
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; odata.metadata=minimal', 'odata-version': '4.0' } });
+}
 
 /** One request the world server answered. */
 export interface WorldRequest {
@@ -49,6 +84,8 @@ export interface World {
   /** value for Chromium's --host-resolver-rules (one argv entry, no quotes) */
   hostResolverRules: string;
   requests: WorldRequest[];
+  /** requests to the Dynamics Web API (/api/data/v9.2/… on a *.dynamics.com host) */
+  dynamicsApiRequests: DynamicsApiRequest[];
   /** whether `host` is mapped to the world server (for proxies standing in for host rules) */
   handles(host: string): boolean;
   /** serve `html` at `url` (overrides a fixture), e.g. a page a single test needs */
@@ -76,6 +113,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   for (const c of cases) if (!files.has(pageKey(c.url))) files.set(pageKey(c.url), c.file);
   const overrides = new Map<string, string>();
   const requests: WorldRequest[] = [];
+  const dynamicsApiRequests: DynamicsApiRequest[] = [];
   const emulator = createEmulator(options.emulator ?? {});
 
   const sitePage = async (request: Request): Promise<Response> => {
@@ -89,7 +127,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
 
   const route = async (request: Request): Promise<Response> => {
     const host = hostOf(request);
-    const response = API_HOSTS.includes(host) ? await emulator.app.fetch(request) : await sitePage(request);
+    const isDynamicsApi = host.endsWith('.dynamics.com') && new URL(request.url).pathname.startsWith('/api/data/');
+    const response = API_HOSTS.includes(host) ? await emulator.app.fetch(request) : isDynamicsApi ? dynamicsApi(request, dynamicsApiRequests) : await sitePage(request);
     const url = new URL(request.url);
     requests.push({ host, method: request.method, path: url.pathname, search: url.search, status: response.status });
     return response;
@@ -118,6 +157,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     handles,
     hostResolverRules,
     requests,
+    dynamicsApiRequests,
     setPage: (url, html) => overrides.set(pageKey(url), html),
     servePage: async (url, file) => void overrides.set(pageKey(url), await readFile(file, 'utf8')),
     close: () =>

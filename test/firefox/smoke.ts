@@ -211,6 +211,32 @@ async function checkUnreadableRecord(world: World, browser: Browser): Promise<vo
   await page.close();
 }
 
+/** Outlook on the web: an opened conversation's participants name the account (issue #16). */
+async function checkOutlookMessage(browser: Browser): Promise<void> {
+  const c = (await loadSiteCases()).find((x) => x.adapterId === 'outlook' && x.file.endsWith('/conversation.html'));
+  check(c, 'the Outlook conversation fixture exists');
+  const page = await browser.newPage();
+  await page.goto(c.url, { waitUntil: 'load' });
+  const shown = await readFirefoxPanel(page, 20_000);
+  check(shown?.name === 'Acme Robotics', `the panel on an Outlook conversation (${new URL(c.url).host}) shows Acme Robotics (${shown?.name ?? 'no panel'})`);
+  await page.close();
+}
+
+/** Dynamics: the record's website comes from the page origin's Web API (content.fetch), once (issue #16). */
+async function checkDynamicsApi(world: World, browser: Browser): Promise<void> {
+  const c = (await loadSiteCases()).find((x) => x.adapterId === 'dynamics' && x.file.endsWith('/account-no-website.html'));
+  check(c, 'the Dynamics form without a website exists');
+  const before = world.dynamicsApiRequests.length;
+  const page = await browser.newPage();
+  await page.goto(c.url, { waitUntil: 'load' });
+  const shown = await readFirefoxPanel(page, 20_000);
+  const text = await page.$eval('recotap-lens-panel >>> aside', (el) => el.textContent ?? '').catch(() => '');
+  check(shown?.name === 'Globex Analytics' && text.includes('Matched: Dynamics record data'), `a Dynamics form without a website is matched by the Web API's record data (${shown?.name ?? 'no panel'})`);
+  const asked = world.dynamicsApiRequests.slice(before);
+  check(asked.length === 1 && asked[0]!.odataVersion === '4.0', `with exactly one Web API request (${asked.length})`);
+  await page.close();
+}
+
 async function run(world: World): Promise<void> {
   check(existsSync(path.join(FIREFOX_BUILD, 'manifest.json')), `Firefox build exists at ${path.relative(ROOT, FIREFOX_BUILD)} (npm run build:firefox)`);
   // MV2 cannot limit a web-accessible resource to some sites (LinkedIn must get none): the panel
@@ -256,6 +282,8 @@ async function run(world: World): Promise<void> {
     // the rep e-mail as Settings stores it; Salesforce records show their account
     await writeFirefoxSettings(page, { apiKey: DEMO_API_KEY, repEmail: DEMO_REP.email });
     await checkPanelsPopupAndActivities(world, firefox.browser);
+    await checkOutlookMessage(firefox.browser);
+    await checkDynamicsApi(world, firefox.browser);
     await checkUnreadableRecord(world, firefox.browser);
     await checkLinkedInOptIn(firefox.browser, page);
   } finally {

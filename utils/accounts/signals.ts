@@ -69,8 +69,9 @@ export function signalsFromContext(ctx: PageContext, repEmail: string): Signals 
     const agreed = mails.filter((m) => siteCompanies.has(company(m)));
     mails = companies(agreed).size === 1 ? agreed : [];
   }
-  addDomains(domains, websites, via.websites === 'page' ? 'page-website' : 'website', own);
-  addDomains(domains, mails, via.emails === 'page' ? 'page-email' : 'email', own);
+  const reason = (layer: string | undefined, field: MatchReason, page: MatchReason): MatchReason => (layer === 'api' ? 'record-data' : layer === 'page' ? page : field);
+  addDomains(domains, websites, reason(via.websites, 'website', 'page-website'), own);
+  addDomains(domains, mails, reason(via.emails, 'email', 'page-email'), own);
   const pinKeys = ctx.recordId ? [recordPinKey(ctx.site, ctx.recordId)] : [];
   pinKeys.push(...domains.map((d) => domainPinKey(d.domain)));
   return {

@@ -8,7 +8,7 @@ import type { LayerReport, PageContact, PageContextInput, ReadLayer } from '../v
 import { cleanTitle, readGeneric } from './generic-reader';
 import { clean, contactOf, emailsIn, emailValue, fieldValue, uniq, uniqContacts, websiteIn, websiteValue } from './dom';
 import { labelledValues, type LabelField, type LabelValue } from './labels';
-import { createQuery, pickShown, type Query } from './query';
+import { createQuery, isShown, type Query } from './query';
 import type { AnySiteAdapter, LayerFound, RecordMatch } from './types';
 
 export interface PageRead {
@@ -37,7 +37,7 @@ export interface PageRead {
 /** Default record area: the visible main region, else the body. */
 export function defaultScope(doc: Document): Element | null {
   for (const sel of ['[role="main"]', 'main']) {
-    const found = pickShown(Array.from(doc.querySelectorAll(sel)));
+    const found = Array.from(doc.querySelectorAll(sel)).find((el) => isShown(el));
     if (found) return found;
   }
   return doc.body;
@@ -87,11 +87,26 @@ function report(layer: ReadLayer, f: LayerFound): LayerReport {
   };
 }
 
+/** Extra inputs: the CRM's record data (first layer), and whether the DOM layers may be read at all. */
+export interface ReadPageOptions {
+  /** the record's data from the CRM's own API, for exactly this URL's record (record-data/) */
+  api?: LayerFound;
+  /** false: the page still shows another record (guard failed): read the API layer only */
+  dom?: boolean;
+}
+
 /** Reads the record with every layer. */
-export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMatch): PageRead {
-  const scopeEl = adapter.scope ? adapter.scope(doc, match) : defaultScope(doc);
+export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMatch, opts: ReadPageOptions = {}): PageRead {
+  const useDom = opts.dom !== false;
+  const scopeEl = !useDom ? null : adapter.scope ? adapter.scope(doc, match) : defaultScope(doc);
   const kind = adapter.kind(match);
   const base: PageContextInput = { site: adapter.id, url: match.url, recordType: match.recordType, recordId: match.recordId, websites: [], emails: [], contacts: [] };
+  if (!scopeEl && opts.api) {
+    // API data alone (the record area is not rendered, or still shows the previous record)
+    const api = opts.api;
+    const empty = createQuery(doc.createElement('div'));
+    return { ...mergeLayers(adapter, match, base, [['api', api]], {}, {}, [], empty), scoped: false };
+  }
   if (!scopeEl) {
     return { ctx: base, layers: [], via: {}, scoped: false, ids: [], idMatch: null, fingerprint: '', titleNode: null, strong: false, any: false, errors: [] };
   }
@@ -108,25 +123,29 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
   }
   const shared = adapter.sharedLayers ?? ['labels', 'page'];
   const hooks = safe(() => adapter.hooks(q, match, doc));
-  // A later layer runs only for what the earlier ones lack: a record whose hooks name the company
-  // costs no text walk (a busy CRM page pays for every check).
-  const has = (...found: LayerFound[]) => ({
-    domain: found.some((f) => present(f.websites).length > 0 || present(f.emails).length > 0),
-    name: kind !== 'company' || found.some((f) => !!f.companyName),
+  // A later layer runs only for what the earlier ones lack: a record whose API data or hooks name
+  // the company costs no text walk (a busy CRM page pays for every check).
+  const has = (...found: (LayerFound | undefined)[]) => ({
+    domain: found.some((f) => !!f && (present(f.websites).length > 0 || present(f.emails).length > 0)),
+    name: kind !== 'company' || found.some((f) => !!f?.companyName),
   });
-  const afterHooks = has(hooks);
+  const afterHooks = has(opts.api, hooks);
   const labels: LayerFound & { jobTitle?: string } =
     shared.includes('labels') && !(afterHooks.domain && afterHooks.name) ? safe(() => labelLayer(q, adapter, kind)) : {};
-  const afterLabels = has(hooks, labels);
+  const afterLabels = has(opts.api, hooks, labels);
   let pageHost = '';
   try {
     pageHost = new URL(match.url).hostname;
   } catch {
     /* keep '' */
   }
-  const generic: ReturnType<typeof readGeneric> = shared.includes('page') && !(afterLabels.domain && afterLabels.name)
-    ? readGeneric(q, { pageHost, titleSelectors: adapter.titleSelectors })
-    : { websites: [], emails: [] };
+  const generic: ReturnType<typeof readGeneric> =
+    shared.includes('page') && !(afterLabels.domain && afterLabels.name)
+      ? readGeneric(q, { pageHost, titleSelectors: adapter.titleSelectors })
+      : { websites: [], emails: [] };
+  const ran = new Set<ReadLayer>(['api', 'hooks']);
+  if (Object.keys(labels).length > 0) ran.add('labels');
+  if ('title' in generic) ran.add('page');
   const page: LayerFound = {
     websites: generic.websites,
     emails: generic.emails,
@@ -134,8 +153,26 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
     title: generic.title,
     companyName: kind === 'company' ? generic.title : undefined,
   };
-  const ran = { hooks: true, labels: labels !== undefined && Object.keys(labels).length > 0, page: 'title' in generic || generic.websites.length > 0 || generic.emails.length > 0 };
-  const layers: [ReadLayer, LayerFound][] = [['hooks', hooks], ['labels', labels], ['page', page]];
+  const layers: [ReadLayer, LayerFound][] = [...(opts.api ? ([['api', opts.api]] as [ReadLayer, LayerFound][]) : []), ['hooks', hooks], ['labels', labels], ['page', page]];
+  const ids = safe(() => ({ ids: adapter.renderedIds?.(q, match, doc) ?? [] })).ids ?? [];
+  return mergeLayers(adapter, match, base, layers.filter(([l]) => ran.has(l)), hooks, labels, ids, q, generic.title, errors);
+}
+
+/** For each fact, the first layer that has it (see file comment). */
+function mergeLayers(
+  adapter: AnySiteAdapter,
+  match: RecordMatch,
+  base: PageContextInput,
+  layers: [ReadLayer, LayerFound][],
+  hooks: LayerFound,
+  labels: { jobTitle?: string },
+  ids: string[],
+  q: Query,
+  genericTitle?: string,
+  errors: unknown[] = [],
+): PageRead {
+  const kind = adapter.kind(match);
+  const api = layers[0]?.[0] === 'api' ? layers[0][1] : undefined;
   const via: PageRead['via'] = {};
   const pick = <K extends 'websites' | 'emails'>(key: K): string[] => {
     for (const [layer, f] of layers) {
@@ -161,24 +198,24 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
   const emails = pick('emails');
   const companyName = pickOne('companyName');
   const linkedinSlug = pickOne('linkedinSlug');
-  const title = hooks.title ?? generic.title;
-  let contacts: PageContact[] = uniqContacts(present(hooks.contacts));
+  const title = api?.title ?? hooks.title ?? genericTitle;
+  let contacts: PageContact[] = uniqContacts([...present(api?.contacts), ...present(hooks.contacts)]);
   if (!contacts.length && kind === 'person' && emails[0]) {
     contacts = uniqContacts([contactOf(emails[0], title, labels.jobTitle)]);
   }
-  const ids = safe(() => ({ ids: adapter.renderedIds?.(q, match, doc) ?? [] })).ids ?? [];
   const idMatch = ids.length ? ids.includes(match.recordId) : null;
   const ctx: PageContextInput = { ...base, websites, emails, companyName: cleanTitle(companyName) ?? companyName, linkedinSlug, contacts };
-  // a field (hooks or labels) named the company, or the site's own hooks gave its LinkedIn identity
+  // the CRM's record data, a field (hooks or labels) named the company, or the site's own hooks gave its LinkedIn identity
   const strong =
     (!!via.websites && via.websites !== 'page') ||
     (!!via.emails && via.emails !== 'page') ||
     via.linkedinSlug === 'hooks' ||
+    via.companyName === 'api' ||
     (idMatch === true && (websites.length > 0 || emails.length > 0));
   const any = websites.length > 0 || emails.length > 0 || !!companyName || !!linkedinSlug;
   return {
     ctx,
-    layers: layers.filter(([l]) => ran[l]).map(([l, f]) => report(l, f)),
+    layers: layers.map(([l, f]) => report(l, f)),
     via,
     scoped: true,
     ids,

@@ -17,7 +17,7 @@
  */
 import * as v from 'valibot';
 import type { PageContext, PageContextInput, ReadInfo } from '../view-models';
-import type { AnySiteAdapter, RecordMatch } from './types';
+import type { AnySiteAdapter, LayerFound, RecordMatch } from './types';
 import { readPage, type PageRead } from './read-page';
 import { workCounts } from '../work-counts';
 
@@ -29,7 +29,7 @@ import { workCounts } from '../work-counts';
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const optText = (max: number) => v.optional(text(max));
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
-const LAYER = v.picklist(['hooks', 'labels', 'page']);
+const LAYER = v.picklist(['api', 'hooks', 'labels', 'page']);
 const COUNT = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
 const PageContextLite: v.GenericSchema<PageContext> = v.object({
   site: text(64),
@@ -47,10 +47,10 @@ const PageContextLite: v.GenericSchema<PageContext> = v.object({
       via: v.object({
         websites: v.optional(LAYER), emails: v.optional(LAYER), companyName: v.optional(LAYER), linkedinSlug: v.optional(LAYER),
       }),
-      guard: v.optional(v.picklist(['record-id', 'fresh-load', 'content-changed', 'settled', 'stale-content', 'stale-id', 'none'])),
+      guard: v.optional(v.picklist(['record-data', 'record-id', 'fresh-load', 'content-changed', 'settled', 'stale-content', 'stale-id', 'none'])),
       layers: list(
         v.object({ layer: LAYER, websites: COUNT, emails: COUNT, companyName: v.boolean(), linkedinSlug: v.boolean(), contacts: COUNT, title: v.boolean() }),
-        3,
+        4,
       ),
       ms: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(600_000))),
     }),
@@ -104,6 +104,17 @@ export interface ReadRecordOptions {
    */
   onRead(ctx: PageContext, status: ReadStatus, page?: PageRead): void;
   onError(error: unknown): void;
+  /**
+   * The record's data from the CRM's own API (record-data/), keyed by this URL's record: the first
+   * layer. While it is pending no DOM read is taken; when it resolves to null the DOM layers decide.
+   */
+  recordData?: Promise<LayerFound | null>;
+  /**
+   * A DOM read of this record that passed the guards after the API's read was shown (the page was
+   * still rendering, or showed the previous record, when the API answered): what the guards must
+   * remember of this record for the next navigation.
+   */
+  onDomSettled?(page: PageRead): void;
 }
 
 /**
@@ -145,6 +156,11 @@ export function readRecord(o: ReadRecordOptions): void {
   const pendingMs = o.pendingMs ?? 150;
   const t0 = performance.now();
   let done = false;
+  /** the API layer: pending, absent (null: failed or none), or its data */
+  let api: LayerFound | null | 'pending' = o.recordData ? 'pending' : null;
+  /** the API's read was shown; the DOM is only watched to remember this record for the guards */
+  let shadow = false;
+  let kick: (() => void) | null = null;
   const urlOnly = { site: adapter.id, url: match.url, recordType: match.recordType, recordId: match.recordId };
 
   const emit = (ctx: PageContextInput, status: ReadStatus, page?: PageRead) => {
@@ -168,6 +184,32 @@ export function readRecord(o: ReadRecordOptions): void {
     const elapsed = performance.now() - t0;
     const settled = final || elapsed >= settleMs;
     const { ok, guard } = guardRead(page, match, o.previous, { navigated: o.navigated, settled });
+    if (shadow) {
+      if (ok && page.any && (page.strong || settled)) {
+        done = true;
+        o.onDomSettled?.(page);
+        return true;
+      }
+      return final;
+    }
+    if (api === 'pending' && !final) return false;
+    if (api && api !== 'pending') {
+      // the record's own data: taken at once; the DOM layers add what the API lacks only when
+      // the page shows this record (else the API layer alone)
+      const merged = readPage(adapter, doc, match, { api, dom: ok });
+      if (merged.any) {
+        workCounts.reads++;
+        const read: ReadInfo = { status: merged.strong ? 'read' : 'partial', via: merged.via, guard: 'record-data', layers: merged.layers, ms: Math.round(elapsed) };
+        const domOk = ok && page.any && (page.strong || settled);
+        emit({ ...merged.ctx, read }, 'ready', domOk ? page : undefined);
+        if (domOk || final) {
+          done = true;
+          return true;
+        }
+        shadow = true;
+        return false;
+      }
+    }
     const take = ok && page.any && (page.strong || settled);
     if (!take && !final) return false;
     done = true;
@@ -182,6 +224,17 @@ export function readRecord(o: ReadRecordOptions): void {
     emit(take ? { ...page.ctx, read } : { ...urlOnly, read }, take ? 'ready' : 'timeout', page);
     return true;
   };
+
+  o.recordData?.then(
+    (found) => {
+      api = found && Object.keys(found).length ? found : null;
+      kick?.();
+    },
+    () => {
+      api = null;
+      kick?.();
+    },
+  );
 
   const start = () => {
     if (signal.aborted || attempt(false)) return;
@@ -214,7 +267,7 @@ export function readRecord(o: ReadRecordOptions): void {
     workCounts.observers++;
     const timers = [
       // nothing yet: the panel shows its skeleton instead of a blank
-      setTimeout(() => !done && emit({ ...urlOnly, read: { status: 'reading', via: {}, layers: [] } }, 'reading'), pendingMs),
+      setTimeout(() => !done && !shadow && emit({ ...urlOnly, read: { status: 'reading', via: {}, layers: [] } }, 'reading'), pendingMs),
       // a weak read waits for the settle time, then is taken even if the page stays quiet
       setTimeout(() => !done && check(), Math.max(0, settleMs - (performance.now() - t0)) + 1),
       setTimeout(() => {
@@ -229,6 +282,7 @@ export function readRecord(o: ReadRecordOptions): void {
       pending = undefined;
     }
     signal.addEventListener('abort', stop, { once: true });
+    kick = () => !done && !signal.aborted && check();
     observe(observer, root);
   };
   if (doc.visibilityState !== 'hidden') return start();

@@ -12,6 +12,7 @@ import pipedrive from './adapters/pipedrive';
 import zoho from './adapters/zoho';
 import linkedin from './adapters/linkedin';
 import gmail from './adapters/gmail';
+import outlook from './adapters/outlook';
 
 /** All registered adapters. */
 export const siteAdapters: readonly AnySiteAdapter[] = [
@@ -23,6 +24,7 @@ export const siteAdapters: readonly AnySiteAdapter[] = [
   zoho,
   linkedin,
   gmail,
+  outlook,
 ];
 
 /** Adapter by id. */

@@ -9,7 +9,7 @@ import type { PageContext } from '../view-models';
 import { watchLocation, type WatchWindow } from './location-watcher';
 import { adaptersForUrl, type ExtraHost } from './hosts';
 import { readRecord, type PreviousRecord } from './record-reader';
-import type { AnySiteAdapter, RecordMatch } from './types';
+import type { AnySiteAdapter, LayerFound, RecordMatch } from './types';
 import { workCounts } from '../work-counts';
 
 export type { WatchWindow } from './location-watcher';
@@ -39,6 +39,13 @@ export interface WatchRecordsOptions {
   settleMs?: number;
   pollMs?: number;
   onError?(error: unknown): void;
+  /**
+   * The page's own fetch, for adapters that read the record through the CRM's API on the page's
+   * origin (Dynamics). Without it no API is asked and only the DOM is read.
+   */
+  recordFetch?: typeof fetch;
+  /** a record-data request failed (diagnostics: 'http-403', 'timeout', …) */
+  onRecordDataFailed?(reason: string, adapterId: string): void;
 }
 
 /** First adapter that recognises the URL, with its match. */
@@ -71,6 +78,27 @@ export function watchRecords(opts: WatchRecordsOptions): void {
   let previous: PreviousRecord | null = null;
   /** a navigation happened since the page loaded (the first record is then not a fresh load) */
   let navigatedSinceLoad = false;
+  /** record data per record, asked once for the tab's life (failures too: no retry storm on a 403) */
+  const recordData = new Map<string, Promise<LayerFound | null>>();
+  const dataFor = (adapter: AnySiteAdapter, match: RecordMatch, key: string): Promise<LayerFound | null> | undefined => {
+    if (!adapter.recordData || !opts.recordFetch) return undefined;
+    let p = recordData.get(key);
+    if (!p) {
+      p = adapter
+        .recordData(match, { fetch: opts.recordFetch, origin: new URL(match.url).origin })
+        .then((r) => {
+          if (r.ok) return r.found;
+          opts.onRecordDataFailed?.(r.reason, adapter.id);
+          return null;
+        })
+        .catch((e: unknown) => {
+          onError(e);
+          return null;
+        });
+      recordData.set(key, p);
+    }
+    return p;
+  };
 
   const emit = (ctx: PageContext | null, meta: ContextMeta, recordSignal?: AbortSignal) => {
     if (signal.aborted || recordSignal?.aborted) return; // a late result for an old URL is dropped here
@@ -95,6 +123,10 @@ export function watchRecords(opts: WatchRecordsOptions): void {
       record = new AbortController();
       const rs = record.signal;
       const meta = { url: found.match.url, adapterId: found.adapter.id, match: found.match };
+      const data = dataFor(found.adapter, found.match, key ?? href);
+      const remember = (page: { fingerprint: string; titleNode: Element | null }) => {
+        previous = { recordId: found.match.recordId, fingerprint: page.fingerprint, titleNode: page.titleNode ? new WeakRef(page.titleNode) : null };
+      };
       const read = () =>
         readRecord({
           adapter: found.adapter, match: found.match, document: win.document, signal: rs, timeoutMs, batchMs, onError,
@@ -102,10 +134,10 @@ export function watchRecords(opts: WatchRecordsOptions): void {
           previous,
           navigated: navigatedSinceLoad,
           settleMs: opts.settleMs,
+          recordData: data,
+          onDomSettled: (page) => !rs.aborted && remember(page),
           onRead: (ctx, status, page) => {
-            if (status !== 'reading' && page && !rs.aborted) {
-              previous = { recordId: found.match.recordId, fingerprint: page.fingerprint, titleNode: page.titleNode ? new WeakRef(page.titleNode) : null };
-            }
+            if (status !== 'reading' && page && !rs.aborted) remember(page);
             emit(ctx, { ...meta, status }, rs);
           },
         });
@@ -141,6 +173,8 @@ export interface StartSiteDetectionOptions {
   extraHosts?: readonly ExtraHost[];
   timeoutMs?: number;
   onError?(error: unknown): void;
+  /** see WatchRecordsOptions.recordFetch */
+  recordFetch?: typeof fetch;
 }
 
 /** Convenience for content scripts: picks the registered adapters for this host and watches. Returns false if none. */

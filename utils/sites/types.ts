@@ -9,6 +9,7 @@
 import type { PageContact } from '../view-models';
 import type { Query } from './query';
 import type { LabelField } from './labels';
+import type { RecordDataEnv, RecordDataResult } from './record-data/dynamics-api';
 
 /** What an adapter's `matchUrl` returns for a record page. */
 export interface RecordMatch {
@@ -84,6 +85,12 @@ export interface SiteAdapter<M extends RecordMatch = RecordMatch> {
    * freshness guards of record-reader.ts decide. A guard, never a gate.
    */
   renderedIds?(q: Query, match: M, doc: Document): string[];
+  /**
+   * The record's data from the CRM's own API on the page's origin (Dynamics Web API), asked once
+   * per record for the tab's life by the runtime: the first reading layer ('api'). Async, unlike
+   * the layers above; on failure the DOM layers read the page.
+   */
+  recordData?(match: M, env: RecordDataEnv): Promise<RecordDataResult>;
 }
 
 /** Any adapter, as held by the registry. */

@@ -142,6 +142,8 @@ const hashedClasses: Mutation = {
 export const HOOK_ATTRIBUTES = [
   'data-target-selection-name', 'field-label', 'data-selenium-test', 'data-test-id', 'data-testid', 'data-id', 'data-lp-id', 'data-zcqa',
   'data-record-id', 'data-entity-id', 'id', 'email', 'name', 'data-thread-perm-id', 'data-legacy-thread-id', 'slot', 'aria-controls', 'data-card-type',
+  // Outlook: the address in a title attribute, the reading pane's app section
+  'title', 'data-app-section',
 ] as const;
 
 /** The elements that carry a hook attribute (ids only when they end in _ileinner/_ilecell, name only on span[email]). */
@@ -267,6 +269,12 @@ const RELATED_CARD: Record<string, (doc: Document) => Element> = {
     return el;
   },
   gmail: (doc) => Object.assign(doc.createElement('div'), { className: 'gmail_quote' }),
+  // Outlook: a message body (quoted mail, signatures) names other companies
+  outlook: (doc) => {
+    const el = doc.createElement('div');
+    el.setAttribute('role', 'document');
+    return el;
+  },
 };
 
 /** 6a. an association card of the site, naming another company's website and e-mail. */

@@ -10,6 +10,7 @@ import { cleanTitle } from '../generic-reader';
 import { pickShown } from '../query';
 import { defaultScope } from '../read-page';
 import { matchesAny } from '../patterns';
+import { fetchDynamicsRecord } from '../record-data/dynamics-api';
 
 // Selector table: arrays of alternatives, first hit wins. Sources: shared/docs/real-dom-evidence.md §4.
 const S = {
@@ -77,6 +78,8 @@ export default defineSiteAdapter<RecordMatch>({
   },
   exclude: S.exclude,
   titleSelectors: S.title,
+  // the first layer: the record's columns from the Web API on the page's own origin (record-data/)
+  recordData: (match, env) => fetchDynamicsRecord(match, env),
   hooks(q, match, doc) {
     const t = match.recordType;
     const text = (logical: string) => fieldValue(q.first(S.field(logical)));
