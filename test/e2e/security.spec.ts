@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { DEMO_API_KEY } from '../emulator/index.ts';
-import { panelLocator, readPanel } from './extension.ts';
+import { panelLocator, readPanel, readStoredKey } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { loadSiteCases } from './site-cases.ts';
 
@@ -98,8 +98,9 @@ test('a CRM page cannot message the extension, spoof its messages or read the ke
   expect(apiRequests(world)).toBe(before);
   expect(await (await panelLocator(page)).innerHTML()).toBe(panelBefore);
   await expect((await panelLocator(page)).locator('.rl-title')).toHaveText('Acme Robotics');
+  expect(await readStoredKey(serviceWorker)).toBe(DEMO_API_KEY);
   const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['apiKey', 'needsNewKey']));
-  expect(stored).toMatchObject({ apiKey: DEMO_API_KEY });
+  expect(stored.apiKey).toBeUndefined();
   expect(stored.needsNewKey ?? false).toBe(false);
 
   // 4. the key is nowhere a page script can look

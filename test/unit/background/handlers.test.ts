@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundServices, type BackgroundServices } from '../../../utils/background/services';
 import { SenderRejectedError, type MessageSenderLike } from '../../../utils/background/sender';
-import { apiKeyItem } from '../../../utils/recotap/credentials';
+import { getApiKey } from '../../../utils/recotap/credentials';
 import {
   apiBaseItem,
   enableSettingsCache,
@@ -132,7 +132,7 @@ describe('message handlers: behaviour', () => {
     expect(await services.store.count()).toBeGreaterThan(10);
     expect(await h.clearLocalData({}, popup)).toEqual({ ok: true });
     expect(await services.store.count()).toBe(0);
-    expect(await apiKeyItem.getValue()).toBe(DEMO_API_KEY);
+    expect(await getApiKey()).toBe(DEMO_API_KEY);
     expect(await repEmailItem.getValue()).toBe(DEMO_REP.email);
     const st = await h.getStatus({}, popup);
     expect(st).toMatchObject({ configured: true, needsNewKey: false, repEmail: DEMO_REP.email, sync: { cachedAccounts: 0 } });
