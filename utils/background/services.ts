@@ -41,6 +41,8 @@ export interface BackgroundOptions {
     clearAll: () => Promise<void>;
   };
   onRepEmailChanged?: () => void;
+  /** CRM pages' panel is framed (Chrome's build, the default there): their content script may only look records up */
+  framedCrmPanel?: boolean;
   onKeySaved?: () => void;
   /** the panel iframes crm.js registered (Chrome's framed panel) */
   panelFrames?: PanelFrames;
@@ -141,6 +143,8 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
   const handlers = createHandlers({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
+    // Chrome frames the CRM panel (panel-frame.html); Firefox renders it in the page (wxt.config.ts)
+    framedCrmPanel: opts.framedCrmPanel ?? import.meta.env.BROWSER !== 'firefox',
     siteForUrl,
     store,
     resolver,

@@ -44,6 +44,8 @@ beforeEach(async () => {
   await repEmailItem.setValue(DEMO_REP.email);
   tabResults.length = 0;
   services ??= await createBackgroundServices({
+    // the in-page panel's content script (Firefox, LinkedIn opt-in) sends every page-facing message
+    framedCrmPanel: false,
     pushUpdate: (t, result) => pushes.push({ ...t, result }),
     toolbar: {
       recordTabResult: async (tabId, context, result) => void tabResults.push({ tabId, site: context?.site, state: result.state }),
