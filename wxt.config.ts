@@ -48,7 +48,11 @@ export default defineConfig({
     // Chrome: the in-page panel is an extension iframe (panel-frame.html) so it renders off the CRM
     // page's main thread; only the CRM hosts may frame it (never LinkedIn). Firefox MV2 cannot scope
     // a web-accessible resource to hosts, so it exposes none and renders the panel in the page.
-    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: ['panel-frame.html'], matches: CRM_MATCHES }] }),
+    // use_dynamic_url: the page is reachable only at a per-session URL (runtime.getURL gives it to
+    // crm.js), so a page cannot probe chrome-extension://<our id>/panel-frame.html to fingerprint us.
+    ...(browser === 'firefox'
+      ? {}
+      : { web_accessible_resources: [{ resources: ['panel-frame.html'], matches: CRM_MATCHES, use_dynamic_url: true }] }),
     // IT policy (storage.managed): base URL, enabled sites, extra CRM hosts. Chrome reads the
     // schema from the manifest; Firefox uses a managed-storage manifest installed by policy.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),

@@ -34,8 +34,12 @@ export function framePanel(): PanelDriver {
     toggleHidden: () => post({ type: 'toggle' }),
     mount() {
       const secret = randomSecret();
+      // With use_dynamic_url (wxt.config.ts) getURL gives a per-session host (runtime.dynamicId) that
+      // only loads the page; the document commits at the extension's own origin, so the port is
+      // addressed to chrome-extension://<runtime.id>, not to the URL's host.
       const frameUrl = browser.runtime.getURL(PANEL_FRAME_PATH as '/panel-frame.html');
-      const mine = createFrameHost({ doc: document, extensionOrigin: new URL(frameUrl).origin, frameUrl, secret });
+      const extensionOrigin = `${new URL(frameUrl).protocol}//${browser.runtime.id}`;
+      const mine = createFrameHost({ doc: document, extensionOrigin, frameUrl, secret });
       frame = mine;
       sentKey = null; // the next context goes to the new frame
       const postViewport = () => mine.post({ type: 'viewport', viewport: { width: window.innerWidth, height: window.innerHeight } });

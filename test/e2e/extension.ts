@@ -51,13 +51,47 @@ export async function configureExtension(
 }
 
 /**
- * Writes the settings straight into chrome.storage.local from the service worker (no UI).
- * WXT stores 'local:apiKey' as 'apiKey' (checked in @wxt-dev/storage).
+ * Writes the settings straight into storage from the service worker (no UI): the key into the
+ * extension origin's IndexedDB, where utils/recotap/credentials.ts keeps it, the rest into
+ * chrome.storage.local (WXT stores 'local:x' as 'x', checked in @wxt-dev/storage). The worker reads
+ * the key once and keeps it: write before its first lookup, or restart it (stopServiceWorker).
  */
 export async function writeSettings(sw: Worker, config: ExtensionConfig): Promise<void> {
   await sw.evaluate(async ({ apiKey, repEmail }) => {
-    await chrome.storage.local.set({ apiKey, repEmail, apiBase: { choice: 'production', customUrl: '' } });
+    await chrome.storage.local.set({ repEmail, apiBase: { choice: 'production', customUrl: '' } });
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('recotap-lens-secrets', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('secrets');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('secrets', 'readwrite');
+    tx.objectStore('secrets').put(apiKey, 'apiKey');
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
   }, config);
+}
+
+/** The key as stored at rest (the secrets database), read from the service worker; null when none. */
+export async function readStoredKey(sw: Worker): Promise<string | null> {
+  return sw.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('recotap-lens-secrets', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('secrets');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const value = await new Promise<unknown>((resolve, reject) => {
+      const req = db.transaction('secrets').objectStore('secrets').get('apiKey');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return typeof value === 'string' ? value : null;
+  });
 }
 
 /** A section of the options page, by its heading. */

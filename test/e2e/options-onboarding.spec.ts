@@ -12,7 +12,26 @@ import { optionsSection as section, pagePanelLocator, writeSettings } from './ex
 import { expect, test } from './fixtures.ts';
 import { openPopup } from './lib-popup.ts';
 
-const storedKey = (page: Page) => page.evaluate(() => chrome.storage.local.get('apiKey').then((s) => (s.apiKey as string | undefined) ?? null));
+/**
+ * The key at rest, read from an extension page (same origin as the worker, so the same IndexedDB),
+ * and a check that storage.local, which content scripts can read, holds no copy of it.
+ */
+const storedKey = (page: Page) => page.evaluate(async () => {
+  if ((await chrome.storage.local.get('apiKey')).apiKey !== undefined) return 'LEAKED into storage.local';
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('recotap-lens-secrets', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('secrets');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const value = await new Promise<unknown>((resolve, reject) => {
+    const req = db.transaction('secrets').objectStore('secrets').get('apiKey');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  return typeof value === 'string' ? value : null;
+});
 const accountsRequests = (statuses: { path: string; status: number }[]) => statuses.filter((r) => r.path === '/api/v1/accounts').map((r) => r.status);
 
 test('Connect with a wrong key saves nothing and says so, in one place', async ({ context, extensionId, world }) => {

@@ -72,12 +72,53 @@ export async function openExtensionPage(page: Page, file: string): Promise<void>
   });
 }
 
-/** Writes the settings into the add-on's storage from one of its pages (WXT 'local:x' → 'x'). */
+/**
+ * Writes the settings from one of the add-on's pages: the key into the extension origin's IndexedDB
+ * (where utils/recotap/credentials.ts keeps it; the MV2 background page shares it), the rest into
+ * storage.local (WXT 'local:x' → 'x').
+ */
 export async function writeFirefoxSettings(page: Page, settings: { apiKey: string; repEmail: string }): Promise<void> {
-  await page.evaluate(async (cfg: Record<string, unknown>) => {
+  await page.evaluate(async (cfg: { apiKey: string; repEmail: string; apiBase: unknown }) => {
     const ext = (globalThis as unknown as { browser: { storage: { local: { set(v: unknown): Promise<void> } } } }).browser;
-    await ext.storage.local.set(cfg);
+    await ext.storage.local.set({ repEmail: cfg.repEmail, apiBase: cfg.apiBase });
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('recotap-lens-secrets', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('secrets');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('secrets', 'readwrite');
+    tx.objectStore('secrets').put(cfg.apiKey, 'apiKey');
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
   }, { ...settings, apiBase: { choice: 'production', customUrl: '' } });
+}
+
+/**
+ * The key at rest as an add-on page sees it: the secrets database's value, or 'LEAKED' when
+ * storage.local (readable by content scripts) holds any copy; null when none is stored.
+ */
+export async function readFirefoxStoredKey(page: Page): Promise<string | null> {
+  return page.evaluate(async () => {
+    const ext = (globalThis as unknown as { browser: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).browser;
+    if ('apiKey' in (await ext.storage.local.get(null))) return 'LEAKED into storage.local';
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('recotap-lens-secrets', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('secrets');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const value = await new Promise<unknown>((resolve, reject) => {
+      const req = db.transaction('secrets').objectStore('secrets').get('apiKey');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return typeof value === 'string' ? value : null;
+  });
 }
 
 /** The in-page panel's title, score and stage once it shows an account (null after the timeout). */

@@ -16,7 +16,7 @@ import { loadSiteCases } from '../e2e/site-cases.ts';
 import { startWorld, type World } from '../e2e/world.ts';
 import type { Browser, Page } from 'puppeteer-core';
 import { askFirefoxBackground, lookUpInPopup, quickLogInPanel } from './extension-page.ts';
-import { ADDON_ID, FIREFOX_BUILD, ROOT, launchFirefox, openExtensionPage, readFirefoxPanel, writeFirefoxSettings } from './launch.ts';
+import { ADDON_ID, FIREFOX_BUILD, ROOT, launchFirefox, openExtensionPage, readFirefoxPanel, readFirefoxStoredKey, writeFirefoxSettings } from './launch.ts';
 
 // a watchdog, not an assertion: a run takes ~30 s; a hung browser must not hang `npm test`
 const DEADLINE_MS = 90_000;
@@ -126,11 +126,8 @@ async function connectInSettings(world: World, browser: Browser): Promise<void> 
     }
     return (await readResult()) || 'no result';
   };
-  const storedKey = () =>
-    settings.evaluate(async () => {
-      const ext = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).browser;
-      return ((await ext.storage.local.get('apiKey')).apiKey as string | undefined) ?? null;
-    });
+  // the secrets database (extension origin's IndexedDB); 'LEAKED…' if storage.local has a copy
+  const storedKey = () => readFirefoxStoredKey(settings);
   check((await connectWith('rtp_not_a_real_key')) === 'clicked', 'Settings has the key box and the Connect button');
   const refused = await result();
   check(refused.startsWith('Recotap rejected this API key.'), `Connect with a wrong key is refused (${refused})`);
@@ -138,7 +135,7 @@ async function connectInSettings(world: World, browser: Browser): Promise<void> 
   await connectWith(DEMO_API_KEY);
   const connected = await result((text) => !text.startsWith('Recotap rejected'));
   check(/^Connected: your team has \d+ accounts in Recotap\.$/.test(connected), `Connect with the demo key connects (${connected})`);
-  check((await storedKey()) === DEMO_API_KEY, 'and saves the key');
+  check((await storedKey()) === DEMO_API_KEY, 'and saves the key in the extension origin IndexedDB only (not storage.local)');
   check(world.emulator.controls.requestLog.some((r) => r.path === '/api/v1/accounts' && r.status === 401), 'the emulator saw the wrong key (401)');
   await settings.close();
 }

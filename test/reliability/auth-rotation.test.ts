@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { apiKeyItem } from '../../utils/recotap/credentials';
+import { setApiKey } from '../../utils/recotap/credentials';
 import { needsNewKeyItem } from '../../utils/settings';
 import { startEmulator, type RunningEmulator } from '../emulator/index.ts';
 import { callDraft } from '../unit/activities/helpers';
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(async () => {
   fakeBrowser.reset();
-  await apiKeyItem.setValue(OLD_KEY);
+  await setApiKey(OLD_KEY);
   sys = await createSystem({ baseUrl: emu.url });
 });
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { apiKeyItem } from '../../utils/recotap/credentials';
+import { setApiKey } from '../../utils/recotap/credentials';
 import { startEmulator, type RunningEmulator } from '../emulator/index.ts';
 import { callDraft } from '../unit/activities/helpers';
 import { FAULT_CASES, type Expect, type FaultCase } from './faults';
@@ -42,7 +42,7 @@ beforeEach(async () => {
   emu.reset('demo');
   emu.clearFaults();
   emu.resetLog();
-  await apiKeyItem.setValue(emu.apiKey);
+  await setApiKey(emu.apiKey);
   sys = await createSystem({ baseUrl: emu.url });
 });
 

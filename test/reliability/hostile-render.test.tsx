@@ -8,7 +8,7 @@ import { cleanup, render } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AccountPanel } from '@/components/AccountPanel';
-import { apiKeyItem } from '../../utils/recotap/credentials';
+import { setApiKey } from '../../utils/recotap/credentials';
 import type { LookupResult } from '../../utils/view-models';
 import { startEmulator, type RunningEmulator } from '../emulator/index.ts';
 import { recordingActions } from '../unit/components/fixtures';
@@ -41,7 +41,7 @@ afterEach(cleanup);
 beforeEach(async () => {
   fakeBrowser.reset();
   delete window.__pwned;
-  await apiKeyItem.setValue(emu.apiKey);
+  await setApiKey(emu.apiKey);
   sys = await createSystem({ baseUrl: emu.url });
 });
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { apiKeyItem } from '../../utils/recotap/credentials';
+import { setApiKey } from '../../utils/recotap/credentials';
 import { startEmulator, type RunningEmulator } from '../emulator/index.ts';
 import { writeSummary } from './summary';
 import { contextFor, createSystem, hubspotTab, type System } from './system';
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   fakeBrowser.reset();
-  await apiKeyItem.setValue(emu.apiKey);
+  await setApiKey(emu.apiKey);
   // 100-row pages, a 5 s timeout: the 5 MB answer must arrive whole, not time out on a slow CI
   sys = await createSystem({ baseUrl: emu.url, pageSize: 100, timeoutMs: 5000 });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONTENT_SCRIPT_MESSAGES, SenderRejectedError, type MessageSenderLike } from '../../utils/background/sender';
 import type { RequestName } from '../../utils/messaging';
-import { apiKeyItem } from '../../utils/recotap/credentials';
+import { getApiKey, setApiKey } from '../../utils/recotap/credentials';
 import { startEmulator, type RunningEmulator } from '../emulator/index.ts';
 import { writeSummary } from './summary';
 import { EXT, HUBSPOT_URL, createSystem, type System } from './system';
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   fakeBrowser.reset();
-  await apiKeyItem.setValue(emu.apiKey);
+  await setApiKey(emu.apiKey);
   sys = await createSystem({ baseUrl: emu.url });
   emu.resetLog();
 });
@@ -86,7 +86,7 @@ describe('spoofed senders', () => {
       rejected++;
     }
     expect(emu.requestLog).toEqual([]);
-    expect(await apiKeyItem.getValue()).toBe(emu.apiKey);
+    expect(await getApiKey()).toBe(emu.apiKey);
     tally.push({ sender: who, rejected });
   });
 });
@@ -112,7 +112,7 @@ describe('the panel iframe (Chrome)', () => {
       const handler = sys.handlers[name] as (d: unknown, s?: MessageSenderLike) => Promise<unknown>;
       await expect(handler(PAYLOADS[name], frame(SECRET)), name).rejects.toThrow(SenderRejectedError);
     }
-    expect(await apiKeyItem.getValue()).toBe(emu.apiKey);
+    expect(await getApiKey()).toBe(emu.apiKey);
   });
 
   it('a new registration for the tab replaces the last, and an extension page cannot register', async () => {

@@ -35,6 +35,15 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<RequestName> = new Set<Request
   'registerPanelFrame',
 ]);
 
+/**
+ * Chrome, where crm.js only detects the record and frames the panel (the panel's controls run in
+ * panel-frame.html): what a content script on a CRM host may still send. A bug in crm.js that lets
+ * page data run as code then gets no more than a record lookup: no account added, no activity
+ * logged, no rep e-mail changed. LinkedIn's opt-in panel (inpage.js) renders in the page, so
+ * LinkedIn keeps CONTENT_SCRIPT_MESSAGES (docs/security.md lists this as a residual risk).
+ */
+export const FRAMED_CRM_SCRIPT_MESSAGES: ReadonlySet<RequestName> = new Set<RequestName>(['lookupContext', 'registerPanelFrame']);
+
 /** The framed in-page panel's page (Chrome; components/panel-frame/), relative to the extension's origin. */
 export const PANEL_FRAME_PAGE = 'panel-frame.html';
 
@@ -61,6 +70,8 @@ export interface SenderCheckDeps {
   siteForUrl: (url: string) => Promise<string | null> | string | null;
   /** the panel iframe crm.js registered for a tab (absent: no panel frame is accepted) */
   panelFrame?: (tabId: number) => Promise<PanelFrameEntry | null>;
+  /** Chrome's build: CRM pages' panel is framed, so their content script gets FRAMED_CRM_SCRIPT_MESSAGES only */
+  framedCrmPanel?: boolean;
 }
 
 /** Classify a sender or throw SenderRejectedError. */
@@ -73,6 +84,9 @@ export async function checkSender(name: RequestName, sender: MessageSenderLike |
   if (!CONTENT_SCRIPT_MESSAGES.has(name)) throw new SenderRejectedError(`content scripts may not send ${name}`);
   const siteId = url ? await deps.siteForUrl(url) : null;
   if (!siteId) throw new SenderRejectedError('the tab is not on a supported site');
+  if (deps.framedCrmPanel && !siteId.startsWith('linkedin') && !FRAMED_CRM_SCRIPT_MESSAGES.has(name)) {
+    throw new SenderRejectedError(`the CRM content script may not send ${name} (its panel is framed)`);
+  }
   return { kind: 'content-script', tabId: sender.tab.id ?? null, url, siteId };
 }
 

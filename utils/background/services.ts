@@ -10,7 +10,7 @@ import { createResolver } from '../accounts/resolver';
 import { createAccountStore, type AccountStore } from '../accounts/store';
 import { createSyncEngine, type SyncEngine } from '../accounts/sync';
 import { createRecotapClient, resolveBaseUrl, toErrorView, type RecotapClient } from '../recotap';
-import { apiKeyItem, getApiKey } from '../recotap/credentials';
+import { ensureMigrated, getApiKey } from '../recotap/credentials';
 import {
   enableSettingsCache,
   getEffectiveSettings,
@@ -41,6 +41,8 @@ export interface BackgroundOptions {
     clearAll: () => Promise<void>;
   };
   onRepEmailChanged?: () => void;
+  /** CRM pages' panel is framed (Chrome's build, the default there): their content script may only look records up */
+  framedCrmPanel?: boolean;
   onKeySaved?: () => void;
   /** the panel iframes crm.js registered (Chrome's framed panel) */
   panelFrames?: PanelFrames;
@@ -76,9 +78,15 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
   // settings and the key are read from memory until storage says they changed: a warm lookup
   // touches IndexedDB only
   enableSettingsCache();
+  // The key is written by this worker only (saveApiKey → onKeyChanged drops this copy); it sits in
+  // the extension's IndexedDB, which has no change events, and nothing reads it synchronously.
   let apiKey: Promise<string> | null = null;
-  apiKeyItem.watch(() => (apiKey = null));
-  const readApiKey = () => (apiKey ??= getApiKey());
+  const readApiKey = () => (apiKey ??= getApiKey().then((k) => {
+    if (!k) apiKey = null; // not configured yet, or the migration failed: look again next time
+    return k;
+  }));
+  // move a key left in storage.local by an earlier version before anything else runs
+  await ensureMigrated().catch(() => undefined);
   const store = createAccountStore(await openAccountsDb());
   let cached: { id: string; client: RecotapClient } | null = null;
 
@@ -135,6 +143,8 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
   const handlers = createHandlers({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
+    // Chrome frames the CRM panel (panel-frame.html); Firefox renders it in the page (wxt.config.ts)
+    framedCrmPanel: opts.framedCrmPanel ?? import.meta.env.BROWSER !== 'firefox',
     siteForUrl,
     store,
     resolver,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundServices, type BackgroundServices } from '../../../utils/background/services';
 import { SenderRejectedError, type MessageSenderLike } from '../../../utils/background/sender';
-import { apiKeyItem } from '../../../utils/recotap/credentials';
+import { getApiKey } from '../../../utils/recotap/credentials';
 import {
   apiBaseItem,
   enableSettingsCache,
@@ -44,6 +44,8 @@ beforeEach(async () => {
   await repEmailItem.setValue(DEMO_REP.email);
   tabResults.length = 0;
   services ??= await createBackgroundServices({
+    // the in-page panel's content script (Firefox, LinkedIn opt-in) sends every page-facing message
+    framedCrmPanel: false,
     pushUpdate: (t, result) => pushes.push({ ...t, result }),
     toolbar: {
       recordTabResult: async (tabId, context, result) => void tabResults.push({ tabId, site: context?.site, state: result.state }),
@@ -132,7 +134,7 @@ describe('message handlers: behaviour', () => {
     expect(await services.store.count()).toBeGreaterThan(10);
     expect(await h.clearLocalData({}, popup)).toEqual({ ok: true });
     expect(await services.store.count()).toBe(0);
-    expect(await apiKeyItem.getValue()).toBe(DEMO_API_KEY);
+    expect(await getApiKey()).toBe(DEMO_API_KEY);
     expect(await repEmailItem.getValue()).toBe(DEMO_REP.email);
     const st = await h.getStatus({}, popup);
     expect(st).toMatchObject({ configured: true, needsNewKey: false, repEmail: DEMO_REP.email, sync: { cachedAccounts: 0 } });

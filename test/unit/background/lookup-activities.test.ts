@@ -38,6 +38,8 @@ beforeEach(async () => {
   const outbox = createOutbox({ db: await freshDb(), client: () => null, getOwnerEmail: async () => DEMO_REP.email });
   const handlers = createActivityHandlers({ outbox });
   services = await createBackgroundServices({
+    // the in-page panel's content script (Firefox, LinkedIn opt-in) sends every page-facing message
+    framedCrmPanel: false,
     pushUpdate: () => undefined,
     activityHandlers: {
       ...handlers,

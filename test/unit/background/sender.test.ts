@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSender, SenderRejectedError } from '../../../utils/background/sender';
+import { checkSender, CONTENT_SCRIPT_MESSAGES, SenderRejectedError } from '../../../utils/background/sender';
 
 const deps = {
   extensionId: 'lens@recotap.com',
@@ -27,5 +27,19 @@ describe('sender check', () => {
     await expect(checkSender('getStatus', { id: 'evil@x', url: 'moz-extension://1234-abcd/options.html' }, deps)).rejects.toThrow();
     const lookAlike = { id: 'lens@recotap.com', url: 'https://moz-extension.evil.example/', tab: { id: 1 } };
     await expect(checkSender('lookupContext', lookAlike, deps)).rejects.toThrow(/not on a supported site/);
+  });
+
+  it("Chrome's framed CRM panel: a CRM content script may look records up and register its frame, nothing else", async () => {
+    const framed = { ...deps, framedCrmPanel: true, siteForUrl: (url: string) => (new URL(url).hostname === 'www.linkedin.com' ? 'linkedin' : deps.siteForUrl(url)) };
+    const cs = { id: 'lens@recotap.com', url: 'https://app.hubspot.com/contacts/1/company/2', tab: { id: 5 } };
+    const allowed: string[] = [];
+    for (const name of CONTENT_SCRIPT_MESSAGES) {
+      if (await checkSender(name, cs, framed).then(() => true, () => false)) allowed.push(name);
+    }
+    expect(allowed.sort()).toEqual(['lookupContext', 'registerPanelFrame']);
+    await expect(checkSender('addAccount', cs, framed)).rejects.toThrow(/its panel is framed/);
+    // LinkedIn's opt-in panel renders in the page: its script keeps the page-facing messages
+    const li = { id: 'lens@recotap.com', url: 'https://www.linkedin.com/company/acme/', tab: { id: 6 } };
+    expect((await checkSender('addAccount', li, framed)).kind).toBe('content-script');
   });
 });
