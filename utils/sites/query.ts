@@ -183,13 +183,15 @@ export function createQuery(root: Element, opts: { exclude?: string } = {}): Que
     const list = typeof selectors === 'string' ? [selectors] : selectors;
     const seen = new Set<Element>();
     const out: Element[] = [];
-    for (const sel of list) {
-      for (const el of [...matches(base, sel), ...within(base).flatMap((sr) => matches(sr, sel))]) {
+    const collect = (found: Element[]) => {
+      for (const el of found) {
         if (seen.has(el)) continue;
         seen.add(el);
         if (readable(el)) out.push(el);
       }
-    }
+    };
+    for (const sel of list) collect(matches(base, sel));
+    for (const sel of list) collect(within(base).flatMap((sr) => matches(sr, sel)));
     return out;
   }
 
@@ -198,6 +200,14 @@ export function createQuery(root: Element, opts: { exclude?: string } = {}): Que
     const base = inside ?? root;
     const list = typeof selectors === 'string' ? [selectors] : selectors;
     for (const sel of list) {
+      let one: Element | null = null;
+      try {
+        one = base.querySelector(sel);
+      } catch {
+        continue; // an invalid alternative must not break the others
+      }
+      if (!one) continue;
+      if (readable(one)) return one;
       for (const el of matches(base, sel)) if (readable(el)) return el;
     }
     // nothing in the light DOM: look inside open shadow roots
