@@ -11,6 +11,7 @@ export function activitySlot(refreshToken: unknown) {
       refreshToken={refreshToken}
       initialItems={recent}
       pinned={matchedBy === 'pinned'}
+      pageUrl={context?.url}
     />
   );
 }

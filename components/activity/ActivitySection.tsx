@@ -8,8 +8,8 @@ import { ActivityList } from './ActivityList';
 import { QuickLog, type QuickTarget } from './QuickLog';
 import { RepEmailPrompt } from './RepEmailPrompt';
 import { UndoToast, type ToastState } from './UndoToast';
-import { useLastContactStore } from './activity-store';
-import { activityLine, contactSuggestions, ofDomain, quickDraft, type ActivityAccount, type QuickKind } from './drafts';
+import { useLastContactStore, type RememberedContact } from './activity-store';
+import { activityLine, cleanContact, contactSuggestions, ofDomain, quickDraft, type ActivityAccount, type QuickKind } from './drafts';
 import { defaultActivitySend, type ActivitySend } from './send';
 import { unreachable, useActivityData } from './use-activity-data';
 import './activity.css';
@@ -29,6 +29,8 @@ export interface ActivitySectionProps {
   refreshToken?: unknown;
   /** the rep pinned this account to the page's record: the page's people may belong to another company */
   pinned?: boolean;
+  /** the page's URL: a contact chosen here reads "your choice" here, "from your last page" elsewhere */
+  pageUrl?: string;
 }
 
 type FormMode = { mode: 'new'; initial?: Partial<ActivityDraft> } | { mode: 'edit'; id: string; initial: ActivityDraft };
@@ -51,17 +53,19 @@ function recentTitle(items: ActivityView[]): string {
  * last choice from another page; else the contact of the last logged activity. Never silent: the
  * source is shown next to the name.
  */
-export function quickTarget(pageContacts: PageContact[], remembered: PageContact | undefined, items: ActivityView[], domain: string, pinned: boolean): QuickTarget | null {
+export function quickTarget(
+  pageContacts: PageContact[], remembered: RememberedContact | undefined, items: ActivityView[], domain: string, pinned: boolean, pageUrl?: string,
+): QuickTarget | null {
   const same = (a: PageContact) => (b: PageContact) => a.email.toLowerCase() === b.email.toLowerCase();
   const own = pinned ? pageContacts.filter((c) => ofDomain(c.email, domain)) : pageContacts;
-  if (remembered && own.some(same(remembered))) return { contact: remembered, source: 'page' };
+  if (remembered && own.some(same(remembered))) return { contact: cleanContact(remembered), source: 'page' };
   if (own[0]) return { contact: own[0], source: 'page' };
-  if (remembered) return { contact: remembered, source: 'last-page' };
+  if (remembered) return { contact: cleanContact(remembered), source: pageUrl && remembered.chosenOn === pageUrl ? 'chosen' : 'last-page' };
   const last = items[0]?.draft.contacts[0];
   return last ? { contact: last, source: own.some(same(last)) ? 'page' : 'last-log' } : null;
 }
 
-function AccountActivity({ account, pageContacts, send = defaultActivitySend, limit = RECENT_ACTIVITY_LIMIT, refreshToken, initialItems, pinned = false }: ActivitySectionProps) {
+function AccountActivity({ account, pageContacts, send = defaultActivitySend, limit = RECENT_ACTIVITY_LIMIT, refreshToken, initialItems, pinned = false, pageUrl }: ActivitySectionProps) {
   const { domain } = account;
   const { repEmail, setRepEmail, items: loaded, loadError, refresh } = useActivityData(send, domain, limit, refreshToken, initialItems);
   const items = useMemo(() => loaded ?? [], [loaded]);
@@ -87,7 +91,7 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
   }, [undoUntil, refresh]);
 
   const suggestions = useMemo(() => contactSuggestions(pageContacts, items), [pageContacts, items]);
-  const target = quickTarget(pageContacts, remembered, items, domain, pinned);
+  const target = quickTarget(pageContacts, remembered, items, domain, pinned, pageUrl);
   const selected: PageContact | null = target?.contact ?? null;
 
   /** Queues a draft; resolves to an error sentence or null. */
@@ -101,7 +105,7 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
     }
     if (!res.ok) return res.error.message;
     const first = draft.contacts[0];
-    if (first) remember(domain, first);
+    if (first) remember(domain, first, pageUrl);
     const until = res.activity.undoUntil ? Date.parse(res.activity.undoUntil) : NaN;
     const open = Number.isFinite(until) && until > Date.now();
     setToast({ message: `Logged ${activityLine(draft)}`, undoId: open ? res.activity.id : undefined });
@@ -183,7 +187,7 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
         <QuickLog
           target={target}
           suggestions={suggestions}
-          onSelect={(c) => remember(domain, c)}
+          onSelect={(c) => remember(domain, c, pageUrl)}
           onLog={(k, c) => void quick(k, c)}
           onOpenForm={() => openForm({ mode: 'new', initial: selected ? { contacts: [selected] } : undefined })}
           busy={busy}

@@ -112,10 +112,11 @@ export function customTitle(d: ActivityDraft): string | null {
 }
 
 /** Where the contact a quick log goes to came from, said next to the name. */
-export type TargetSource = 'page' | 'last-page' | 'last-log';
+export type TargetSource = 'page' | 'chosen' | 'last-page' | 'last-log';
 
 export const TARGET_SOURCE_TEXT: Record<TargetSource, string> = {
   page: 'on this page',
+  chosen: 'your choice',
   'last-page': 'from your last page',
   'last-log': 'from your last log',
 };

@@ -110,7 +110,7 @@ describe('QuickLog in ActivitySection', () => {
     await user.click(within(ask).getByRole('button', { name: 'Log call' }));
     expect(fake.of('logActivity')[0]).toMatchObject({ activityType: 'call', outcome: 'Connected', contacts: [{ email: 'pat@acme.com' }] });
     expect(await screen.findByText('Logged Call · Connected — pat@acme.com')).toBeTruthy();
-    expect((await screen.findByText(/^Logs for/)).textContent).toContain('pat@acme.com (from your last page)');
+    expect((await screen.findByText(/^Logs for/)).textContent).toContain('pat@acme.com (from your last page)'); // no page URL given
   });
 
   it('without any contact, a quick log asks one question instead of opening the full form', async () => {
