@@ -4,7 +4,10 @@
  * compact panel shows the quick-log row without scrolling at 1024×700; after "Not this account?"
  * pins another company, logging targets that company's people, not the page's.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Frame, Locator, Page } from '@playwright/test';
+import { openPopup } from './lib-popup.ts';
 import { panelFrame, panelLocator } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -129,3 +132,48 @@ test('"Not this account?" in the header pins another company, and logging then t
   expect(sent).toContain('priya.raman@globex-analytics.io');
   expect(sent).not.toContain('starkfintech');
 });
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core violations in a page or frame (evaluated over CDP, so the extension's CSP does not block it). */
+async function axeViolations(target: Page | Frame): Promise<string[]> {
+  await target.evaluate(AXE);
+  return target.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const r = await axe.run(document);
+    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe-core: no violations on the in-page panel, the popup's account view and the side panel (${theme})`, async ({ context, extensionId, serviceWorker, configureExtension }) => {
+    test.setTimeout(90_000);
+    await configureExtension();
+    await serviceWorker.evaluate((t) => chrome.storage.local.set({ theme: t }), theme);
+
+    // in-page panel with the score explainer and the "who" prompt open
+    const page = await context.newPage();
+    const panel = await openContact(page);
+    const frame = await panelFrame(page);
+    await panel.getByRole('button', { name: /^Why \d+/ }).click();
+    await panel.getByRole('button', { name: /Change who this is logged for/ }).click();
+    await expect(panel.getByRole('form', { name: 'Who is this for?' })).toBeVisible();
+    expect(await axeViolations(frame)).toEqual([]);
+    await panel.locator('.rl-head').getByRole('button', { name: 'Not this account?' }).click();
+    expect(await axeViolations(frame)).toEqual([]);
+
+    // the popup's account view
+    const popup = await openPopup(context, extensionId);
+    await popup.getByRole('combobox', { name: 'Find an account' }).fill('Stark');
+    await popup.getByRole('listbox', { name: 'Matching accounts' }).getByRole('option').first().waitFor();
+    await popup.keyboard.press('Enter');
+    await expect(popup.getByRole('button', { name: 'Back' })).toBeVisible();
+    expect(await axeViolations(popup)).toEqual([]);
+
+    // the side panel (no LinkedIn tab: its empty state)
+    const side = await context.newPage();
+    await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await side.locator('body').getByText(/./).first().waitFor();
+    expect(await axeViolations(side)).toEqual([]);
+  });
+}
