@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { sendMessage } from '@/utils/messaging';
 import {
@@ -27,6 +27,17 @@ async function hideOnSite(siteId: string) {
   await writeContentSetting(sitePrefsSetting, { ...all, [siteId]: { ...all[siteId], enabled: false } });
 }
 
+/** The window's width in CSS px, following resizes and zoom changes (the shadow-root panel's window). */
+function useWindowWidth(): number {
+  return useSyncExternalStore(
+    (cb) => {
+      globalThis.addEventListener?.('resize', cb);
+      return () => globalThis.removeEventListener?.('resize', cb);
+    },
+    () => globalThis.innerWidth ?? 1280,
+  );
+}
+
 /** Below this many CSS px (a narrow window, or a wide one at high zoom) the panel starts collapsed. */
 export const NARROW_VIEWPORT = 1100;
 
@@ -41,7 +52,8 @@ export function ContentPanel({ controller, siteId, framed }: { controller: Panel
   const layout = { ...DEFAULT_PANEL_STATE, ...layouts?.[siteId] };
   // narrow: the panel would cover the CRM's own columns, so each page starts with the pill; the rep's
   // expand lasts for this page (the saved collapsed state is for wide windows)
-  const narrow = (framed?.viewport.width ?? globalThis.innerWidth ?? 1280) < NARROW_VIEWPORT;
+  const windowWidth = useWindowWidth();
+  const narrow = (framed?.viewport.width ?? windowWidth) < NARROW_VIEWPORT;
   const [expandedNarrow, setExpandedNarrow] = useState(false);
   const collapsed = narrow ? !expandedNarrow : layout.collapsed;
   // a content script gets no statusChanged broadcast: poll the outbox only while an account is shown
