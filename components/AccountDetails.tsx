@@ -1,6 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import type { AccountView, ErrorView } from '@/utils/view-models';
 import { changeSummary } from './format';
+import { Fold } from './Fold';
+import { OpenInRecotap } from './OpenInRecotap';
+import { ScoreExplainer } from './ScoreExplainer';
 import { Freshness } from './Freshness';
 import { IntentBars } from './IntentBars';
 import { JourneyStepper } from './JourneyStepper';
@@ -34,6 +37,7 @@ export function AccountDetails({
   const total = account.customFields.length;
   const fields = allFields ? account.customFields : account.customFields.slice(0, FIELDS_SHOWN);
   const unscored = account.band === 'unscored';
+  // compact: score, stage and logging first (visible without scrolling); the rest folds (remembered)
   return (
     <>
       <PanelSection id="score" title="Account score">
@@ -45,15 +49,24 @@ export function AccountDetails({
           <p className="rl-muted">Recotap has this account but has not scored it yet. New accounts are usually scored within a day.</p>
         ) : null}
         {change ? <p className="rl-change">{change}</p> : null}
+        <div className="rl-score-links">
+          <ScoreExplainer account={account} />
+          <OpenInRecotap account={account} />
+        </div>
       </PanelSection>
       <PanelSection id="journey" title="Journey stage">
         <JourneyStepper stages={stages} current={account.stage} />
       </PanelSection>
-      <PanelSection id="intent" title="Intent by source">
+      {activity ? (
+        <PanelSection id="activity" title="Log activity">
+          {activity}
+        </PanelSection>
+      ) : null}
+      <Fold id="intent" title="Intent by source" defaultOpen>
         <IntentBars intent={account.intent} />
-      </PanelSection>
+      </Fold>
       {account.segments.length > 0 ? (
-        <PanelSection id="segments" title="Segments">
+        <Fold id="segments" title={`Segments (${account.segments.length})`}>
           <ul className="rl-chips">
             {account.segments.map((s) => (
               <li key={s.id} className="rl-chip">
@@ -61,10 +74,10 @@ export function AccountDetails({
               </li>
             ))}
           </ul>
-        </PanelSection>
+        </Fold>
       ) : null}
       {account.customFields.length > 0 ? (
-        <PanelSection id="fields" title="Custom fields">
+        <Fold id="fields" title={`Custom fields (${total.toLocaleString('en-US')})`}>
           <dl className="rl-fields">
             {fields.map((f) => (
               <div key={f.key} className="rl-field">
@@ -78,12 +91,7 @@ export function AccountDetails({
               Show all ({total.toLocaleString('en-US')})
             </button>
           ) : null}
-        </PanelSection>
-      ) : null}
-      {activity ? (
-        <PanelSection id="activity" title="Log activity">
-          {activity}
-        </PanelSection>
+        </Fold>
       ) : null}
       <Freshness account={account} stale={stale} refreshError={refreshError} now={now} />
     </>

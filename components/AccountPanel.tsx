@@ -1,7 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, type CSSProperties, type ReactNode } from 'react';
-import type { AccountView, ActivityView, LookupResult, PageContext } from '@/utils/view-models';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { AccountView, ActivityView, LookupResult, MatchReason, PageContext } from '@/utils/view-models';
 import { workCounts } from '@/utils/work-counts';
 import { matchReasonLabel } from './format';
+import { NotThisAccount } from './NotThisAccount';
 import { LensRoot, type ThemeMode } from './LensRoot';
 import type { PanelActions } from './panel-actions';
 import { PanelBody } from './PanelBody';
@@ -17,7 +18,7 @@ export type { Dock };
 export interface FramedPlacement {
   viewport: { width: number; height: number };
   /** the panel's side, top and rendered size: the host page sizes and moves the iframe to match */
-  onPlace(placement: { side: Dock; top: number; width: number; height: number }): void;
+  onPlace(placement: { side: Dock; top: number; width: number; height: number; edge?: boolean }): void;
 }
 
 /** Space between the panel and the viewport's side (panel.css has the same). */
@@ -44,7 +45,9 @@ export interface AccountPanelProps {
   allowPin?: boolean;
   /** fills the panel's activity slot (activity logging UI, owned by the outbox views) */
   /** `recent`: the account's recent activities when the lookup carried them */
-  renderActivity?: (account: AccountView, context: PageContext | null, recent?: ActivityView[]) => ReactNode;
+  renderActivity?: (account: AccountView, context: PageContext | null, recent?: ActivityView[], matchedBy?: MatchReason) => ReactNode;
+  /** floating only: turn the panel off for this site ("Hide on this site") */
+  onHideSite?: () => void;
   /** floating only: rendered in the panel iframe rather than fixed in the page (panel-frame/) */
   framed?: FramedPlacement;
   /** extra header control, e.g. the popup's "Back" button */
@@ -86,14 +89,15 @@ export function AccountPanel(props: AccountPanelProps) {
     if (!onPlace || !el) return;
     const report = () => {
       placedWidth.current = el.offsetWidth;
-      onPlace({ side: dock, top: drag.top, width: el.offsetWidth, height: el.offsetHeight });
+      // collapsed, the pill sits flush against the docked edge of the window
+      onPlace({ side: dock, top: drag.top, width: el.offsetWidth, height: el.offsetHeight, edge: collapsed });
     };
     report();
     if (typeof ResizeObserver !== 'function') return;
     const observer = new ResizeObserver(report);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [onPlace, dock, drag.top]);
+  }, [onPlace, dock, drag.top, collapsed]);
   // --rl-top lets the box cap its height to the space left below it (--rl-vh: the host's viewport)
   const style = framed
     ? ({ '--rl-top': `${drag.top}px`, '--rl-vh': `${framed.viewport.height}px` } as CSSProperties)
@@ -111,6 +115,7 @@ export function AccountPanel(props: AccountPanelProps) {
           className="rl-collapsed-btn"
           aria-expanded="false"
           aria-label={`Recotap Lens: ${summary} Expand panel`}
+          title="Expand the Recotap Lens panel"
           onClick={toggle}
         >
           <span className="rl-logo" aria-hidden="true" />
@@ -124,6 +129,7 @@ export function AccountPanel(props: AccountPanelProps) {
   }
 
   const found = result?.state === 'found' ? result : null;
+  const allowPin = props.allowPin ?? true;
   return (
     <LensRoot theme={theme} className={classes} style={style} ref={rootRef}>
       <aside className="rl-panel-box" aria-label="Recotap Lens account panel">
@@ -136,6 +142,16 @@ export function AccountPanel(props: AccountPanelProps) {
                 <span>{found.account.domain}</span> · <span>Matched: {matchReasonLabel(found.matchedBy)}</span>
               </p>
             ) : null}
+            {found && allowPin ? (
+              <NotThisAccount
+                key={found.account.rtpAid}
+                pinned={found.matchedBy === 'pinned'}
+                currentRtpAid={found.account.rtpAid}
+                alternates={found.account.alternates}
+                actions={props.actions}
+              />
+            ) : null}
+            <PinNote result={result} />
           </div>
           {props.headerAction ? <div className="rl-head-controls">{props.headerAction}</div> : null}
           {floating ? (
@@ -144,13 +160,33 @@ export function AccountPanel(props: AccountPanelProps) {
                 type="button"
                 className="rl-icon-btn"
                 aria-label={dock === 'right' ? 'Move panel to the left side' : 'Move panel to the right side'}
+                title={dock === 'right' ? 'Move panel to the left side' : 'Move panel to the right side'}
                 onClick={() => props.onDockChange?.(dock === 'right' ? 'left' : 'right')}
               >
                 {dock === 'right' ? '⇤' : '⇥'}
               </button>
-              <button ref={toggleRef} type="button" className="rl-icon-btn" aria-expanded="true" aria-label="Collapse panel" onClick={toggle}>
+              <button
+                ref={toggleRef}
+                type="button"
+                className="rl-icon-btn"
+                aria-expanded="true"
+                aria-label="Collapse panel"
+                title="Collapse panel to the window edge"
+                onClick={toggle}
+              >
                 –
               </button>
+              {props.onHideSite ? (
+                <button
+                  type="button"
+                  className="rl-icon-btn"
+                  aria-label="Hide on this site"
+                  title="Hide on this site (turn it back on in Settings)"
+                  onClick={props.onHideSite}
+                >
+                  ×
+                </button>
+              ) : null}
             </div>
           ) : null}
         </header>
@@ -162,5 +198,26 @@ export function AccountPanel(props: AccountPanelProps) {
         </div>
       </aside>
     </LensRoot>
+  );
+}
+
+/**
+ * Confirms a pin where the rep made it: "Pinned: this record now shows Globex." Shown when the
+ * answer turns into a pinned match of another account than before (derived state, no effect).
+ */
+function PinNote({ result }: { result: LookupResult | null }) {
+  const now = result?.state === 'found' ? `${result.account.rtpAid}|${result.matchedBy}` : null;
+  const [last, setLast] = useState(now);
+  const [note, setNote] = useState<string | null>(null);
+  if (now !== null && now !== last) {
+    setLast(now);
+    const wasOther = last === null || last.split('|')[0] !== now.split('|')[0] || !last.endsWith('|pinned');
+    setNote(result?.state === 'found' && result.matchedBy === 'pinned' && wasOther ? `Pinned: this record now shows ${result.account.name}.` : null);
+  }
+  return (
+    // not a live region: the panel's summary already announces the newly shown account
+    <p className="rl-pin-note">
+      {note}
+    </p>
   );
 }

@@ -39,9 +39,9 @@ export function PanelBody(props: AccountPanelProps) {
   );
 }
 
-/** A hidden answer is not rendered again until it is replaced (or shown). */
+/** A hidden answer is not rendered again until it is replaced (or shown). "Not this account?" is in the header. */
 const FoundBody = memo(
-  function FoundBody({ result, context, allowPin = true, renderActivity, actions, now = new Date() }: FoundProps) {
+  function FoundBody({ result, context, renderActivity, now = new Date() }: FoundProps) {
     return (
       <>
         <AccountDetails
@@ -50,17 +50,8 @@ const FoundBody = memo(
           stale={result.stale}
           refreshError={result.refreshError}
           now={now}
-          activity={renderActivity?.(result.account, context, result.activities)}
+          activity={renderActivity?.(result.account, context, result.activities, result.matchedBy)}
         />
-        {allowPin ? (
-          <NotThisAccount
-            key={result.account.rtpAid}
-            pinned={result.matchedBy === 'pinned'}
-            currentRtpAid={result.account.rtpAid}
-            alternates={result.account.alternates}
-            actions={actions}
-          />
-        ) : null}
       </>
     );
   },
@@ -73,7 +64,7 @@ function OtherState({ result, context, actions, allowPin = true }: AccountPanelP
     case 'not-configured':
       return (
         <PanelMessage title="Connect Recotap Lens" action={{ label: 'Open settings', onClick: actions.openOptions }}>
-          <p>Add your Recotap API key in the settings to see account intent here.</p>
+          <p>Add your Recotap API key in Settings to see account intent here.</p>
           <p className="rl-muted">You can also open them from the Recotap Lens toolbar icon → Settings.</p>
         </PanelMessage>
       );
@@ -88,7 +79,7 @@ function OtherState({ result, context, actions, allowPin = true }: AccountPanelP
     case 'site-disabled':
       return (
         <PanelMessage title="Turned off for this site" action={{ label: 'Open settings', onClick: actions.openOptions }}>
-          <p className="rl-muted">You can turn Recotap Lens back on for this site in the settings.</p>
+          <p className="rl-muted">You can turn Recotap Lens back on for this site in Settings.</p>
         </PanelMessage>
       );
     case 'error':

@@ -4,10 +4,11 @@ import { trendLabel } from './format';
 const W = 120;
 const H = 28;
 
-/** Score history as a small SVG line; its accessible name summarises the trend in words. */
+/** Score history as a small SVG line (nothing under two readings); its accessible name summarises the trend. */
 export function ScoreSparkline({ history }: { history: HistoryPoint[] }) {
   const label = trendLabel(history);
-  if (history.length < 2) return <p className="rl-muted rl-trend-empty">{label}</p>;
+  // one reading is no trend: say nothing rather than "not enough history" (noise on every new account)
+  if (history.length < 2) return null;
   const max = Math.max(100, ...history.map((p) => p.score));
   const step = W / (history.length - 1);
   const points = history.map((p, i) => `${(i * step).toFixed(1)},${(H - 2 - (p.score / max) * (H - 4)).toFixed(1)}`);

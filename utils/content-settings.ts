@@ -7,7 +7,7 @@ import { browser } from '#imports';
 import { parseManagedPolicy, parseSetting, sitePrefsSetting, type EffectiveSettings, type SettingDecl } from './settings-core';
 
 export {
-  DEFAULT_PANEL_STATE, isSiteEnabled, linkedinInPageSetting, panelStateSetting, repEmailSetting, sitePrefsSetting, siteSurface,
+  accountUrlTemplateSetting, DEFAULT_PANEL_STATE, isSiteEnabled, panelFoldsSetting, linkedinInPageSetting, panelStateSetting, repEmailSetting, sitePrefsSetting, siteSurface,
   themeSetting, type PanelState, type SettingDecl,
 } from './settings-core';
 

@@ -195,6 +195,10 @@ export const sitePrefsSetting = /* @__PURE__ */ decl('sitePrefs', SitePrefsSchem
 export const extraCrmHostsSetting = /* @__PURE__ */ decl('extraCrmHosts', v.pipe(v.array(ExtraCrmHostSchema), v.maxLength(200)), []);
 export const themeSetting = /* @__PURE__ */ decl('theme', ThemeSchema, 'system');
 export const panelStateSetting = /* @__PURE__ */ decl('panelState', v.record(str(64), PanelStateSchema), {}, false);
+/** which panel sections the rep opened (true) or folded (false), by section id; absent = the section's default */
+export const panelFoldsSetting = /* @__PURE__ */ decl('panelFolds', v.record(str(64), v.boolean()), {}, false);
+/** Recotap's account page URL with {rtpAid} (and optionally {domain}); '' = unknown, no link is shown */
+export const accountUrlTemplateSetting = /* @__PURE__ */ decl('accountUrlTemplate', str(500), '', false);
 export const pinnedMatchesSetting = /* @__PURE__ */ decl('pinnedMatches', PinnedMatchesSchema, {});
 /** set when the API answered 401: the options page asks for a new key; sync pauses */
 export const needsNewKeySetting = /* @__PURE__ */ decl('needsNewKey', v.boolean(), false, false);

@@ -1,5 +1,5 @@
 import type { ActivityState, ActivityView } from '@/utils/view-models';
-import { activityTitle, contactLabel } from './drafts';
+import { activityLine, customTitle } from './drafts';
 
 const CHIP: Record<ActivityState, string> = {
   undoable: 'Pending',
@@ -29,7 +29,7 @@ function StateLine({ item }: { item: ActivityView }) {
       <p className="rl-activity-state">
         {chip}{' '}
         <span className="rl-activity-reason">
-          Recotap did not record it (it accepts only calls and emails){item.reason ? `: ${item.reason}` : '.'}
+          Recotap did not record it (it accepts only calls and e-mails){item.reason ? `: ${item.reason}` : '.'}
         </span>
       </p>
     );
@@ -50,16 +50,17 @@ export function ActivityList({ items, onEdit }: { items: ActivityView[]; onEdit(
   return (
     <ul className="rl-activity-list" aria-label="Recent activities">
       {items.map((item) => {
-        const first = item.draft.contacts[0];
-        const title = activityTitle(item.draft);
+        const title = activityLine(item.draft);
+        const own = customTitle(item.draft);
         return (
           <li key={item.id} className="rl-activity-item">
-            <p className="rl-activity-item-title">
-              <span className="rl-activity-type">{item.draft.activityType === 'call' ? 'Call' : 'Email'}</span> {title}
-            </p>
+            <p className="rl-activity-item-title">{title}</p>
             <p className="rl-activity-meta">
-              {first ? contactLabel(first) : ''}
-              {first ? ' · ' : ''}
+              {own ? (
+                <>
+                  <span>{own}</span> ·{' '}
+                </>
+              ) : null}
               <time dateTime={item.draft.occurredAt}>{when(item.draft.occurredAt)}</time>
             </p>
             <StateLine item={item} />

@@ -2,13 +2,14 @@ import { kickOutboxTotals } from './use-outbox-totals';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { RECENT_ACTIVITY_LIMIT } from '@/utils/panel-limits';
 import type { ActivityDraft, ActivityView, PageContact } from '@/utils/view-models';
+import { Fold } from '../Fold';
 import { ActivityForm } from './ActivityForm';
 import { ActivityList } from './ActivityList';
-import { QuickLog } from './QuickLog';
+import { QuickLog, type QuickTarget } from './QuickLog';
 import { RepEmailPrompt } from './RepEmailPrompt';
 import { UndoToast, type ToastState } from './UndoToast';
-import { useLastContactStore } from './activity-store';
-import { activityTitle, contactLabel, contactSuggestions, quickDraft, type ActivityAccount, type QuickKind } from './drafts';
+import { useLastContactStore, type RememberedContact } from './activity-store';
+import { activityLine, cleanContact, contactSuggestions, ofDomain, quickDraft, type ActivityAccount, type QuickKind } from './drafts';
 import { defaultActivitySend, type ActivitySend } from './send';
 import { unreachable, useActivityData } from './use-activity-data';
 import './activity.css';
@@ -26,6 +27,10 @@ export interface ActivitySectionProps {
   /** any value that changes when the outbox may have moved on (e.g. StatusView.outbox from the
    *  statusChanged push); each change reloads the list so states go Pending → Sent without a click */
   refreshToken?: unknown;
+  /** the rep pinned this account to the page's record: the page's people may belong to another company */
+  pinned?: boolean;
+  /** the page's URL: a contact chosen here reads "your choice" here, "from your last page" elsewhere */
+  pageUrl?: string;
 }
 
 type FormMode = { mode: 'new'; initial?: Partial<ActivityDraft> } | { mode: 'edit'; id: string; initial: ActivityDraft };
@@ -36,7 +41,31 @@ export function ActivitySection(props: ActivitySectionProps) {
   return <AccountActivity key={props.account.domain} {...props} />;
 }
 
-function AccountActivity({ account, pageContacts, send = defaultActivitySend, limit = RECENT_ACTIVITY_LIMIT, refreshToken, initialItems }: ActivitySectionProps) {
+/** "Recent activities (3, 1 failed)": a failure is seen even while the list is folded. */
+function recentTitle(items: ActivityView[]): string {
+  const failed = items.filter((i) => i.state === 'failed').length;
+  return `Recent activities (${items.length}${failed ? `, ${failed} failed` : ''})`;
+}
+
+/**
+ * Who a one-click log goes to, and why: the rep's last choice when this page shows that person; else
+ * the page's own contact (after a pin, only one of the pinned account's domain); else the rep's
+ * last choice from another page; else the contact of the last logged activity. Never silent: the
+ * source is shown next to the name.
+ */
+export function quickTarget(
+  pageContacts: PageContact[], remembered: RememberedContact | undefined, items: ActivityView[], domain: string, pinned: boolean, pageUrl?: string,
+): QuickTarget | null {
+  const same = (a: PageContact) => (b: PageContact) => a.email.toLowerCase() === b.email.toLowerCase();
+  const own = pinned ? pageContacts.filter((c) => ofDomain(c.email, domain)) : pageContacts;
+  if (remembered && own.some(same(remembered))) return { contact: cleanContact(remembered), source: 'page' };
+  if (own[0]) return { contact: own[0], source: 'page' };
+  if (remembered) return { contact: cleanContact(remembered), source: pageUrl && remembered.chosenOn === pageUrl ? 'chosen' : 'last-page' };
+  const last = items[0]?.draft.contacts[0];
+  return last ? { contact: last, source: own.some(same(last)) ? 'page' : 'last-log' } : null;
+}
+
+function AccountActivity({ account, pageContacts, send = defaultActivitySend, limit = RECENT_ACTIVITY_LIMIT, refreshToken, initialItems, pinned = false, pageUrl }: ActivitySectionProps) {
   const { domain } = account;
   const { repEmail, setRepEmail, items: loaded, loadError, refresh } = useActivityData(send, domain, limit, refreshToken, initialItems);
   const items = useMemo(() => loaded ?? [], [loaded]);
@@ -62,11 +91,8 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
   }, [undoUntil, refresh]);
 
   const suggestions = useMemo(() => contactSuggestions(pageContacts, items), [pageContacts, items]);
-  const selected: PageContact | null = remembered ?? items[0]?.draft.contacts[0] ?? pageContacts[0] ?? null;
-  const quickContacts = useMemo(
-    () => (selected && !suggestions.some((s) => s.email === selected.email) ? [selected, ...suggestions] : suggestions),
-    [selected, suggestions],
-  );
+  const target = quickTarget(pageContacts, remembered, items, domain, pinned, pageUrl);
+  const selected: PageContact | null = target?.contact ?? null;
 
   /** Queues a draft; resolves to an error sentence or null. */
   async function log(draft: ActivityDraft): Promise<string | null> {
@@ -79,26 +105,20 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
     }
     if (!res.ok) return res.error.message;
     const first = draft.contacts[0];
-    if (first) remember(domain, first);
-    const verb = draft.activityType === 'call' ? 'call with' : 'email to';
+    if (first) remember(domain, first, pageUrl);
     const until = res.activity.undoUntil ? Date.parse(res.activity.undoUntil) : NaN;
     const open = Number.isFinite(until) && until > Date.now();
-    setToast({ message: `Logged ${verb} ${first ? contactLabel(first) : account.name}`, undoId: open ? res.activity.id : undefined });
+    setToast({ message: `Logged ${activityLine(draft)}`, undoId: open ? res.activity.id : undefined });
     setUndoUntil(open ? until : null);
     void refresh();
     kickOutboxTotals();
     return null;
   }
 
-  async function quick(kind: QuickKind) {
-    opener.current = document.activeElement as HTMLElement | null;
-    if (!selected) {
-      const d = quickDraft(kind, account, { email: '' }, new Date());
-      setForm({ mode: 'new', initial: { ...d, callTitle: undefined, subject: undefined, contacts: [] } });
-      return;
-    }
+  async function quick(kind: QuickKind, contact: PageContact | null = selected) {
+    if (!contact) return;
     setBusy(true);
-    const err = await log(quickDraft(kind, account, selected, new Date()));
+    const err = await log(quickDraft(kind, account, contact, new Date()));
     setBusy(false);
     setError(err);
   }
@@ -127,7 +147,7 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
     } catch (err) {
       return unreachable(err);
     }
-    setToast({ message: `Queued again: ${activityTitle(draft)}` });
+    setToast({ message: `Queued again: ${activityLine(draft)}` });
     closeForm();
     void refresh();
     kickOutboxTotals();
@@ -165,10 +185,10 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
         <RepEmailPrompt onSave={saveRepEmail} />
       ) : (
         <QuickLog
-          contacts={quickContacts}
-          selected={selected}
-          onSelect={(c) => remember(domain, c)}
-          onLog={(k) => void quick(k)}
+          target={target}
+          suggestions={suggestions}
+          onSelect={(c) => remember(domain, c, pageUrl)}
+          onLog={(k, c) => void quick(k, c)}
           onOpenForm={() => openForm({ mode: 'new', initial: selected ? { contacts: [selected] } : undefined })}
           busy={busy}
         />
@@ -191,7 +211,11 @@ function AccountActivity({ account, pageContacts, send = defaultActivitySend, li
           onCancel={closeForm}
         />
       ) : null}
-      {loaded ? <ActivityList items={loaded} onEdit={(item) => openForm({ mode: 'edit', id: item.id, initial: item.draft })} /> : null}
+      {loaded ? (
+        <Fold id="recent-activities" title={recentTitle(loaded)} defaultOpen>
+          <ActivityList items={loaded} onEdit={(item) => openForm({ mode: 'edit', id: item.id, initial: item.draft })} />
+        </Fold>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { EMAIL_PATTERN } from './draft-schema';
 
-/** Asks for the rep's work email inline (sent as ownerEmail) instead of failing to log. */
+/** Asks for the rep's work e-mail inline (sent as ownerEmail) instead of failing to log. */
 export function RepEmailPrompt({ onSave }: { onSave(email: string): Promise<string | null> }) {
   const id = `${useId().replace(/:/g, '')}-rep-email`;
   const [email, setEmail] = useState('');
@@ -12,7 +12,7 @@ export function RepEmailPrompt({ onSave }: { onSave(email: string): Promise<stri
     e.preventDefault();
     const value = email.trim();
     if (!EMAIL_PATTERN.test(value)) {
-      setError('Your work email: enter a valid e-mail address.');
+      setError('Your work e-mail: enter a valid e-mail address.');
       return;
     }
     setBusy(true);
@@ -24,10 +24,10 @@ export function RepEmailPrompt({ onSave }: { onSave(email: string): Promise<stri
   const describedBy = error ? `${id}-hint ${id}-error` : `${id}-hint`;
   return (
     <form className="rl-activity-rep" noValidate onSubmit={submit}>
-      <label htmlFor={id}>Your work email (needed to log activities)</label>
+      <label htmlFor={id}>Your work e-mail (needed to log calls and e-mails)</label>
       <p className="rl-activity-hint" id={`${id}-hint`}>
-        Recotap records who logged each call or email: this address is sent with every activity as its owner
-        (ownerEmail). You can change it later in Options.
+        Recotap records who logged each call or e-mail: this address is saved as the owner of everything you log.
+        You can change it later in Settings.
       </p>
       <input
         id={id}
@@ -44,7 +44,7 @@ export function RepEmailPrompt({ onSave }: { onSave(email: string): Promise<stri
         </p>
       ) : null}
       <button type="submit" className="rl-activity-primary" disabled={busy}>
-        Save email
+        Save e-mail
       </button>
     </form>
   );

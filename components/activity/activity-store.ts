@@ -6,15 +6,18 @@
 import { create } from 'zustand';
 import type { PageContact } from '@/utils/view-models';
 
+/** The contact, and the page it was chosen on (to say "your choice" there, "from your last page" elsewhere). */
+export type RememberedContact = PageContact & { chosenOn?: string };
+
 interface LastContactState {
-  byDomain: Record<string, PageContact>;
-  remember(domain: string, contact: PageContact): void;
+  byDomain: Record<string, RememberedContact>;
+  remember(domain: string, contact: PageContact, page?: string): void;
   reset(): void;
 }
 
 /** Hook/store of the last contact per domain. */
 export const useLastContactStore = create<LastContactState>()((set) => ({
   byDomain: {},
-  remember: (domain, contact) => set((s) => ({ byDomain: { ...s.byDomain, [domain]: contact } })),
+  remember: (domain, contact, page) => set((s) => ({ byDomain: { ...s.byDomain, [domain]: { ...contact, chosenOn: page } } })),
   reset: () => set({ byDomain: {} }),
 }));

@@ -14,7 +14,7 @@ export const QUICK_KINDS: { kind: QuickKind; label: string; outcome?: string }[]
   { kind: 'call-connected', label: 'Call: connected', outcome: 'Connected' },
   { kind: 'call-voicemail', label: 'Call: left voicemail', outcome: 'Left voicemail' },
   { kind: 'call-no-answer', label: 'Call: no answer', outcome: 'No answer' },
-  { kind: 'email-sent', label: 'Email sent' },
+  { kind: 'email-sent', label: 'E-mail sent' },
 ];
 
 /** What a rep would call a contact: the name when the page gave one, else the address. */
@@ -88,4 +88,42 @@ export function activityTitle(d: ActivityDraft): string {
   const who = first ? contactLabel(first) : '';
   if (d.activityType === 'call') return d.callTitle || (who ? `Call with ${who}` : 'Call');
   return d.subject || (who ? `Email to ${who}` : 'Email');
+}
+
+/** The auto title quickDraft gives (not worth repeating in the list). */
+function autoTitle(d: ActivityDraft, who: string): boolean {
+  const t = d.activityType === 'call' ? d.callTitle : d.subject;
+  return !t || t === `Call with ${who}` || t === `Email to ${who}`;
+}
+
+/** One line per activity, as reps read it: "Call · Connected — Dana Whitfield", "E-mail — Dana Whitfield". */
+export function activityLine(d: ActivityDraft): string {
+  const first = d.contacts[0];
+  const who = first ? contactLabel(first) : '';
+  const kind = d.activityType === 'call' ? `Call${d.outcome ? ` · ${d.outcome}` : ''}` : 'E-mail';
+  return who ? `${kind} — ${who}` : kind;
+}
+
+/** The rep's own title or subject, when it says more than the automatic one; else null. */
+export function customTitle(d: ActivityDraft): string | null {
+  const first = d.contacts[0];
+  if (autoTitle(d, first ? contactLabel(first) : '')) return null;
+  return (d.activityType === 'call' ? d.callTitle : d.subject) ?? null;
+}
+
+/** Where the contact a quick log goes to came from, said next to the name. */
+export type TargetSource = 'page' | 'chosen' | 'last-page' | 'last-log';
+
+export const TARGET_SOURCE_TEXT: Record<TargetSource, string> = {
+  page: 'on this page',
+  chosen: 'your choice',
+  'last-page': 'from your last page',
+  'last-log': 'from your last log',
+};
+
+/** Whether an e-mail address belongs to the account's domain (or one of its subdomains). */
+export function ofDomain(email: string, domain: string): boolean {
+  const host = email.trim().toLowerCase().split('@')[1] ?? '';
+  const d = domain.trim().toLowerCase();
+  return d !== '' && (host === d || host.endsWith(`.${d}`));
 }

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { sendMessage } from '@/utils/messaging';
 import {
-  DEFAULT_PANEL_STATE, panelStateSetting, readContentSetting, themeSetting, writeContentSetting, type PanelState,
+  DEFAULT_PANEL_STATE, panelStateSetting, readContentSetting, sitePrefsSetting, themeSetting, writeContentSetting, type PanelState,
 } from '@/utils/content-settings';
 import { AccountPanel } from '../AccountPanel';
 import { activitySlot } from '../activity-slot';
@@ -21,6 +21,26 @@ async function saveLayout(siteId: string, patch: Partial<PanelState>) {
   await writeContentSetting(panelStateSetting, { ...all, [siteId]: { ...DEFAULT_PANEL_STATE, ...all[siteId], ...patch } });
 }
 
+/** "Hide on this site": the same switch as Settings → Sites (the content script unmounts on the change). */
+async function hideOnSite(siteId: string) {
+  const all = await readContentSetting(sitePrefsSetting);
+  await writeContentSetting(sitePrefsSetting, { ...all, [siteId]: { ...all[siteId], enabled: false } });
+}
+
+/** The window's width in CSS px, following resizes and zoom changes (the shadow-root panel's window). */
+function useWindowWidth(): number {
+  return useSyncExternalStore(
+    (cb) => {
+      globalThis.addEventListener?.('resize', cb);
+      return () => globalThis.removeEventListener?.('resize', cb);
+    },
+    () => globalThis.innerWidth ?? 1280,
+  );
+}
+
+/** Below this many CSS px (a narrow window, or a wide one at high zoom) the panel starts collapsed. */
+export const NARROW_VIEWPORT = 1100;
+
 /**
  * In-page panel container: binds the controller's store and the settings to the AccountPanel.
  * `framed`: rendered in the panel iframe (panel-frame.html), which the host page places.
@@ -30,6 +50,12 @@ export function ContentPanel({ controller, siteId, framed }: { controller: Panel
   const theme = useContentSetting(themeSetting) ?? 'system';
   const layouts = useContentSetting(panelStateSetting);
   const layout = { ...DEFAULT_PANEL_STATE, ...layouts?.[siteId] };
+  // narrow: the panel would cover the CRM's own columns, so each page starts with the pill; the rep's
+  // expand lasts for this page (the saved collapsed state is for wide windows)
+  const windowWidth = useWindowWidth();
+  const narrow = (framed?.viewport.width ?? windowWidth) < NARROW_VIEWPORT;
+  const [expandedNarrow, setExpandedNarrow] = useState(false);
+  const collapsed = narrow ? !expandedNarrow : layout.collapsed;
   // a content script gets no statusChanged broadcast: poll the outbox only while an account is shown
   const outboxTotals = useOutboxTotals({ poll: result?.state === 'found' && !hidden });
   const renderActivity = useMemo(() => activitySlot(outboxTotals), [outboxTotals]);
@@ -56,8 +82,9 @@ export function ContentPanel({ controller, siteId, framed }: { controller: Panel
         actions={actions}
         theme={theme}
         variant="floating"
-        collapsed={layout.collapsed}
-        onToggleCollapsed={() => void saveLayout(siteId, { collapsed: !layout.collapsed })}
+        collapsed={collapsed}
+        onToggleCollapsed={() => (narrow ? setExpandedNarrow(collapsed) : void saveLayout(siteId, { collapsed: !layout.collapsed }))}
+        onHideSite={() => void hideOnSite(siteId)}
         dock={layout.side}
         onDockChange={(side) => void saveLayout(siteId, { side })}
         top={layout.top}

@@ -44,7 +44,7 @@ export function placementStyle(p: FramePlacement | null): string {
   if (!p || p.width <= 0 || p.height <= 0) return `${base}visibility:hidden;top:0;right:0;width:0;height:0;`;
   const side = p.side === 'left' ? 'left' : 'right';
   return (
-    `${base}visibility:visible;top:${Math.round(p.top - FRAME_PAD)}px;${side}:${SIDE_GAP - FRAME_PAD}px;` +
+    `${base}visibility:visible;top:${Math.round(p.top - FRAME_PAD)}px;${side}:${(p.edge ? 0 : SIDE_GAP) - FRAME_PAD}px;` +
     `width:${Math.ceil(p.width + 2 * FRAME_PAD)}px;height:${Math.ceil(p.height + 2 * FRAME_PAD)}px;`
   );
 }

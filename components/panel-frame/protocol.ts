@@ -35,6 +35,8 @@ export interface FramePlacement {
   top: number;
   width: number;
   height: number;
+  /** flush against the side (the collapsed pill), instead of the usual gap */
+  edge?: boolean;
 }
 
 export type FrameToHost = { type: 'place'; placement: FramePlacement };
@@ -53,7 +55,7 @@ export function parseFrameMessage(data: unknown): FrameToHost | null {
   if (!isObj(data) || data.type !== 'place' || !isObj(data.placement)) return null;
   const p = data.placement;
   if ((p.side === 'left' || p.side === 'right') && isNum(p.top) && isNum(p.width) && isNum(p.height)) {
-    return { type: 'place', placement: { side: p.side, top: p.top, width: p.width, height: p.height } };
+    return { type: 'place', placement: { side: p.side, top: p.top, width: p.width, height: p.height, edge: p.edge === true } };
   }
   return null;
 }

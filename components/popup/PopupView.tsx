@@ -110,6 +110,10 @@ export function PopupView({ theme, status, current, actions, debounceMs = 80, no
       if (exact) void open(exact.domain);
       else if (isLookupable(query)) void open(query.trim());
       else if (pick) void open(pick.domain);
+      else if (query.trim() !== '') {
+        // a name Recotap cannot be asked about: say why instead of doing nothing
+        store.setState({ message: `“${query.trim()}” is not in your cached accounts, and Recotap can look up only a domain or e-mail address. Type one (e.g. acme.com) and press Enter.` });
+      }
     } else if (e.key === 'Escape' && query !== '') {
       e.preventDefault(); // clear first; a second Escape closes the popup as usual
       store.setState({ query: '', results: [], active: -1, message: null });
@@ -135,6 +139,7 @@ export function PopupView({ theme, status, current, actions, debounceMs = 80, no
     return (
       <LensRoot theme={theme} className="rl-popup">
         <main aria-label="Recotap Lens">
+          <h1 className="rl-visually-hidden">Recotap Lens: account</h1>
           <AccountPanel result={opened} context={null} actions={panelActions} theme={theme} allowPin={false} headerAction={backBtn} now={now} />
         </main>
       </LensRoot>

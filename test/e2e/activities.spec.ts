@@ -27,18 +27,18 @@ const FAULTS = (retryAfterSec: number): FaultSet => ({
   errorRate: 0.2, hangRate: 0.05, rate429: { burst: 3, retryAfterSec }, seed: `activities-e2e-${retryAfterSec}`,
 });
 
-/** Clicks "Email sent" in the in-page panel's quick log `count` times; 0 when the build has no quick log. */
+/** Clicks "E-mail sent" in the in-page panel's quick log `count` times; 0 when the build has no quick log. */
 async function logThroughPanel(page: Page, url: string, count: number): Promise<number> {
   await page.goto(url);
   const panel = await panelLocator(page);
   await panel.locator('.rl-title').waitFor({ timeout: 20_000 });
   const quick = panel.getByRole('group', { name: 'Quick log' });
   if (!(await quick.waitFor({ timeout: 10_000 }).then(() => true, () => false))) return 0;
-  const button = quick.getByRole('button', { name: 'Email sent', exact: true });
+  const button = quick.getByRole('button', { name: 'E-mail sent', exact: true });
   for (let i = 0; i < count; i++) {
     await expect(button).toBeEnabled();
     await button.click();
-    await expect(panel.getByText(/^Logged email to /)).toBeVisible();
+    await expect(panel.getByText(/^Logged E-mail — /)).toBeVisible();
     await expect(button).toBeEnabled();
   }
   return count;

@@ -44,7 +44,7 @@ export async function lookUpInPopup(page: Page, query: string, timeoutMs = 20_00
 }
 
 /**
- * Clicks `label` (e.g. "Email sent") in the in-page panel's quick log and waits for its
+ * Clicks `label` (e.g. "E-mail sent") in the in-page panel's quick log and waits for its
  * "Logged …" confirmation; resolves with that text, or null when either did not show.
  */
 export async function quickLogInPanel(page: Page, label: string, timeoutMs = 15_000): Promise<string | null> {

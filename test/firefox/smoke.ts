@@ -41,6 +41,32 @@ async function pollUntil(fn: () => boolean, timeoutMs: number): Promise<boolean>
 type Activity = Record<string, unknown>;
 const contactsOf = (a: Activity) => JSON.stringify(a.contacts ?? []);
 
+/**
+ * The compact panel in Firefox's shadow root: at 1024×700 it starts as a pill flush with the right
+ * edge; expanded, its header and quick-log row show without scrolling.
+ */
+async function checkCompactPanel(page: Page): Promise<void> {
+  await page.setViewport({ width: 1024, height: 700 });
+  await page.waitForFunction(() => innerWidth === 1024, { timeout: 5_000 }).catch(() => undefined);
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction(() => innerWidth === 1024, { timeout: 5_000 }).catch(() => undefined);
+  const pill = await page.waitForSelector('recotap-lens-panel >>> .rl-collapsed-btn', { timeout: 20_000 }).catch(() => null);
+  const pillBox = await pill?.boundingBox();
+  check(pillBox && Math.round(pillBox.x + pillBox.width) === 1024, `at 1024×700 the panel starts as a pill at the window's right edge (${JSON.stringify(pillBox ?? null)})`);
+  await pill?.click();
+  await page.waitForSelector('recotap-lens-panel >>> [role="group"][aria-label="Quick log"]', { timeout: 15_000 }).catch(() => null);
+  const fit = await page.evaluate(() => {
+    const root = document.querySelector('recotap-lens-panel')?.shadowRoot;
+    const row = root?.querySelector('[role="group"][aria-label="Quick log"]')?.getBoundingClientRect();
+    const box = root?.querySelector('.rl-panel-box')?.getBoundingClientRect();
+    const scroll = root?.querySelector('.rl-body')?.scrollTop ?? -1;
+    if (!row || !box) return null;
+    return { inside: row.top >= box.top && row.bottom <= box.bottom && row.bottom <= innerHeight && row.right <= innerWidth, scroll, bottom: Math.round(row.bottom) };
+  });
+  check(fit?.inside === true && fit.scroll === 0, `the expanded compact panel shows the quick-log row without scrolling at 1024×700 (${JSON.stringify(fit)})`);
+  await page.setViewport({ width: 1280, height: 800 });
+}
+
 /** The in-page panel (account and contact pages), its quick log, the popup lookup and a view-logged activity. */
 async function checkPanelsPopupAndActivities(world: World, browser: Browser): Promise<void> {
   const cases = (await loadSiteCases()).filter((c) => c.adapterId === 'salesforce-lightning');
@@ -49,17 +75,20 @@ async function checkPanelsPopupAndActivities(world: World, browser: Browser): Pr
   check(sf && sfContact, 'the Salesforce Lightning account and contact fixtures exist');
   const acme = DEMO_COMPANIES.find((c) => c.key === 'acme')!;
   const record = await browser.newPage();
+  // a wide window: below 1100 CSS px the panel starts as a pill (checked below)
+  await record.setViewport({ width: 1280, height: 800 });
   await record.goto(sf.url, { waitUntil: 'load' });
   const shown = await readFirefoxPanel(record);
   check(shown?.name === acme.name && shown.score.startsWith(String(acme.score)), `the in-page panel on ${new URL(sf.url).host} shows ${acme.name} (${shown?.score ?? 'no panel'})`);
 
-  // a contact record: its panel's one-click "Email sent" logs for the contact on the page
+  // a contact record: its panel's one-click "E-mail sent" logs for the contact on the page
   const dana = 'dana.whitfield@acmerobotics.com';
   await record.goto(sfContact.url, { waitUntil: 'load' });
   const onContact = await readFirefoxPanel(record);
   check(onContact?.name === acme.name, `the panel on the Salesforce contact page shows ${acme.name} (${onContact?.name ?? 'no panel'})`);
-  const toast = await quickLogInPanel(record, 'Email sent');
-  check(toast?.includes('Logged email to'), `the panel's quick log "Email sent" confirms (${toast ?? 'no confirmation'})`);
+  const toast = await quickLogInPanel(record, 'E-mail sent');
+  check(toast?.includes('Logged E-mail — '), `the panel's quick log "E-mail sent" confirms (${toast ?? 'no confirmation'})`);
+  await checkCompactPanel(record);
 
   // the popup (popup.html in a tab): type a domain, Enter, the account opens with its score
   const popup = await browser.newPage();
@@ -146,6 +175,7 @@ async function checkLinkedInOptIn(browser: Browser, settingsPage: Page): Promise
   check(li, 'a LinkedIn fixture of a scored demo company exists');
   const acme = expectedCompany(li)!;
   const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
   await page.goto(li.url, { waitUntil: 'load' });
   check((await readFirefoxPanel(page, 3000)) === null, 'by default LinkedIn gets no in-page panel (side panel only)');
   const state = () =>
@@ -189,6 +219,7 @@ async function checkUnreadableRecord(world: World, browser: Browser): Promise<vo
       '</one-record-home-flexipage2></div></div></body></html>',
   );
   const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
   await page.goto(url, { waitUntil: 'load' });
   // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
   const read = () => document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector('.rl-unreadable')?.textContent ?? '';

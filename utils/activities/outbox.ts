@@ -44,7 +44,8 @@ export function createOutbox(opts: OutboxOptions) {
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
   const newId = opts.newId ?? (() => crypto.randomUUID());
-  const undoMs = opts.undoMs ?? 5000;
+  // 10 s: long enough for a rep to notice the confirmation and reach Undo (issue #21)
+  const undoMs = opts.undoMs ?? 10_000;
   const onChange = opts.onChange ?? (() => undefined);
   const owner = newId(); // this instance's lease identity
   const dbp = Promise.resolve(opts.db ?? openOutboxDb()).then(async (db) => {

@@ -35,7 +35,7 @@ describe('activity handlers', () => {
     const b = await handlers.logActivity(callDraft(2));
     if (!a.ok || !b.ok) throw new Error('log failed');
     expect(await handlers.undoActivity({ id: a.activity.id })).toEqual({ ok: true });
-    clock.advance(5000);
+    clock.advance(10_000);
     expect(await handlers.undoActivity({ id: b.activity.id })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     expect(await handlers.undoActivity({ id: '' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });

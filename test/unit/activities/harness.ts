@@ -50,7 +50,7 @@ export async function addCalls(outbox: ReturnType<typeof createOutbox>, clock: C
     if (!res.ok) throw new Error(res.error.message);
     ids.push(res.activity.id);
   }
-  clock.advance(5001);
+  clock.advance(10_001);
   return ids;
 }
 

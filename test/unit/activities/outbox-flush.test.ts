@@ -45,7 +45,7 @@ describe('flush', () => {
     if (!a.ok || !b.ok) throw new Error('add failed');
     expect((await outbox.flush()).requests).toBe(0);
     expect(await outbox.undo(a.activity.id)).toBe(true);
-    clock.advance(5000);
+    clock.advance(10_000);
     expect(await outbox.flush()).toMatchObject({ sent: 1, requests: 1 });
     expect([...emu.state.activities.keys()]).toEqual([b.activity.id]);
     expect(await outbox.undo(b.activity.id)).toBe(false);

@@ -15,14 +15,14 @@ async function setup(email: string | null = REP_EMAIL) {
 }
 
 describe('add', () => {
-  it('stores an undoable activity with a UUID id and a 5 s undo window', async () => {
+  it('stores an undoable activity with a UUID id and a 10 s undo window', async () => {
     const { outbox, changes } = await setup();
     const res = await outbox.add(callDraft(1, { domain: 'https://www.AcmeRobotics.com/about' }));
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.activity.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(res.activity.state).toBe('undoable');
-    expect(res.activity.undoUntil).toBe('2026-11-20T09:00:05.000Z');
+    expect(res.activity.undoUntil).toBe('2026-11-20T09:00:10.000Z');
     expect(res.activity.draft.domain).toBe('acmerobotics.com');
     expect(changes()).toBe(1);
     expect(await outbox.totals()).toEqual({ pending: 1, sent: 0, failed: 0 });
@@ -58,7 +58,7 @@ describe('undo', () => {
     const a = await outbox.add(callDraft(1));
     const b = await outbox.add(callDraft(2));
     if (!a.ok || !b.ok) throw new Error('add failed');
-    clock.advance(4999);
+    clock.advance(9999);
     expect(await outbox.undo(a.activity.id)).toBe(true);
     clock.advance(1);
     expect(await outbox.undo(b.activity.id)).toBe(false);
@@ -92,7 +92,7 @@ describe('list, totals, nextDueAt, purgeSent', () => {
     const { outbox, clock } = await setup();
     expect(await outbox.nextDueAt()).toBeNull();
     await outbox.add(callDraft());
-    expect(await outbox.nextDueAt()).toBe(clock.now() + 5000);
+    expect(await outbox.nextDueAt()).toBe(clock.now() + 10_000);
   });
 
   it('flush without a configured client keeps everything', async () => {

@@ -95,7 +95,7 @@ it('delivers 200 activities exactly once through faults and restarts', async () 
     if (drafts.size === 200 && totals.pending === 0) break;
     // the next alarm: at the next due time (or the lease expiry), at least a few seconds on
     const next = await outbox.nextDueAt();
-    clock.set(Math.max(clock.now() + 5000, next ?? 0));
+    clock.set(Math.max(clock.now() + 10_000, next ?? 0));
   }
   emu.clearFaults();
 

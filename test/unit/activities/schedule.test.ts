@@ -60,7 +60,7 @@ describe('outbox scheduler', () => {
   it('keeps a repeating alarm while items wait on backoff, and reports 401 to the caller', async () => {
     const { emu, clock, outbox, scheduler, results } = await setup();
     await outbox.add(callDraft());
-    clock.advance(5000);
+    clock.advance(10_000);
     emu.controls.setFaults({ pathPrefix: '/sales-activities', errorBurst: { count: 1, status: 502 } });
     const res = await scheduler.flushNow();
     expect(res?.status).toBe('retry-later');
@@ -76,7 +76,7 @@ describe('outbox scheduler', () => {
     }));
     const revoked = createOutboxScheduler({ outbox: revokedOutbox, alarms: fakeBrowser.alarms, now: clock.now, onFlushed: (r) => results.push(r) });
     await revokedOutbox.add(callDraft(2));
-    clock.advance(5000);
+    clock.advance(10_000);
     await revoked.flushNow();
     expect(results.at(-1)).toMatchObject({ status: 'unauthorized', requests: 1, error: { kind: 'unauthorized' } });
     expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toMatchObject({ scheduledTime: clock.now() + 15 * 60_000, periodInMinutes: 15 });

@@ -6,11 +6,17 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentPanel } from '@/components/content-panel/ContentPanel';
 import { createPanelController } from '@/components/content-panel/panel-controller';
-import { panelStateItem, readSetting, themeItem } from '@/utils/settings';
+import { panelStateItem, readSetting, sitePrefsItem, themeItem } from '@/utils/settings';
 import { PageContextSchema } from '@/utils/view-models';
 import { found } from './fixtures';
 
-beforeEach(() => fakeBrowser.reset());
+// jsdom's window is 1024 px wide, where the panel starts collapsed; most cases are about a wide window
+const setWidth = (w: number) => Object.defineProperty(window, 'innerWidth', { value: w, configurable: true });
+beforeEach(() => {
+  fakeBrowser.reset();
+  setWidth(1280);
+});
+afterEach(() => setWidth(1024));
 afterEach(cleanup);
 
 function mountFor(siteId: string) {
@@ -38,6 +44,23 @@ describe('ContentPanel', () => {
     cleanup();
     mountFor('pipedrive'); // another site keeps its own (default) layout
     expect(await screen.findByRole('button', { name: 'Collapse panel' })).toBeTruthy();
+  });
+
+  it('below 1100 CSS px (narrow window or high zoom) each page starts collapsed; expanding does not change the saved layout', async () => {
+    setWidth(1024);
+    mountFor('hubspot');
+    await userEvent.click(await screen.findByRole('button', { name: /Expand panel/ }));
+    expect(await screen.findByRole('button', { name: 'Collapse panel' })).toBeTruthy();
+    expect((await readSetting(panelStateItem)).hubspot).toBeUndefined();
+    cleanup();
+    mountFor('hubspot');
+    expect(await screen.findByRole('button', { name: /Expand panel/ })).toBeTruthy();
+  });
+
+  it('"Hide on this site" turns the site off, as Settings → Sites does', async () => {
+    mountFor('hubspot');
+    await userEvent.click(await screen.findByRole('button', { name: 'Hide on this site' }));
+    await waitFor(async () => expect((await readSetting(sitePrefsItem)).hubspot).toEqual({ enabled: false }));
   });
 
   it('follows the theme setting and hides on the toggle command', async () => {

@@ -50,7 +50,7 @@ describe('framed panel protocol', () => {
   it('accepts only well-formed messages', () => {
     expect(parseFrameMessage({ type: 'place', placement: { side: 'left', top: 10, width: 320, height: 400 } })).toEqual({
       type: 'place',
-      placement: { side: 'left', top: 10, width: 320, height: 400 },
+      placement: { side: 'left', top: 10, width: 320, height: 400, edge: false },
     });
     expect(parseFrameMessage({ type: 'place', placement: { side: 'middle', top: 10, width: 1, height: 1 } })).toBeNull();
     expect(parseFrameMessage({ type: 'place', placement: { side: 'left', top: 'x', width: 1, height: 1 } })).toBeNull();
@@ -68,6 +68,8 @@ describe('framed panel protocol', () => {
     expect(placementStyle(null)).not.toContain('display:none');
     expect(placementStyle({ side: 'right', top: 96, width: 0, height: 0 })).toContain('visibility:hidden');
     expect(placementStyle({ side: 'left', top: 96, width: 320, height: 400 })).toContain('top:84px;left:4px;width:344px;height:424px;');
+    // the collapsed pill snaps to the window edge: the frame's padding lies outside the viewport
+    expect(placementStyle({ side: 'right', top: 96, width: 80, height: 30, edge: true })).toContain('right:-12px;');
   });
 });
 

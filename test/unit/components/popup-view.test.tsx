@@ -88,6 +88,15 @@ describe('PopupView', () => {
     expect(await screen.findByRole('button', { name: 'Add to Recotap' })).toBeTruthy();
   });
 
+  it('Enter on an uncached company name says why Recotap cannot be asked, instead of doing nothing', async () => {
+    const { lookups } = setup();
+    await userEvent.keyboard('Nowhere Widgets');
+    expect(await screen.findByText('No cached account matches.')).toBeTruthy();
+    await userEvent.keyboard('{Enter}');
+    expect(lookups).toEqual([]);
+    expect(await screen.findByText(/“Nowhere Widgets” is not in your cached accounts, and Recotap can look up only a domain or e-mail address/)).toBeTruthy();
+  });
+
   it('Escape clears the query and the results', async () => {
     setup();
     await userEvent.keyboard('acme');

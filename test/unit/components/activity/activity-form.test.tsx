@@ -84,7 +84,8 @@ describe('ActivityForm', () => {
   });
 
   it('suggests page contacts and recent contacts, fills the name, and handles extra rows', async () => {
-    const { user, fake, form } = await openForm([DANA], [view()]);
+    // the page shows no one: the form starts with Lee (last logged); Dana comes from another recent activity
+    const { user, fake, form } = await openForm([], [view(), view({ id: 'act-dana', draft: { contacts: [DANA] } })]);
     const options = [...document.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'));
     expect(options).toEqual(expect.arrayContaining([DANA.email, LEE.email]));
     await user.click(form.getByRole('button', { name: 'Add contact' }));
@@ -95,7 +96,7 @@ describe('ActivityForm', () => {
     expect((form.getByLabelText('Contact 2 title (optional)') as HTMLInputElement).value).toBe(DANA.title);
     await user.click(form.getByRole('button', { name: 'Log activity' }));
     const [draft] = fake.of('logActivity') as ActivityDraft[];
-    expect(draft?.contacts).toEqual([LEE, DANA]); // Lee was last used; Dana picked from the page
+    expect(draft?.contacts).toEqual([LEE, DANA]); // Lee was last logged; Dana picked from the suggestions
   });
 
   it('Escape and Cancel close the form without sending', async () => {

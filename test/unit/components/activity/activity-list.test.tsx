@@ -38,7 +38,7 @@ describe('ActivityList', () => {
     expect(rows[3]).toContain('Sent');
     expect(rows[4]).toContain('Failed: contacts.0.email must be an email');
     expect(rows[5]).toContain('Skipped');
-    expect(rows[5]).toContain('it accepts only calls and emails');
+    expect(rows[5]).toContain('it accepts only calls and e-mails');
     expect(within(list).getAllByRole('button')).toHaveLength(1); // only the failed item offers Edit & resend
   });
 
@@ -59,7 +59,7 @@ describe('ActivityList', () => {
     expect(retry?.id).toBe('act-failed');
     expect(retry?.draft).toMatchObject({ activityType: 'call', callTitle: 'Call with Sam', contacts: [{ email: 'sam@acme.com', name: 'Sam' }] });
     expect(screen.queryByRole('form')).toBeNull();
-    expect(await screen.findByText('Queued again: Call with Sam')).toBeTruthy();
+    expect(await screen.findByText('Queued again: Call · Connected — Sam')).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Recent activities' });
     expect(list.textContent).toContain('Pending');
     expect(list.textContent).not.toContain('Failed');
@@ -78,10 +78,10 @@ describe('ActivityList', () => {
       <ActivitySection account={{ ...ACCOUNT, name: HOSTILE }} pageContacts={[{ email: 'evil@acme.com', name: HOSTILE, title: HOSTILE }]} send={fake.send} />,
     );
     const list = await screen.findByRole('list', { name: 'Recent activities' });
-    expect(list.textContent).toContain(`Call with ${HOSTILE}`);
+    expect(list.textContent).toContain(`Call · Connected — ${HOSTILE}`);
     expect(list.textContent).toContain(`Failed: ${HOSTILE}`);
     await user.click(screen.getByRole('button', { name: 'Call: connected' }));
-    expect(screen.getByRole('status').textContent).toContain(`Logged call with ${HOSTILE}`);
+    expect(screen.getByRole('status').textContent).toContain(`— ${HOSTILE}`);
     await user.click(screen.getByRole('button', { name: 'Log with details…' }));
     expect(container.querySelector('img')).toBeNull();
   });

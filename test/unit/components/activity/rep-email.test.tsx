@@ -15,14 +15,14 @@ describe('missing rep email', () => {
     const user = userEvent.setup();
     const fake = fakeSend({ repEmail: null });
     render(<ActivitySection account={ACCOUNT} pageContacts={[DANA]} send={fake.send} />);
-    const input = await screen.findByLabelText('Your work email (needed to log activities)');
+    const input = await screen.findByLabelText('Your work e-mail (needed to log calls and e-mails)');
     expect(screen.queryByRole('button', { name: 'Call: connected' })).toBeNull();
     expect(input.getAttribute('aria-describedby')).toBeTruthy();
-    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toContain('ownerEmail');
+    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toContain('saved as the owner of everything you log');
 
     await user.type(input, 'not-an-email');
-    await user.click(screen.getByRole('button', { name: 'Save email' }));
-    expect(screen.getByText('Your work email: enter a valid e-mail address.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save e-mail' }));
+    expect(screen.getByText('Your work e-mail: enter a valid e-mail address.')).toBeTruthy();
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(fake.of('setRepEmail')).toHaveLength(0);
 
@@ -42,8 +42,8 @@ describe('missing rep email', () => {
         ? { ok: false, error: { kind: 'internal', message: 'Could not save settings.', retryable: true } }
         : fake.send(name, data)) as ActivitySend;
     render(<ActivitySection account={ACCOUNT} pageContacts={[DANA]} send={send} />);
-    await user.type(await screen.findByLabelText('Your work email (needed to log activities)'), 'rep@seller.io');
-    await user.click(screen.getByRole('button', { name: 'Save email' }));
+    await user.type(await screen.findByLabelText('Your work e-mail (needed to log calls and e-mails)'), 'rep@seller.io');
+    await user.click(screen.getByRole('button', { name: 'Save e-mail' }));
     expect(await screen.findByText('Could not save settings.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Call: connected' })).toBeNull();
   });

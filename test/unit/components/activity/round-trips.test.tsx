@@ -53,7 +53,7 @@ describe('activity section round trips', () => {
   it('a missing email saved in one section unlocks logging in the next account without asking again', async () => {
     const fake = fakeSend({ repEmail: null, items: [] });
     const { rerender } = render(<ActivitySection account={ACCOUNT} pageContacts={[DANA]} send={fake.send} initialItems={[]} />);
-    const input = await screen.findByLabelText('Your work email (needed to log activities)');
+    const input = await screen.findByLabelText('Your work e-mail (needed to log calls and e-mails)');
     await userEvent.setup().type(input, 'rep@seller.io{Enter}');
     expect(await screen.findByRole('button', { name: 'Call: connected' })).toBeTruthy();
     rerender(<ActivitySection account={{ domain: 'globex.io', name: 'Globex' }} pageContacts={[]} send={fake.send} initialItems={[]} />);
