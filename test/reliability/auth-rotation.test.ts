@@ -45,7 +45,7 @@ describe('the key is revoked mid-session', () => {
       if (!r.ok) throw new Error(r.error.message);
       ids.push(r.activity.id);
     }
-    sys.clock.advance(5001);
+    sys.clock.advance(10_001); // past the undo window
 
     validKeys.splice(0, validKeys.length, NEW_KEY); // rotated in Recotap
     emu.rescore({ count: 3, seed: 'after-revocation' });

@@ -154,7 +154,7 @@ describe.each(FAULT_CASES)('$name', (c) => {
       if (!res.ok) throw new Error(res.error.message);
       ids.push(res.activity.id);
     }
-    sys.clock.advance(5001);
+    sys.clock.advance(10_001); // past the undo window
     const w = faultWindows(c, 'outbox');
     w.open();
     const during = await sys.outbox.flush();

@@ -31,7 +31,9 @@ describe('10,000 custom fields', () => {
     expect(new Set(rows).size).toBe(rows.length);
     expect(rows[0]).toBe('Field 0');
     expect(container.querySelectorAll('[data-section="fields"] b')).toHaveLength(0);
-    const showAll = screen.queryByRole('button', { name: /Show all \(10,000\)/ });
+    // the section is folded in the compact panel: mounted, hidden until the rep opens it
+    expect(screen.getByRole('button', { name: /Custom fields \(10,000\)/ }).getAttribute('aria-expanded')).toBe('false');
+    const showAll = screen.queryByRole('button', { name: /Show all \(10,000\)/, hidden: true });
     if (rows.length < TOTAL) {
       expect(rows.length).toBeLessThanOrEqual(SAFE_ROWS);
       expect(showAll).not.toBeNull();
