@@ -70,6 +70,9 @@ test('an account with 10,000 custom fields renders while the page keeps producin
   expect(await page.evaluate(() => document.title)).toContain('Big Fields Inc');
   expect(framesAtRender).toBeGreaterThan(0);
   expect(rows).toBeGreaterThan(0);
+  // the compact panel folds custom fields: the rep opens the section
+  await panel.getByRole('button', { name: /Custom fields \(10,000\)/ }).click();
+  await expect(panel.getByRole('button', { name: /Custom fields \(10,000\)/ })).toHaveAttribute('aria-expanded', 'true');
   const showAll = await panel.getByRole('button', { name: /Show all \(10,000\)/ }).count();
   if (rows < FIELDS) expect(showAll).toBe(1);
   console.log(`[reliability] 10,000 custom fields: ${rows} rows rendered, ${framesAtRender} frames before the panel showed them, "Show all" ${showAll ? 'present' : 'absent'}`);
