@@ -244,6 +244,7 @@ async function checkOutlookMessage(browser: Browser): Promise<void> {
   const c = (await loadSiteCases()).find((x) => x.adapterId === 'outlook' && x.file.endsWith('/conversation.html'));
   check(c, 'the Outlook conversation fixture exists');
   const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
   await page.goto(c.url, { waitUntil: 'load' });
   const shown = await readFirefoxPanel(page, 20_000);
   check(shown?.name === 'Acme Robotics', `the panel on an Outlook conversation (${new URL(c.url).host}) shows Acme Robotics (${shown?.name ?? 'no panel'})`);
@@ -256,6 +257,7 @@ async function checkDynamicsApi(world: World, browser: Browser): Promise<void> {
   check(c, 'the Dynamics form without a website exists');
   const before = world.dynamicsApiRequests.length;
   const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
   await page.goto(c.url, { waitUntil: 'load' });
   const shown = await readFirefoxPanel(page, 20_000);
   const text = await page.$eval('recotap-lens-panel >>> aside', (el) => el.textContent ?? '').catch(() => '');
