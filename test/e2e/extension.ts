@@ -75,9 +75,12 @@ export async function writeSettings(sw: Worker, config: ExtensionConfig): Promis
   }, config);
 }
 
-/** The key as stored at rest (the secrets database), read from the service worker; null when none. */
-export async function readStoredKey(sw: Worker): Promise<string | null> {
-  return sw.evaluate(async () => {
+/**
+ * The key as stored at rest (the secrets database), read from the service worker or an extension
+ * page (same origin, same IndexedDB); null when none.
+ */
+export async function readStoredKey(from: Worker | Page): Promise<string | null> {
+  return (from as Page).evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('recotap-lens-secrets', 1);
       req.onupgradeneeded = () => req.result.createObjectStore('secrets');

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { DEMO_API_KEY, DEMO_COMPANIES, DEMO_REP } from '../emulator/index.ts';
-import { optionsSection as section, pagePanelLocator, writeSettings } from './extension.ts';
+import { optionsSection as section, pagePanelLocator, readStoredKey, writeSettings } from './extension.ts';
 import { expect, test } from './fixtures.ts';
 import { openPopup } from './lib-popup.ts';
 
@@ -16,22 +16,10 @@ import { openPopup } from './lib-popup.ts';
  * The key at rest, read from an extension page (same origin as the worker, so the same IndexedDB),
  * and a check that storage.local, which content scripts can read, holds no copy of it.
  */
-const storedKey = (page: Page) => page.evaluate(async () => {
-  if ((await chrome.storage.local.get('apiKey')).apiKey !== undefined) return 'LEAKED into storage.local';
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open('recotap-lens-secrets', 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('secrets');
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  const value = await new Promise<unknown>((resolve, reject) => {
-    const req = db.transaction('secrets').objectStore('secrets').get('apiKey');
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  db.close();
-  return typeof value === 'string' ? value : null;
-});
+const storedKey = async (page: Page) => {
+  const leaked = await page.evaluate(async () => (await chrome.storage.local.get('apiKey')).apiKey !== undefined);
+  return leaked ? 'LEAKED into storage.local' : readStoredKey(page);
+};
 const accountsRequests = (statuses: { path: string; status: number }[]) => statuses.filter((r) => r.path === '/api/v1/accounts').map((r) => r.status);
 
 test('Connect with a wrong key saves nothing and says so, in one place', async ({ context, extensionId, world }) => {
