@@ -68,6 +68,10 @@ export default defineBackground({
           notifyTab(tabId);
         },
       },
+      showTabQuery: async (tabId, query) => {
+        await toolbar.tabState.recordTabQuery(tabId, query);
+        notifyTab(tabId);
+      },
       onRepEmailChanged: () => void scheduler.flushNow(),
       onKeySaved: () => void scheduler.flushNow(),
     });
