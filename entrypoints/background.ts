@@ -5,8 +5,8 @@ import { createPanelFrames } from '@/utils/background/panel-frames';
 import { createStatusBroadcaster, pushAccountUpdated, registerHandlers } from '@/utils/background/register';
 import { createBackgroundServices, scheduleSyncAlarm, SYNC_ALARM, SYNC_RETRY_ALARM } from '@/utils/background/services';
 import { sendMessage } from '@/utils/messaging';
-import { needsNewKeyItem, readSetting, repEmailItem, syncSettingsItem, syncStatusItem, watchSetting } from '@/utils/settings';
-import { registerBrowserToolbar } from '@/utils/toolbar';
+import { moversSettingsItem, needsNewKeyItem, readSetting, repEmailItem, syncSettingsItem, syncStatusItem, watchSetting } from '@/utils/settings';
+import { createMoversBadge, registerBrowserToolbar } from '@/utils/toolbar';
 
 /** Sent activities are kept this long for the panel's "recent activity" list. */
 const KEEP_SENT_MS = 30 * 86_400_000;
@@ -52,7 +52,17 @@ export default defineBackground({
     const panelFrames = createPanelFrames(browser.storage.session ?? null);
     browser.tabs.onRemoved.addListener((tabId) => void panelFrames.forget(tabId));
 
+    // the unseen-movers count: the global badge, which tabs showing no record inherit
+    const moversBadge = createMoversBadge({
+      api: browser,
+      unseenCount: async () => (services ? (await services).watch.unseenCount() : 0),
+      enabled: async () => (await readSetting(moversSettingsItem)).badge,
+    });
+    const refreshMoversBadge = () => void moversBadge();
+
     services = createBackgroundServices({
+      onMoves: refreshMoversBadge,
+      onUnseenChanged: refreshMoversBadge,
       pushUpdate: pushAccountUpdated,
       panelFrames,
       activityHandlers: createActivityHandlers({ outbox, afterChange }),
@@ -76,6 +86,8 @@ export default defineBackground({
       onKeySaved: () => void scheduler.flushNow(),
     });
     registerHandlers(services.then((s) => s.handlers));
+    refreshMoversBadge();
+    watchSetting(moversSettingsItem, refreshMoversBadge);
     scheduler.start();
     // opt-in in-page panel on LinkedIn: the CRM script registered at runtime (undefined without 'scripting')
     const linkedinInPage = startLinkedInInPage({ scripting: browser.scripting });

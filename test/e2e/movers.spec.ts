@@ -8,7 +8,7 @@ import type { Page, Worker } from '@playwright/test';
 import { DEMO_COMPANIES } from '../emulator/index.ts';
 import { panelLocator } from './extension.ts';
 import { expect, test } from './fixtures.ts';
-import { askBackground, openPopup, tabIdOf, waitForSync } from './lib-popup.ts';
+import { askBackground, openPopup, readBadge, tabIdOf, waitForSync } from './lib-popup.ts';
 import { loadSiteCases, type SiteCase } from './site-cases.ts';
 import { expectedCompany } from './expectations.ts';
 
@@ -76,6 +76,12 @@ test('movers: rescored watched accounts after a delta sync; popup opens on Mover
   const admin = await openPopup(context, extensionId);
   await askBackground(admin, 'syncNow', { full: false });
   await expect.poll(() => askBackground<{ unseen: number }>(admin, 'listMovers').then((v) => v.unseen)).toBe(2);
+  // toolbar badge: the unseen count on a tab with no record; a record tab keeps its own score
+  const adminTabId = await tabIdOf(serviceWorker, admin);
+  await expect.poll(() => readBadge(serviceWorker, adminTabId).then((b) => b.text)).toBe('2');
+  expect((await readBadge(serviceWorker, adminTabId)).title).toContain('2 watched accounts changed since you last looked');
+  const recordTabId = await tabIdOf(serviceWorker, page);
+  expect((await readBadge(serviceWorker, recordTabId)).text).toBe(String(globex.score));
   await admin.close();
 
   // the popup opens on Movers, with exactly those two accounts and their old → new values
@@ -116,6 +122,7 @@ test('movers: rescored watched accounts after a delta sync; popup opens on Mover
 
   // seen: the unseen count is 0 and the next popup opens on Search, Movers still listing both
   await expect.poll(() => askBackground<{ unseen: number }>(popup, 'listMovers').then((v) => v.unseen)).toBe(0);
+  await expect.poll(() => readBadge(serviceWorker, popupTabId).then((b) => b.text)).toBe('');
   const again = await openPopup(context, extensionId);
   await expect(again.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
   await expect(moversTab(again)).toHaveText('Movers');
