@@ -2,6 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { createActivityHandlers, createOutbox, createOutboxScheduler } from '@/utils/activities';
 import { startLinkedInInPage } from '@/utils/background/linkedin-inpage';
 import { createPanelFrames } from '@/utils/background/panel-frames';
+import { createMoversNotifier, MOVERS_NOTIFICATION_ID } from '@/utils/background/movers-notify';
 import { createStatusBroadcaster, pushAccountUpdated, registerHandlers } from '@/utils/background/register';
 import { createBackgroundServices, scheduleSyncAlarm, SYNC_ALARM, SYNC_RETRY_ALARM } from '@/utils/background/services';
 import { sendMessage } from '@/utils/messaging';
@@ -59,9 +60,30 @@ export default defineBackground({
       enabled: async () => (await readSetting(moversSettingsItem)).badge,
     });
     const refreshMoversBadge = () => void moversBadge();
+    // opt-in: browser.notifications exists only once the rep granted the optional permission
+    const notifyMovers = createMoversNotifier({
+      notifications: () => browser.notifications,
+      getSettings: () => readSetting(moversSettingsItem),
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+    });
+    const onNotificationClicked = (id: string) => {
+      if (id !== MOVERS_NOTIFICATION_ID) return;
+      void browser.notifications?.clear(id);
+      void browser.tabs.create({ url: browser.runtime.getURL('/popup.html#movers') });
+    };
+    // registered at start when the permission is granted (a click can wake the worker), and when a
+    // notification is shown in a worker that started before the rep granted it
+    const listenForClicks = () => {
+      const clicked = browser.notifications?.onClicked;
+      if (clicked && !clicked.hasListener(onNotificationClicked)) clicked.addListener(onNotificationClicked);
+    };
+    listenForClicks();
 
     services = createBackgroundServices({
-      onMoves: refreshMoversBadge,
+      onMoves: (moves) => {
+        refreshMoversBadge();
+        return notifyMovers(moves).then((shown) => void (shown && listenForClicks()));
+      },
       onUnseenChanged: refreshMoversBadge,
       pushUpdate: pushAccountUpdated,
       panelFrames,

@@ -11,14 +11,16 @@ export interface PopupWithMoversProps extends Omit<PopupViewProps, 'tabs'> {
   /** Enter/click on a mover: show it in the side panel (must open the panel synchronously) */
   openMover(m: MoverView): void;
   openUrl(url: string): void;
+  /** 'movers': open on the Movers tab (the movers notification's click opens popup.html#movers) */
+  initialTab?: PopupTab;
 }
 
 /**
  * The popup with its two tabs: Search (PopupView) and Movers. It opens on Movers when there are
  * unseen movers, unless the rep already started typing a search.
  */
-export function PopupWithMovers({ movers, openMover, openUrl, ...popup }: PopupWithMoversProps) {
-  const [tab, setTab] = useState<PopupTab>('search');
+export function PopupWithMovers({ movers, openMover, openUrl, initialTab, ...popup }: PopupWithMoversProps) {
+  const [tab, setTab] = useState<PopupTab>(initialTab ?? 'search');
   const [list, setList] = useState<MoversView | null>(null);
   const typed = useRef(false);
   const { takeEarlyInput: takeEarly } = popup;

@@ -75,6 +75,7 @@ export function PopupApp({ takeEarlyInput }: { takeEarlyInput?: () => string } =
         movers={moversBackend}
         openMover={openMover}
         openUrl={openUrl}
+        initialTab={location.hash === '#movers' ? 'movers' : undefined}
       />
     </ErrorBoundary>
   );

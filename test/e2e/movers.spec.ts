@@ -80,6 +80,8 @@ test('movers: rescored watched accounts after a delta sync; popup opens on Mover
   const adminTabId = await tabIdOf(serviceWorker, admin);
   await expect.poll(() => readBadge(serviceWorker, adminTabId).then((b) => b.text)).toBe('2');
   expect((await readBadge(serviceWorker, adminTabId)).title).toContain('2 watched accounts changed since you last looked');
+  // notifications are opt-in: never asked for at install, so this sync could not notify
+  expect(await serviceWorker.evaluate(() => typeof chrome.notifications)).toBe('undefined');
   const recordTabId = await tabIdOf(serviceWorker, page);
   expect((await readBadge(serviceWorker, recordTabId)).text).toBe(String(globex.score));
   await admin.close();
@@ -130,4 +132,15 @@ test('movers: rescored watched accounts after a delta sync; popup opens on Mover
   await expect(rows(again)).toHaveCount(2);
   await again.keyboard.press('Escape');
   await expect(again.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('movers settings: badge on and notifications off by default; notifications is an optional permission', async ({ context, extensionId, serviceWorker }) => {
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.permissions).not.toContain('notifications');
+  expect(manifest.optional_permissions).toContain('notifications');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = options.getByRole('region', { name: 'What changed for my accounts' });
+  await expect(section.getByRole('checkbox', { name: /number of changed accounts on the toolbar icon/ })).toBeChecked();
+  await expect(section.getByRole('checkbox', { name: /Notify me after a sync/ })).not.toBeChecked();
 });
