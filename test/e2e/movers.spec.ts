@@ -132,6 +132,13 @@ test('movers: rescored watched accounts after a delta sync; popup opens on Mover
   await expect(rows(again)).toHaveCount(2);
   await again.keyboard.press('Escape');
   await expect(again.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
+
+  // the side panel shows the same list while its tab has no record
+  const side2 = await context.newPage();
+  await side2.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await again.bringToFront();
+  await expect(rows(side2)).toHaveCount(2);
+  await expect(rows(side2).filter({ hasText: acme.name }).getByTestId('mover-scores')).toHaveText(`${acmeBefore} · Hot → 35 · Cold`);
 });
 
 test('movers settings: badge on and notifications off by default; notifications is an optional permission', async ({ context, extensionId, serviceWorker }) => {
