@@ -43,7 +43,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     // WXT drops optional_host_permissions for MV2 (an MV3-only key): Firefox MV2 declares the same
     // pattern in optional_permissions, or permissions.request() for a custom host is refused.
-    ...(browser === 'firefox' && manifestVersion === 2 ? { optional_permissions: ['https://*/*'] } : {}),
+    // 'notifications': the opt-in movers notification, requested when the rep turns it on (#17).
+    optional_permissions: [...(browser === 'firefox' && manifestVersion === 2 ? ['https://*/*'] : []), 'notifications'],
     commands: manifestCommands(manifestVersion),
     // Chrome: the in-page panel is an extension iframe (panel-frame.html) so it renders off the CRM
     // page's main thread; only the CRM hosts may frame it (never LinkedIn). Firefox MV2 cannot scope

@@ -2,11 +2,12 @@ import { browser, defineBackground } from '#imports';
 import { createActivityHandlers, createOutbox, createOutboxScheduler } from '@/utils/activities';
 import { startLinkedInInPage } from '@/utils/background/linkedin-inpage';
 import { createPanelFrames } from '@/utils/background/panel-frames';
+import { createMoversNotifier, MOVERS_NOTIFICATION_ID } from '@/utils/background/movers-notify';
 import { createStatusBroadcaster, pushAccountUpdated, registerHandlers } from '@/utils/background/register';
 import { createBackgroundServices, scheduleSyncAlarm, SYNC_ALARM, SYNC_RETRY_ALARM } from '@/utils/background/services';
 import { sendMessage } from '@/utils/messaging';
-import { needsNewKeyItem, readSetting, repEmailItem, syncSettingsItem, syncStatusItem, watchSetting } from '@/utils/settings';
-import { registerBrowserToolbar } from '@/utils/toolbar';
+import { moversSettingsItem, needsNewKeyItem, readSetting, repEmailItem, syncSettingsItem, syncStatusItem, watchSetting } from '@/utils/settings';
+import { createMoversBadge, registerBrowserToolbar } from '@/utils/toolbar';
 
 /** Sent activities are kept this long for the panel's "recent activity" list. */
 const KEEP_SENT_MS = 30 * 86_400_000;
@@ -52,7 +53,38 @@ export default defineBackground({
     const panelFrames = createPanelFrames(browser.storage.session ?? null);
     browser.tabs.onRemoved.addListener((tabId) => void panelFrames.forget(tabId));
 
+    // the unseen-movers count: the global badge, which tabs showing no record inherit
+    const moversBadge = createMoversBadge({
+      api: browser,
+      unseenCount: async () => (services ? (await services).watch.unseenCount() : 0),
+      enabled: async () => (await readSetting(moversSettingsItem)).badge,
+    });
+    const refreshMoversBadge = () => void moversBadge();
+    // opt-in: browser.notifications exists only once the rep granted the optional permission
+    const notifyMovers = createMoversNotifier({
+      notifications: () => browser.notifications,
+      getSettings: () => readSetting(moversSettingsItem),
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+    });
+    const onNotificationClicked = (id: string) => {
+      if (id !== MOVERS_NOTIFICATION_ID) return;
+      void browser.notifications?.clear(id);
+      void browser.tabs.create({ url: browser.runtime.getURL('/popup.html#movers') });
+    };
+    // registered at start when the permission is granted (a click can wake the worker), and when a
+    // notification is shown in a worker that started before the rep granted it
+    const listenForClicks = () => {
+      const clicked = browser.notifications?.onClicked;
+      if (clicked && !clicked.hasListener(onNotificationClicked)) clicked.addListener(onNotificationClicked);
+    };
+    listenForClicks();
+
     services = createBackgroundServices({
+      onMoves: (moves) => {
+        refreshMoversBadge();
+        return notifyMovers(moves).then((shown) => void (shown && listenForClicks()));
+      },
+      onUnseenChanged: refreshMoversBadge,
       pushUpdate: pushAccountUpdated,
       panelFrames,
       activityHandlers: createActivityHandlers({ outbox, afterChange }),
@@ -68,10 +100,16 @@ export default defineBackground({
           notifyTab(tabId);
         },
       },
+      showTabQuery: async (tabId, query) => {
+        await toolbar.tabState.recordTabQuery(tabId, query);
+        notifyTab(tabId);
+      },
       onRepEmailChanged: () => void scheduler.flushNow(),
       onKeySaved: () => void scheduler.flushNow(),
     });
     registerHandlers(services.then((s) => s.handlers));
+    refreshMoversBadge();
+    watchSetting(moversSettingsItem, refreshMoversBadge);
     scheduler.start();
     // opt-in in-page panel on LinkedIn: the CRM script registered at runtime (undefined without 'scripting')
     const linkedinInPage = startLinkedInInPage({ scripting: browser.scripting });

@@ -52,4 +52,12 @@ export const requestSchemas = {
   openOptions: z.object({}).default({}),
   /** crm.js (Chrome): the secret in the URL of the panel iframe it is about to add (utils/background/panel-frames.ts) */
   registerPanelFrame: z.object({ secret: z.string().regex(/^[0-9a-f]{32}$/, 'expected 32 hex digits') }),
+  /** popup / side panel: watched accounts that moved (utils/accounts/watch.ts) */
+  listMovers: z.object({}).default({}),
+  /** the rep opened the Movers view: its movers count as seen (badge, default tab) */
+  markMoversVisited: z.object({}).default({}),
+  /** "Unwatch" in the Movers list */
+  unwatchAccount: z.object({ rtpAid: id }),
+  /** popup: show this account in the side panel it just opened for the tab (a context-menu-style query) */
+  showInSidePanel: z.object({ tabId: z.number().int().min(0), query: z.string().min(1).max(253) }),
 } as const;

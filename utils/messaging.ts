@@ -8,6 +8,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { requestSchemas } from './messaging-schemas';
+import type { MoverSummary } from './accounts/movers';
 import type { AccountSummary, ActivityView, LookupResult, PageContext, StatusView, ErrorView } from './view-models';
 
 export type RequestName = keyof typeof requestSchemas;
@@ -40,6 +41,24 @@ export interface ResponseMap {
   dismissTabQuery: SimpleResult;
   openOptions: SimpleResult;
   registerPanelFrame: SimpleResult;
+  listMovers: MoversView;
+  markMoversVisited: SimpleResult;
+  unwatchAccount: SimpleResult;
+  showInSidePanel: SimpleResult;
+}
+
+/** One row of the Movers list: the merged move and the record page it was last shown on. */
+export interface MoverView extends MoverSummary {
+  /** the CRM/LinkedIn/Gmail page the account was last shown on ("Open in CRM"), null if none */
+  lastUrl: string | null;
+}
+
+/** The Movers view: watched accounts that moved (unseen first) and how many are unseen. */
+export interface MoversView {
+  movers: MoverView[];
+  unseen: number;
+  /** ISO time the rep last opened the Movers view (null: never) */
+  visitedAt: string | null;
 }
 
 /** What the side panel shows for a tab. */

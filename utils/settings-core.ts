@@ -31,6 +31,18 @@ export const SyncSettingsSchema = v.object({
 });
 export type SyncSettings = v.InferOutput<typeof SyncSettingsSchema>;
 
+/** "What changed for my accounts" (issue #17): toolbar badge, opt-in notifications, quiet hours. */
+export const MoversSettingsSchema = v.object({
+  /** the unseen-movers count on the toolbar icon when the tab shows no record */
+  badge: v.boolean(),
+  /** one notification per sync for watched accounts that turned Hot or moved stage (opt-in) */
+  notifications: v.boolean(),
+  /** no notification between these local hours (from === to: no quiet hours) */
+  quietFromHour: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(23)),
+  quietToHour: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(23)),
+});
+export type MoversSettings = v.InferOutput<typeof MoversSettingsSchema>;
+
 export const CacheSettingsSchema = v.object({
   ttlMinutes: num(1, 24 * 60),
   negativeTtlMinutes: num(1, 24 * 60),
@@ -193,6 +205,12 @@ export const syncSettingsSetting = /* @__PURE__ */ decl('syncSettings', SyncSett
 export const cacheSettingsSetting = /* @__PURE__ */ decl('cacheSettings', CacheSettingsSchema, { ttlMinutes: 15, negativeTtlMinutes: 10 });
 export const sitePrefsSetting = /* @__PURE__ */ decl('sitePrefs', SitePrefsSchema, {});
 export const extraCrmHostsSetting = /* @__PURE__ */ decl('extraCrmHosts', v.pipe(v.array(ExtraCrmHostSchema), v.maxLength(200)), []);
+export const moversSettingsSetting = /* @__PURE__ */ decl('moversSettings', MoversSettingsSchema, {
+  badge: true,
+  notifications: false,
+  quietFromHour: 0,
+  quietToHour: 0,
+});
 export const themeSetting = /* @__PURE__ */ decl('theme', ThemeSchema, 'system');
 export const panelStateSetting = /* @__PURE__ */ decl('panelState', v.record(str(64), PanelStateSchema), {}, false);
 /** which panel sections the rep opened (true) or folded (false), by section id; absent = the section's default */

@@ -9,7 +9,7 @@ import { storage, type WxtStorageItem } from '#imports';
 import {
   apiBaseSetting, cacheSettingsSetting, extraCrmHostsSetting, linkedinInPageSetting, MANAGED_KEYS, mergeEffective,
   needsNewKeySetting, panelStateSetting, parseManagedPolicy, parseSetting, pinnedMatchesSetting, repEmailSetting,
-  sitePrefsSetting, syncSettingsSetting, syncStatusSetting, themeSetting,
+  moversSettingsSetting, sitePrefsSetting, syncSettingsSetting, syncStatusSetting, themeSetting,
   type EffectiveSettings, type ManagedPolicy, type SettingDecl,
 } from './settings-core';
 
@@ -58,6 +58,7 @@ export const pinnedMatchesItem = defineSetting(pinnedMatchesSetting);
 export const needsNewKeyItem = defineSetting(needsNewKeySetting);
 export const syncStatusItem = defineSetting(syncStatusSetting);
 export const linkedinInPageStateItem = defineSetting(linkedinInPageSetting);
+export const moversSettingsItem = defineSetting(moversSettingsSetting);
 
 /** Read an item and validate it; anything that fails the schema reads as the default. */
 export function readSetting<T>(item: SettingItem<T>): Promise<T> {

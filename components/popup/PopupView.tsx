@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { LookupResult, StatusView } from '@/utils/view-models';
 import { AccountCard } from '../AccountCard';
@@ -31,10 +31,12 @@ export interface PopupViewProps {
   takeEarlyInput?: () => string;
   /** the keyboard shortcuts as assigned, shown in the footer */
   shortcuts?: Shortcut[];
+  /** the Search/Movers tab bar (components/movers/PopupTabs), shown under the header */
+  tabs?: ReactNode;
 }
 
 /** The popup: type-ahead over cached accounts, Enter to look up a domain, the current tab, sync status. */
-export function PopupView({ theme, status, current, actions, debounceMs = 80, now, takeEarlyInput, shortcuts }: PopupViewProps) {
+export function PopupView({ theme, status, current, actions, debounceMs = 80, now, takeEarlyInput, shortcuts, tabs }: PopupViewProps) {
   const [store] = useState(createPopupStore);
   useLayoutEffect(() => {
     // before the first paint, so the box never shows empty after the rep has typed
@@ -152,6 +154,7 @@ export function PopupView({ theme, status, current, actions, debounceMs = 80, no
     <LensRoot theme={theme} className="rl-popup">
       <main aria-label="Recotap Lens">
         {header}
+        {tabs}
         {status && !status.configured ? (
           <div className="rl-popup-block">
             <p>Connect your Recotap account to start.</p>

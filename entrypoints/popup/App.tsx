@@ -1,13 +1,24 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { browser } from '#imports';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { openOptionsPage } from '@/components/open-options';
 import { useShortcuts } from '@/components/shortcuts';
-import { PopupView, type PopupActions } from '@/components/popup/PopupView';
+import type { MoversBackend } from '@/components/movers/MoversPane';
+import { PopupWithMovers } from '@/components/movers/PopupWithMovers';
+import { activeTabId, openSidePanelFor } from '@/components/movers/side-panel';
+import type { PopupActions } from '@/components/popup/PopupView';
 import { segmentsFromResponse } from '@/components/segments';
 import { useSetting } from '@/components/use-setting';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { themeItem } from '@/utils/settings';
+import type { MoverView } from '@/utils/messaging';
 import type { LookupResult, StatusView } from '@/utils/view-models';
+
+const moversBackend: MoversBackend = {
+  listMovers: () => sendMessage('listMovers', {}),
+  markVisited: () => sendMessage('markMoversVisited', {}),
+  unwatch: (rtpAid) => sendMessage('unwatchAccount', { rtpAid }),
+};
 
 /** Popup container: wires PopupView to the background (status, search, lookups) and the active tab. */
 export function PopupApp({ takeEarlyInput }: { takeEarlyInput?: () => string } = {}) {
@@ -15,9 +26,12 @@ export function PopupApp({ takeEarlyInput }: { takeEarlyInput?: () => string } =
   const [status, setStatus] = useState<StatusView | null>(null);
   const [current, setCurrent] = useState<LookupResult | null>(null);
   const shortcuts = useShortcuts();
+  // the page the rep was on: a mover opens in that tab's side panel
+  const tabId = useRef<number | null>(null);
 
   useEffect(() => {
     sendMessage('getStatus', {}).then(setStatus, () => undefined);
+    activeTabId().then((id) => void (tabId.current = id), () => undefined);
     // the background records every tab's lookup; with no tabId it answers for the active tab
     sendMessage('getTabResult', {}).then((s) => setCurrent(s.result), () => undefined);
     try {
@@ -41,9 +55,28 @@ export function PopupApp({ takeEarlyInput }: { takeEarlyInput?: () => string } =
     [],
   );
 
+  const openMover = (m: MoverView) => {
+    const id = tabId.current;
+    if (id === null) return;
+    openSidePanelFor(id); // first: only a user gesture may open the side panel
+    void sendMessage('showInSidePanel', { tabId: id, query: m.domain }).then(() => window.close(), () => undefined);
+  };
+  const openUrl = (url: string) => void browser.tabs.create({ url }).then(() => window.close(), () => undefined);
+
   return (
     <ErrorBoundary fallback={<p>Recotap Lens hit an error. Reopen the popup.</p>}>
-      <PopupView theme={theme} status={status} current={current} actions={actions} takeEarlyInput={takeEarlyInput} shortcuts={shortcuts} />
+      <PopupWithMovers
+        theme={theme}
+        status={status}
+        current={current}
+        actions={actions}
+        takeEarlyInput={takeEarlyInput}
+        shortcuts={shortcuts}
+        movers={moversBackend}
+        openMover={openMover}
+        openUrl={openUrl}
+        initialTab={location.hash === '#movers' ? 'movers' : undefined}
+      />
     </ErrorBoundary>
   );
 }

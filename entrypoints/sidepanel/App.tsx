@@ -7,6 +7,7 @@ import { useOutboxTotals } from '@/components/activity/use-outbox-totals';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { openOptionsPage } from '@/components/open-options';
 import type { PanelActions } from '@/components/panel-actions';
+import { SidePanelMovers } from '@/components/movers/SidePanelMovers';
 import { segmentsFromResponse } from '@/components/segments';
 import { useSetting } from '@/components/use-setting';
 import { onMessage, sendMessage } from '@/utils/messaging';
@@ -34,7 +35,7 @@ function withContext(fn: (c: PageContext) => Promise<LookupResult>) {
 
 /** Browser side panel: the AccountPanel for the active tab, following tab switches, navigation and pushes. */
 export function SidePanelApp() {
-  const { context, result, query, loadingTab } = useStore(sideStore);
+  const { context, result, query, loadingTab, tabId } = useStore(sideStore);
   const theme = useSetting(themeItem) ?? 'system';
   const outboxTotals = useOutboxTotals({ poll: false });
 
@@ -110,6 +111,8 @@ export function SidePanelApp() {
           headerAction={back}
           renderActivity={renderActivity}
         />
+        {/* issue #17: with no record in view, the watched accounts that changed */}
+        {shown?.state === 'no-signal' ? <SidePanelMovers tabId={tabId} theme={theme} /> : null}
       </main>
     </ErrorBoundary>
   );

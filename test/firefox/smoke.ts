@@ -93,6 +93,12 @@ async function checkPanelsPopupAndActivities(world: World, browser: Browser): Pr
   // the popup (popup.html in a tab): type a domain, Enter, the account opens with its score
   const popup = await browser.newPage();
   await openExtensionPage(popup, 'popup.html');
+  // issue #17: the Movers tab beside Search
+  const moversTab = await popup
+    .waitForSelector('#rl-tab-movers', { timeout: 15_000 })
+    .then((h) => h?.evaluate((e) => e.textContent ?? ''))
+    .catch(() => null);
+  check(!!moversTab?.startsWith('Movers'), `the popup shows the Movers tab beside Search (${moversTab ?? 'none'})`);
   const found = await lookUpInPopup(popup, acme.domain);
   check(
     found?.name === acme.name && new RegExp(`^${acme.score}\\b`).test(found.score),

@@ -4,13 +4,15 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { HistoryPoint } from '../view-models';
+import type { MoveRecord } from './movers';
 
 export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
 /** 2: the unused 'updatedAt' index is gone and new rows leave their first name word out of 'words'
  * (each is one index entry less to write per account).
  * 3: the 'blocks' and 'blockHits' stores (a full sync into an empty cache writes one record per
- * API page to each). */
-export const ACCOUNTS_DB_VERSION = 3;
+ * API page to each).
+ * 4: 'watched' (accounts the rep follows for "what changed") and 'movers' (what syncs changed about them). */
+export const ACCOUNTS_DB_VERSION = 4;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
 export interface ApiAccountRow {
@@ -122,6 +124,21 @@ export interface SyncCheckpoint {
   backoffUntil: number;
 }
 
+/** Why an account is watched (any one is enough; unwatching drops them all). */
+export type WatchReason = 'viewed' | 'pinned' | 'logged' | 'added';
+
+/** An account the rep follows: movers are recorded for these only. */
+export interface WatchedAccount {
+  rtpAid: string;
+  reasons: WatchReason[];
+  /** ISO time it was first watched */
+  watchedAt: string;
+  /** ISO time the rep last saw it on a record page (null: never viewed there) */
+  lastSeenAt: string | null;
+  /** the last CRM/LinkedIn/Gmail page it was shown on, for "Open in CRM" */
+  lastUrl: string | null;
+}
+
 export interface LensDB extends DBSchema {
   accounts: {
     key: string;
@@ -138,6 +155,8 @@ export interface LensDB extends DBSchema {
   meta: { key: string; value: { key: string; value: unknown; fetchedAt: number } };
   negative: { key: string; value: { domain: string; checkedAt: number } };
   checkpoints: { key: string; value: SyncCheckpoint & { key: string } };
+  watched: { key: string; value: WatchedAccount };
+  movers: { key: number; value: MoveRecord; indexes: { at: string; rtpAid: string } };
 }
 
 export type AccountsDB = IDBPDatabase<LensDB>;
@@ -170,6 +189,13 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
         blocks.createIndex('words', 'words', { multiEntry: true });
         blocks.createIndex('slugs', 'slugs', { multiEntry: true });
         db.createObjectStore('blockHits', { keyPath: 'id' });
+      }
+      if (oldVersion < 4) {
+        // version 4: watched accounts and their moves (movers read by time; unwatch drops by account)
+        db.createObjectStore('watched', { keyPath: 'rtpAid' });
+        const movers = db.createObjectStore('movers', { keyPath: 'id', autoIncrement: true });
+        movers.createIndex('at', 'at');
+        movers.createIndex('rtpAid', 'rtpAid');
       }
     },
   });

@@ -6,6 +6,7 @@
 import { unwrap, type IDBPTransaction } from 'idb';
 import { normalizeApiDomain } from '../recotap/domain';
 import type { AccountBlock, AccountsDB, ApiAccountRow, BlockHits, LensDB, SearchHit, StoredAccount, SyncCheckpoint } from './db';
+import { moveOf, MOVES_KEEP_MS, type MoveRecord } from './movers';
 import { linkedinSlugOf, nameKey, nameWords } from './normalize';
 
 export const HISTORY_CAP = 30;
@@ -119,17 +120,22 @@ export function createAccountStore(db: AccountsDB) {
      * Write one page of API rows (and optionally the sync checkpoint) in one transaction.
      * `assumeNew`: the rows cannot be cached yet (a full sync into an empty cache), so there is no
      * history to carry and the reads are skipped; call recount() when that run ends.
+     * `watched`: rtp_aids whose changes are recorded as movers in this same transaction (so a page
+     * and its moves commit together); the moves written are returned.
      */
     async putAccounts(
       rows: readonly ApiAccountRow[],
       fetchedAt: number,
       checkpoint?: SyncCheckpoint,
-      opts: { assumeNew?: boolean } = {},
-    ): Promise<void> {
+      opts: { assumeNew?: boolean; watched?: ReadonlySet<string> } = {},
+    ): Promise<MoveRecord[]> {
       writes++;
+      const moves: MoveRecord[] = [];
+      const watched = opts.assumeNew ? undefined : opts.watched?.size ? opts.watched : undefined;
       // 'relaxed': the page and its checkpoint commit or vanish together, and all of it can be
       // fetched again, so the commit need not wait for the disk flush (Chrome ≥ 121's default too)
-      const tx = db.transaction(['accounts', 'blocks', 'blockHits', 'meta', 'checkpoints'], 'readwrite', { durability: 'relaxed' });
+      const names = ['accounts', 'blocks', 'blockHits', 'meta', 'checkpoints', ...(watched ? ['movers' as const] : [])] as const;
+      const tx = db.transaction([...names] as ('accounts' | 'blocks' | 'blockHits' | 'meta' | 'checkpoints' | 'movers')[], 'readwrite', { durability: 'relaxed' });
       const accounts = tx.objectStore('accounts');
       const meta = tx.objectStore('meta');
       let added = 0;
@@ -142,6 +148,14 @@ export function createAccountStore(db: AccountsDB) {
         meta.get(BLOCK_ENTRIES).then((row) => {
           unwrap(meta).put({ key: BLOCK_ENTRIES, value: ((row?.value as number | undefined) ?? 0) + delta, fetchedAt: 0 });
         });
+      // the page's moves, and moves past MOVES_KEEP_MS dropped (an index range, usually empty)
+      const writeMoves = async () => {
+        if (!watched || !moves.length) return;
+        const movers = tx.objectStore('movers');
+        for (const m of moves) unwrap(movers).add(m);
+        const cutoff = new Date(fetchedAt - MOVES_KEEP_MS).toISOString();
+        for (const key of await movers.index('at').getAllKeys(IDBKeyRange.upperBound(cutoff, true))) unwrap(movers).delete(key);
+      };
       try {
         if (opts.assumeNew) {
           // bulk ingest: the whole page is one record in 'blocks' (the last row wins per rtp_aid)
@@ -226,14 +240,17 @@ export function createAccountStore(db: AccountsDB) {
               const prev = own ?? (await blockCopy(r.rtp_aid));
               if (!prev && firstInPage) added++;
               try {
-                raw.put(toStored(r, fetchedAt, prev));
+                const stored = toStored(r, fetchedAt, prev);
+                raw.put(stored);
+                const move = prev && watched?.has(r.rtp_aid) ? moveOf(prev, r, new Date(fetchedAt).toISOString(), stored.domain) : null;
+                if (move) moves.push(move);
               } catch (err) {
                 tx.abort();
                 throw err;
               }
             });
           });
-          ops.push(Promise.all(rowOps).then(writeMarks));
+          ops.push(Promise.all(rowOps).then(writeMarks).then(() => writeMoves()));
         }
         if (checkpoint) unwrap(tx.objectStore('checkpoints')).put({ key: 'accounts', ...checkpoint });
       } catch (err) {
@@ -246,6 +263,7 @@ export function createAccountStore(db: AccountsDB) {
       try {
         await Promise.all(ops);
         if (knownCount !== null) knownCount += added;
+        return moves;
       } finally {
         writes++;
       }
@@ -369,12 +387,12 @@ export function createAccountStore(db: AccountsDB) {
     async putCheckpoint(cp: SyncCheckpoint): Promise<void> {
       await db.put('checkpoints', { key: 'accounts', ...cp });
     },
-    /** clearLocalData: every cached account, snapshot, checkpoint and negative entry. */
+    /** clearLocalData: every cached account, snapshot, checkpoint, negative entry, watched account and mover. */
     async clear(): Promise<void> {
       writes++;
       metaCache.clear();
       hitsCache.clear();
-      const names = ['accounts', 'blocks', 'blockHits', 'lastSeen', 'meta', 'negative', 'checkpoints'] as const;
+      const names = ['accounts', 'blocks', 'blockHits', 'lastSeen', 'meta', 'negative', 'checkpoints', 'watched', 'movers'] as const;
       const tx = db.transaction([...names], 'readwrite');
       try {
         await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);

@@ -8,6 +8,7 @@
 import type { SyncSettings } from '../settings';
 import type { ErrorView, SyncStatus } from '../view-models';
 import type { ApiAccountRow, SyncCheckpoint } from './db';
+import type { MoveRecord } from './movers';
 import type { AccountStore } from './store';
 import type { FieldDefinition } from './view';
 
@@ -41,6 +42,10 @@ export interface SyncDeps {
   toErrorView: (err: unknown, opts?: { retryInMs?: number }) => ErrorView;
   /** ask for a one-shot retry alarm at this epoch ms (backoff) */
   scheduleRetry?: (atMs: number) => void;
+  /** the watched accounts (watch.ts): their changes are recorded as movers as pages are written */
+  watchedIds?: () => Promise<ReadonlySet<string>>;
+  /** after a run completes, the moves it recorded (badge, notification); not called when none */
+  onMoves?: (moves: MoveRecord[]) => void | Promise<void>;
   now?: () => number;
   overlapMs?: number;
   backoffBaseMs?: number;
@@ -156,6 +161,9 @@ export function createSyncEngine(deps: SyncDeps) {
       await store.putCheckpoint(cp);
     }
     const assumeNew = run.bulk === true;
+    // movers come from the rows this run writes (a bulk run has no earlier copy to compare with)
+    const watched = assumeNew || !deps.watchedIds ? undefined : await deps.watchedIds();
+    const moves: MoveRecord[] = [];
     await patchStatus({ enabled: true, phase: run.mode, pages: run.pages, accounts: run.accounts });
     let lastProgressAt = now();
     // what the cache holds for this run (a page counts once its transaction committed)
@@ -183,7 +191,8 @@ export function createSyncEngine(deps: SyncDeps) {
           accounts: run.accounts + page.data.length,
         };
         const next = { ...cp, inProgress: run };
-        await store.putAccounts(page.data, now(), next, { assumeNew });
+        const moved = await store.putAccounts(page.data, now(), next, { assumeNew, watched });
+        if (moved.length) moves.push(...moved);
         // only a committed page moves the checkpoint a failure handler may write back
         cp = next;
         written = { pages: run.pages, accounts: run.accounts };
@@ -200,6 +209,7 @@ export function createSyncEngine(deps: SyncDeps) {
         backoffUntil: 0,
       };
       await store.putCheckpoint(cp);
+      if (moves.length) await Promise.resolve(deps.onMoves?.(moves)).catch(() => undefined);
       return patchStatus({
         ...progress(),
         phase: 'idle',

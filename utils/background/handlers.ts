@@ -11,7 +11,9 @@ import { checkSender } from './sender';
 import { failure, parseRequest, validationError, type RequestOutput } from './validate';
 import { createAccountHandlers, type AccountHandlerDeps } from './account-handlers';
 import { createAdminHandlers, type AdminHandlerDeps } from './admin-handlers';
+import { createMoversHandlers, type MoversHandlerDeps } from './movers-handlers';
 import type { PanelFrames } from './panel-frames';
+import type { WatchReason } from '../accounts/db';
 
 /** Activity messages: implemented by utils/activities (createActivityHandlers); the lead wires them here. */
 export type ActivityMessage = 'logActivity' | 'undoActivity' | 'retryActivity' | 'listActivities';
@@ -24,7 +26,7 @@ export interface TabStateDeps {
   dismissTabQuery: (tabId: number) => Promise<void>;
 }
 
-export interface HandlerDeps extends SenderCheckDeps, AccountHandlerDeps, AdminHandlerDeps {
+export interface HandlerDeps extends SenderCheckDeps, AccountHandlerDeps, AdminHandlerDeps, MoversHandlerDeps {
   /** runtime.openOptionsPage */
   openOptionsPage?: () => Promise<void>;
   /** createActivityHandlers({ outbox, afterChange }) from utils/activities */
@@ -65,6 +67,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const activities = deps.activityHandlers ?? notWired;
   const account = createAccountHandlers(deps);
   const admin = createAdminHandlers(deps);
+  const movers = createMoversHandlers(deps);
+  /** Watch an account the rep viewed, pinned, logged or added (never slows the answer down). */
+  const watch = (rtpAid: string | undefined, reason: WatchReason, url?: string | null) => {
+    if (rtpAid) void deps.watch?.watch(rtpAid, reason, url).catch(() => undefined);
+  };
+  const watching =
+    <N extends 'lookupContext' | 'pinAccount' | 'addAccount'>(reason: WatchReason, body: Body<N>, urlOf?: (data: RequestOutput<N>) => string | null): Body<N> =>
+    async (data, who) => {
+      const result: LookupResult = await body(data, who);
+      // the record page it was shown on: a content script's own page, else the context's
+      if (result.state === 'found') watch(result.account.rtpAid, reason, who.kind === 'content-script' ? who.url : urlOf?.(data));
+      return result;
+    };
+  const logActivity: Body<'logActivity'> = async (draft) => {
+    const result = await activities.logActivity(draft);
+    if (result.ok) {
+      const rtpAid = draft.rtpAid ?? (await deps.store.getByDomain(draft.domain).catch(() => null))?.winner.rtpAid;
+      watch(rtpAid, 'logged');
+    }
+    return result;
+  };
   /**
    * A found account's answer carries its recent activities, so a panel shows a record with one
    * round trip instead of two (each message costs the host page's main thread ~1 ms). The list is
@@ -83,20 +106,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
     };
   return {
-    lookupContext: wrap('lookupContext', withActivities(account.lookupContext)),
+    lookupContext: wrap('lookupContext', withActivities(watching('viewed', account.lookupContext, (c) => c.url))),
     lookupQuery: wrap('lookupQuery', withActivities(account.lookupQuery)),
     searchAccounts: wrap('searchAccounts', account.searchAccounts),
-    pinAccount: wrap('pinAccount', withActivities(account.pinAccount)),
+    pinAccount: wrap('pinAccount', withActivities(watching('pinned', account.pinAccount, (d) => d.context.url))),
     unpinAccount: wrap('unpinAccount', withActivities(account.unpinAccount)),
     markSeen: wrap('markSeen', account.markSeen),
-    addAccount: wrap('addAccount', account.addAccount),
+    addAccount: wrap('addAccount', watching('added', account.addAccount)),
     listSegments: wrap('listSegments', admin.listSegments),
     getStatus: wrap('getStatus', admin.getStatus),
     syncNow: wrap('syncNow', admin.syncNow),
     testConnection: wrap('testConnection', admin.testConnection),
     saveApiKey: wrap('saveApiKey', admin.saveApiKey),
     clearLocalData: wrap('clearLocalData', admin.clearLocalData),
-    logActivity: wrap('logActivity', (data) => activities.logActivity(data)),
+    logActivity: wrap('logActivity', logActivity),
     undoActivity: wrap('undoActivity', (data) => activities.undoActivity(data)),
     retryActivity: wrap('retryActivity', (data) => activities.retryActivity(data)),
     listActivities: wrap('listActivities', (data) => activities.listActivities(data)),
@@ -112,6 +135,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.tabs?.dismissTabQuery(tabId);
       return { ok: true };
     }),
+    listMovers: wrap('listMovers', movers.listMovers),
+    markMoversVisited: wrap('markMoversVisited', movers.markMoversVisited),
+    unwatchAccount: wrap('unwatchAccount', movers.unwatchAccount),
+    showInSidePanel: wrap('showInSidePanel', movers.showInSidePanel),
     registerPanelFrame: wrap('registerPanelFrame', async ({ secret }, who) => {
       if (who.kind !== 'content-script' || who.tabId === null || !deps.panelFrames) {
         return failure('registerPanelFrame', { kind: 'validation', message: 'Only a content script in a tab can register its panel frame.', retryable: false });

@@ -9,6 +9,8 @@ import { openAccountsDb } from '../accounts/db';
 import { createResolver } from '../accounts/resolver';
 import { createAccountStore, type AccountStore } from '../accounts/store';
 import { createSyncEngine, type SyncEngine } from '../accounts/sync';
+import type { MoveRecord } from '../accounts/movers';
+import { createWatchStore, type WatchStore } from '../accounts/watch';
 import { createRecotapClient, resolveBaseUrl, toErrorView, type RecotapClient } from '../recotap';
 import { ensureMigrated, getApiKey } from '../recotap/credentials';
 import {
@@ -46,10 +48,17 @@ export interface BackgroundOptions {
   onKeySaved?: () => void;
   /** the panel iframes crm.js registered (Chrome's framed panel) */
   panelFrames?: PanelFrames;
+  /** a sync recorded moves of watched accounts (badge, notification) */
+  onMoves?: (moves: MoveRecord[], watch: WatchStore) => void | Promise<void>;
+  /** the unseen-movers count may have changed (Movers view visited, unwatch, data cleared) */
+  onUnseenChanged?: () => void;
+  /** show a query in a tab's side panel (the popup's Movers list opens an account there) */
+  showTabQuery?: (tabId: number, query: string) => Promise<void>;
 }
 
 export interface BackgroundServices {
   store: AccountStore;
+  watch: WatchStore;
   sync: SyncEngine;
   handlers: Handlers;
   getClient: () => Promise<RecotapClient | null>;
@@ -88,12 +97,16 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
   // move a key left in storage.local by an earlier version before anything else runs
   await ensureMigrated().catch(() => undefined);
   const store = createAccountStore(await openAccountsDb());
+  const watch = createWatchStore(store.db);
   let cached: { id: string; client: RecotapClient } | null = null;
 
   /** The cache belongs to one API base URL: switching (e.g. sandbox → production) starts afresh. */
   async function forgetOtherTenant(baseUrl: string): Promise<void> {
     const filledFrom = await store.getMeta<string>('baseUrl');
-    if (filledFrom && filledFrom.value !== baseUrl) await store.clear();
+    if (filledFrom && filledFrom.value !== baseUrl) {
+      await store.clear();
+      watch.reset();
+    }
     if (filledFrom?.value !== baseUrl) await store.putMeta('baseUrl', baseUrl, Date.now());
   }
 
@@ -138,6 +151,8 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
     scheduleRetry: (when) => void browser.alarms.create(SYNC_RETRY_ALARM, { when }),
     // views re-render at most every 500 ms anyway (createStatusBroadcaster)
     progressIntervalMs: 500,
+    watchedIds: () => watch.watchedIds(),
+    onMoves: (moves) => opts.onMoves?.(moves, watch),
   });
 
   const handlers = createHandlers({
@@ -156,7 +171,14 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
     pushUpdate: opts.pushUpdate,
     onTabResult: (tabId, context, result) => void opts.toolbar?.recordTabResult(tabId, context, result).catch(() => undefined),
     onSeen: (rtpAid) => void opts.toolbar?.accountSeen(rtpAid).catch(() => undefined),
-    onLocalDataCleared: async () => opts.toolbar?.clearAll(),
+    onLocalDataCleared: async () => {
+      watch.reset();
+      opts.onUnseenChanged?.();
+      await opts.toolbar?.clearAll();
+    },
+    watch,
+    showTabQuery: opts.showTabQuery,
+    onUnseenChanged: opts.onUnseenChanged,
     onRepEmailChanged: opts.onRepEmailChanged,
     tabs: opts.toolbar,
     panelFrames: opts.panelFrames,
@@ -175,6 +197,7 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
   void getClient().catch(() => undefined);
   return {
     store,
+    watch,
     sync,
     handlers,
     getClient,

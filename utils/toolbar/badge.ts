@@ -82,6 +82,7 @@ function renderFound(result: Found): BadgeView {
 
 /** The per-tab badge setters of `action` (MV3) or `browserAction` (Firefox MV2). */
 export interface BadgeActionLike {
+  /** text null with a tabId: the tab inherits the global badge (see INHERIT_GLOBAL) */
   setBadgeText(details: { tabId?: number; text: string }): unknown;
   setBadgeBackgroundColor(details: { tabId?: number; color: string }): unknown;
   /** Chrome 110+, Firefox 63+ */
@@ -94,16 +95,32 @@ export interface BadgeApi {
   browserAction?: BadgeActionLike;
 }
 
+/** The tab shows no record: its badge falls back to the global one (the unseen-movers count). */
+export function showsNoRecord(result: LookupResult | null): boolean {
+  return !result || result.state === 'no-signal' || result.state === 'site-disabled';
+}
+
+/**
+ * Chrome's action and Firefox's browserAction both document `text: null` with a tabId as "drop this
+ * tab's text and show the global badge" (the unseen-movers count, movers-badge.ts); the typings only
+ * know strings.
+ */
+const INHERIT_GLOBAL = null as unknown as string;
+
+/** Colour of the unseen-movers count (≥ 4.5:1 with white text), distinct from the band colours. */
+export const MOVERS_COLOR = '#5B21B6';
+
 /** Show a tab's result on the toolbar icon; a closed tab or a missing API is not an error. */
 export async function applyBadge(api: BadgeApi, tabId: number, result: LookupResult | null): Promise<BadgeView> {
   const view = renderBadge(result);
+  const inherit = showsNoRecord(result);
   const action = api.action ?? api.browserAction;
   // without a valid tabId the setters change the global badge, i.e. every tab's
   if (!action || !isTabId(tabId)) return view;
   // each call may reject (the tab closed meanwhile): settle all, the next lookup repaints
   await Promise.allSettled([
-    call(() => action.setBadgeText({ tabId, text: view.text })),
-    call(() => action.setBadgeBackgroundColor({ tabId, color: view.color })),
+    call(() => action.setBadgeText({ tabId, text: inherit ? INHERIT_GLOBAL : view.text })),
+    call(() => action.setBadgeBackgroundColor({ tabId, color: inherit ? MOVERS_COLOR : view.color })),
     call(() => action.setBadgeTextColor?.({ tabId, color: BADGE_TEXT_COLOR })),
     call(() => action.setTitle({ tabId, title: view.title })),
   ]);

@@ -13,6 +13,7 @@ import { createContextMenus, onContextMenuClick, type ContextMenuApi, type MenuC
 import { createTabState, shouldClearOnUpdate, type SessionAreaLike, type TabSnapshot, type TabState } from './tab-state';
 
 export * from './badge';
+export * from './movers-badge';
 export * from './commands';
 export * from './context-menu';
 export * from './tab-state';

@@ -35,10 +35,12 @@ async function createVersion1(name: string): Promise<void> {
 }
 
 describe('accounts database schema', () => {
-  it('creates version 3: no updatedAt index, and the blocks and blockHits stores', async () => {
+  it('creates version 4: no updatedAt index, the blocks and blockHits stores, watched and movers', async () => {
     const db = await openAccountsDb(`db-fresh-${seq++}`);
     expect(db.version).toBe(ACCOUNTS_DB_VERSION);
-    expect(ACCOUNTS_DB_VERSION).toBe(3);
+    expect(ACCOUNTS_DB_VERSION).toBe(4);
+    expect([...db.transaction('movers').store.indexNames].sort()).toEqual(['at', 'rtpAid']);
+    expect(db.objectStoreNames.contains('watched')).toBe(true);
     const names = [...db.transaction('accounts').store.indexNames].sort();
     expect(names).toEqual(['domain', 'linkedinSlug', 'nameKey', 'words']);
     expect([...db.transaction('blocks').store.indexNames].sort()).toEqual(['aids', 'domains', 'names', 'slugs', 'words']);
@@ -50,9 +52,10 @@ describe('accounts database schema', () => {
     const name = `db-v1-${seq++}`;
     await createVersion1(name);
     const db = await openAccountsDb(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.transaction('accounts').store.indexNames]).not.toContain('updatedAt');
     expect(db.objectStoreNames.contains('blocks')).toBe(true);
+    expect(db.objectStoreNames.contains('watched') && db.objectStoreNames.contains('movers')).toBe(true);
     const store = createAccountStore(db);
     expect(await store.count()).toBe(1);
     expect((await store.getByDomain('www.globex.io'))?.winner.rtpAid).toBe(aid(1));

@@ -251,3 +251,36 @@ describe('sync engine', () => {
     expect(emu.requestLog).toHaveLength(0);
   });
 });
+
+describe('sync engine: movers', () => {
+  it('records moves for the watched accounts a delta sync changed, and only those', async () => {
+    const { store, client, world, emu } = await setup(400);
+    const { createWatchStore } = await import('../../../utils/accounts/watch');
+    const watch = createWatchStore(store.db, () => world.clock);
+    const got: string[][] = [];
+    const engine = engineFor(world, client, { watchedIds: () => watch.watchedIds(), onMoves: (m) => void got.push(m.map((x) => x.rtpAid)) });
+    await engine.run();
+    const all = emu.state.store.all().map((a) => a.rtp_aid);
+    // watch 10 accounts; rescore 20 of the 400 (some watched, some not)
+    for (const id of all.slice(0, 10)) await watch.watch(id, 'viewed');
+    const before = new Map(all.map((id) => [id, emu.state.store.get(id)!.rtp_account_score]));
+    const changed = emu.rescore({ count: 20, seed: 'movers' });
+    for (const id of all.slice(0, 3)) emu.setAccount(id, { rtp_account_score: (before.get(id)! + 37) % 100 });
+    world.clock += 60 * 60_000;
+    await engine.run();
+    const moved = new Set([...changed, ...all.slice(0, 3)]);
+    const expected = all.slice(0, 10).filter((id) => moved.has(id) && emu.state.store.get(id)!.rtp_account_score !== before.get(id));
+    const list = await watch.listMovers();
+    expect(list.movers.map((m) => m.rtpAid).sort()).toEqual(expected.sort());
+    for (const m of list.movers) {
+      expect(m.scoreBefore).toBe(before.get(m.rtpAid));
+      expect(m.scoreAfter).toBe(emu.state.store.get(m.rtpAid)!.rtp_account_score);
+    }
+    expect(got).toHaveLength(1);
+    expect(got[0]!.sort()).toEqual(expected.sort());
+    // a delta with nothing new records nothing and does not call onMoves again
+    world.clock += 60 * 60_000;
+    await engine.run();
+    expect(got).toHaveLength(1);
+  });
+});

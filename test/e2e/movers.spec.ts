@@ -1,0 +1,153 @@
+/**
+ * "What changed for my accounts" (issue #17): accounts viewed on record pages are watched; after the
+ * emulator rescores some and a delta sync runs, the popup opens on Movers with exactly those accounts
+ * and their old → new scores, Enter shows the account in the side panel, "Open in CRM" goes to the
+ * remembered record page, and the unseen count clears after viewing. Production build.
+ */
+import type { Page, Worker } from '@playwright/test';
+import { DEMO_COMPANIES } from '../emulator/index.ts';
+import { panelLocator } from './extension.ts';
+import { expect, test } from './fixtures.ts';
+import { askBackground, openPopup, readBadge, tabIdOf, waitForSync } from './lib-popup.ts';
+import { loadSiteCases, type SiteCase } from './site-cases.ts';
+import { expectedCompany } from './expectations.ts';
+
+const company = (key: string) => DEMO_COMPANIES.find((c) => c.key === key)!;
+const hubspot = (await loadSiteCases()).filter((c) => c.adapterId === 'hubspot' && !c.file.endsWith('spa.html'));
+const hubspotPage = (key: string): SiteCase => hubspot.find((c) => expectedCompany(c)?.key === key)!;
+
+/** How many accounts the extension watches (its own IndexedDB, read in the worker). */
+function watchedCount(sw: Worker): Promise<number> {
+  return sw.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('recotap-lens-accounts');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('watched').objectStore('watched').count();
+          req.onsuccess = () => {
+            resolve(req.result);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+const moversTab = (popup: Page) => popup.getByRole('tab', { name: /^Movers/ });
+const rows = (popup: Page) => popup.getByRole('list', { name: 'Accounts that changed' }).getByRole('listitem');
+
+test('movers: rescored watched accounts after a delta sync; popup opens on Movers; Enter → side panel; Open in CRM; unseen clears', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  world,
+  configureExtension,
+}) => {
+  await configureExtension();
+  await waitForSync(context, extensionId, world.emulator.state.store.size);
+  const acme = company('acme');
+  const globex = company('globex');
+  const acmePage = hubspotPage('acme');
+  const globexPage = hubspotPage('globex');
+
+  // the rep views two record pages: both become watched, with the page URL remembered
+  const page = await context.newPage();
+  for (const [c, p] of [[acme, acmePage], [globex, globexPage]] as const) {
+    await world.servePage(p.url, p.file);
+    await page.goto(p.url);
+    await expect((await panelLocator(page)).locator('.rl-title')).toHaveText(c.name);
+  }
+  await expect.poll(() => watchedCount(serviceWorker)).toBe(2);
+
+  // the emulator rescores both watched accounts and one the rep never looked at
+  const store = world.emulator.state.store;
+  const byDomain = (d: string) => store.all().find((a) => a.domain.replace(/^www\./, '') === d)!;
+  const acmeRow = byDomain(acme.domain);
+  const globexRow = byDomain(globex.domain);
+  const other = store.all().find((a) => a.rtp_aid !== acmeRow.rtp_aid && a.rtp_aid !== globexRow.rtp_aid && a.rtp_account_score > 0)!;
+  const acmeBefore = acmeRow.rtp_account_score;
+  const globexBefore = globexRow.rtp_account_score;
+  world.emulator.state.setAccount(acmeRow.rtp_aid, { rtp_account_score: 35 });
+  world.emulator.state.setAccount(globexRow.rtp_aid, { rtp_account_score: 92, rtp_journey_stage: 'Opportunity' });
+  world.emulator.state.setAccount(other.rtp_aid, { rtp_account_score: (other.rtp_account_score + 30) % 100 });
+
+  const admin = await openPopup(context, extensionId);
+  await askBackground(admin, 'syncNow', { full: false });
+  await expect.poll(() => askBackground<{ unseen: number }>(admin, 'listMovers').then((v) => v.unseen)).toBe(2);
+  // toolbar badge: the unseen count on a tab with no record; a record tab keeps its own score
+  const adminTabId = await tabIdOf(serviceWorker, admin);
+  await expect.poll(() => readBadge(serviceWorker, adminTabId).then((b) => b.text)).toBe('2');
+  expect((await readBadge(serviceWorker, adminTabId)).title).toContain('2 watched accounts changed since you last looked');
+  // notifications are opt-in: never asked for at install, so this sync could not notify
+  expect(await serviceWorker.evaluate(() => typeof chrome.notifications)).toBe('undefined');
+  const recordTabId = await tabIdOf(serviceWorker, page);
+  expect((await readBadge(serviceWorker, recordTabId)).text).toBe(String(globex.score));
+  await admin.close();
+
+  // the popup opens on Movers, with exactly those two accounts and their old → new values
+  const popup = await openPopup(context, extensionId);
+  const popupTabId = await tabIdOf(serviceWorker, popup);
+  await expect(moversTab(popup)).toHaveAttribute('aria-selected', 'true');
+  await expect(moversTab(popup)).toHaveText('Movers (2)');
+  await expect(rows(popup)).toHaveCount(2);
+  const row = (name: string) => rows(popup).filter({ hasText: name });
+  await expect(row(acme.name).getByTestId('mover-scores')).toHaveText(`${acmeBefore} · Hot → 35 · Cold`);
+  await expect(row(globex.name).getByTestId('mover-scores')).toHaveText(new RegExp(`^${globexBefore} · \\w+ → 92 · Hot$`));
+  await expect(row(globex.name).getByTestId('mover-stage')).toHaveText(`${globex.stage} → Opportunity`);
+  await expect(rows(popup).filter({ hasText: other.name })).toHaveCount(0);
+
+  // keyboard only: the first row has focus; ↓ then ↑ come back to it; Enter shows it in the side panel
+  const first = rows(popup).first();
+  const firstName = (await first.locator('.rl-card-name').textContent())!;
+  const firstDomain = firstName === acme.name ? acme.domain : globex.domain;
+  await expect(first.getByRole('button').first()).toBeFocused();
+  await popup.keyboard.press('ArrowDown');
+  await expect(rows(popup).nth(1).getByRole('button').first()).toBeFocused();
+  await popup.keyboard.press('ArrowUp');
+  await expect(first.getByRole('button').first()).toBeFocused();
+  // the real popup closes itself after opening the side panel; this one is a tab we still read
+  await popup.evaluate(() => void (window.close = () => undefined));
+  await popup.keyboard.press('Enter');
+  await expect.poll(() => askBackground<{ query: string | null }>(popup, 'getTabResult', { tabId: popupTabId }).then((r) => r.query)).toBe(firstDomain);
+  const side = await context.newPage();
+  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await popup.bringToFront();
+  await expect((await panelLocator(side)).locator('.rl-title')).toHaveText(firstName);
+  await side.close();
+
+  // "Open in CRM" opens the record page the account was last shown on
+  const opened = context.waitForEvent('page');
+  await row(acme.name).getByRole('link', { name: 'Open in CRM' }).click();
+  expect((await opened).url()).toBe(acmePage.url.startsWith('http') ? acmePage.url : `https://${acmePage.url}`);
+
+  // seen: the unseen count is 0 and the next popup opens on Search, Movers still listing both
+  await expect.poll(() => askBackground<{ unseen: number }>(popup, 'listMovers').then((v) => v.unseen)).toBe(0);
+  await expect.poll(() => readBadge(serviceWorker, popupTabId).then((b) => b.text)).toBe('');
+  const again = await openPopup(context, extensionId);
+  await expect(again.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
+  await expect(moversTab(again)).toHaveText('Movers');
+  await moversTab(again).click();
+  await expect(rows(again)).toHaveCount(2);
+  await again.keyboard.press('Escape');
+  await expect(again.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
+
+  // the side panel shows the same list while its tab has no record
+  const side2 = await context.newPage();
+  await side2.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await again.bringToFront();
+  await expect(rows(side2)).toHaveCount(2);
+  await expect(rows(side2).filter({ hasText: acme.name }).getByTestId('mover-scores')).toHaveText(`${acmeBefore} · Hot → 35 · Cold`);
+});
+
+test('movers settings: badge on and notifications off by default; notifications is an optional permission', async ({ context, extensionId, serviceWorker }) => {
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.permissions).not.toContain('notifications');
+  expect(manifest.optional_permissions).toContain('notifications');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = options.getByRole('region', { name: 'What changed for my accounts' });
+  await expect(section.getByRole('checkbox', { name: /number of changed accounts on the toolbar icon/ })).toBeChecked();
+  await expect(section.getByRole('checkbox', { name: /Notify me after a sync/ })).not.toBeChecked();
+});

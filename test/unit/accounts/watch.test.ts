@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { createWatchStore } from '../../../utils/accounts/watch';
+import { aid, freshStore, row } from './helpers';
+
+async function setup(clock = { t: Date.parse('2026-11-27T08:00:00Z') }) {
+  const store = await freshStore();
+  const watch = createWatchStore(store.db, () => clock.t);
+  return { store, watch, clock };
+}
+
+describe('watched accounts', () => {
+  it('watches on view with the page URL and last-seen time, and merges reasons', async () => {
+    const { watch, clock } = await setup();
+    await watch.watch(aid(1), 'viewed', 'https://acme.my.salesforce.com/lightning/r/Account/001/view');
+    clock.t += 60_000;
+    await watch.watch(aid(1), 'pinned');
+    await watch.watch(aid(2), 'logged');
+    await watch.watch(aid(3), 'added');
+    const one = await watch.getWatched(aid(1));
+    expect(one).toMatchObject({
+      reasons: ['viewed', 'pinned'],
+      watchedAt: '2026-11-27T08:00:00.000Z',
+      lastSeenAt: '2026-11-27T08:00:00.000Z',
+      lastUrl: 'https://acme.my.salesforce.com/lightning/r/Account/001/view',
+    });
+    expect((await watch.getWatched(aid(2)))?.lastSeenAt).toBeNull();
+    expect([...(await watch.watchedIds())].sort()).toEqual([aid(1), aid(2), aid(3)]);
+  });
+
+  it('unwatches: the account and its moves are forgotten', async () => {
+    const { store, watch } = await setup();
+    await store.putAccounts([row({ rtp_aid: aid(1), rtp_account_score: 20 })], 1);
+    await watch.watch(aid(1), 'viewed');
+    await store.putAccounts([row({ rtp_aid: aid(1), rtp_account_score: 80 })], 2, undefined, { watched: await watch.watchedIds() });
+    expect(await store.db.count('movers')).toBe(1);
+    await watch.unwatch(aid(1));
+    expect(await watch.getWatched(aid(1))).toBeUndefined();
+    expect(await store.db.count('movers')).toBe(0);
+    expect((await watch.watchedIds()).has(aid(1))).toBe(false);
+  });
+
+  it('survives reopening the database (stored in IndexedDB, not memory)', async () => {
+    const { store, watch } = await setup();
+    await watch.watch(aid(7), 'added', 'https://mail.google.com/mail/u/0/#inbox/1');
+    const again = createWatchStore(store.db);
+    expect(await again.listWatched()).toHaveLength(1);
+  });
+
+  it('is emptied by clearLocalData (store.clear)', async () => {
+    const { store, watch } = await setup();
+    await watch.watch(aid(7), 'added');
+    await store.clear();
+    watch.reset();
+    expect(await watch.listWatched()).toEqual([]);
+    expect((await watch.watchedIds()).size).toBe(0);
+  });
+});
+
+describe('movers list', () => {
+  it('records moves of watched accounts only, counts unseen ones and clears them on visit', async () => {
+    const { store, watch, clock } = await setup();
+    const t0 = clock.t;
+    await store.putAccounts(
+      [row({ rtp_aid: aid(1), name: 'Acme', rtp_account_score: 60, rtp_journey_stage: 'Aware', rtp_g2_intent_score: 10 }), row({ rtp_aid: aid(2), domain: 'globex.io' })],
+      t0,
+    );
+    await watch.watch(aid(1), 'viewed');
+    clock.t += 3600_000;
+    const moves = await store.putAccounts(
+      [row({ rtp_aid: aid(1), name: 'Acme', rtp_account_score: 87, rtp_journey_stage: 'Opportunity', rtp_g2_intent_score: 40 }), row({ rtp_aid: aid(2), domain: 'globex.io', rtp_account_score: 99 })],
+      clock.t,
+      undefined,
+      { watched: await watch.watchedIds() },
+    );
+    expect(moves.map((m) => m.rtpAid)).toEqual([aid(1)]);
+    expect(await watch.unseenCount()).toBe(1);
+    const list = await watch.listMovers();
+    expect(list.unseen).toBe(1);
+    expect(list.movers[0]).toMatchObject({
+      rtpAid: aid(1),
+      scoreBefore: 60,
+      scoreAfter: 87,
+      bandBefore: 'warm',
+      bandAfter: 'hot',
+      stageBefore: 'Aware',
+      stageAfter: 'Opportunity',
+      topIntent: { source: 'g2', before: 10, after: 40 },
+      unseen: true,
+    });
+    clock.t += 1000;
+    await watch.markVisited();
+    expect(await watch.unseenCount()).toBe(0);
+    const after = await watch.listMovers();
+    expect(after.movers.map((m) => [m.rtpAid, m.unseen])).toEqual([[aid(1), false]]);
+  });
+
+  it('drops moves older than 90 days when new ones are written', async () => {
+    const { store, watch } = await setup();
+    const day = 86_400_000;
+    await watch.watch(aid(1), 'viewed');
+    const ids = await watch.watchedIds();
+    await store.putAccounts([row({ rtp_aid: aid(1), rtp_account_score: 10 })], 0);
+    await store.putAccounts([row({ rtp_aid: aid(1), rtp_account_score: 20 })], day, undefined, { watched: ids });
+    expect(await store.db.count('movers')).toBe(1);
+    await store.putAccounts([row({ rtp_aid: aid(1), rtp_account_score: 30 })], 92 * day, undefined, { watched: ids });
+    const left = await store.db.getAll('movers');
+    expect(left.map((m) => m.scoreAfter)).toEqual([30]);
+  });
+});

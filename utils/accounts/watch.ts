@@ -1,0 +1,96 @@
+/**
+ * Watched accounts and their movers, in the accounts database ('watched', 'movers', one 'meta'
+ * row for the rep's last visit of the Movers view). An account is watched when the rep viewed it
+ * on a record page, pinned it, logged an activity for it or added it to Recotap; the sync engine
+ * records moves for watched accounts only (store.ts putAccounts, in the page's transaction).
+ */
+import type { AccountsDB, WatchedAccount, WatchReason } from './db';
+import { summarizeMoves, type MoveRecord, type MoverSummary } from './movers';
+
+/** 'meta' key: ISO time the rep last opened the Movers view */
+const VISITED_KEY = 'moversVisitedAt';
+/** the Movers list looks this far back for accounts already seen */
+export const MOVERS_WINDOW_MS = 7 * 86_400_000;
+
+export interface MoversList {
+  movers: MoverSummary[];
+  unseen: number;
+  visitedAt: string | null;
+}
+
+/** The watch store over an open accounts database. */
+export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
+  // the watched ids, read once per worker and kept current by this store's writers (the only ones)
+  let ids: Promise<Set<string>> | null = null;
+  const watchedIds = () => (ids ??= db.getAllKeys('watched').then((keys) => new Set(keys)));
+
+  async function visitedAt(): Promise<string | null> {
+    const row = await db.get('meta', VISITED_KEY);
+    return typeof row?.value === 'string' ? row.value : null;
+  }
+
+  return {
+    /** The set of watched rtp_aids (what the sync engine passes to putAccounts). */
+    watchedIds,
+    /** Watch an account (or add a reason); `url` is the record page it was just shown on. */
+    async watch(rtpAid: string, reason: WatchReason, url?: string | null): Promise<void> {
+      const at = new Date(now()).toISOString();
+      const tx = db.transaction('watched', 'readwrite');
+      const old = await tx.store.get(rtpAid);
+      const next: WatchedAccount = old
+        ? { ...old, reasons: old.reasons.includes(reason) ? old.reasons : [...old.reasons, reason] }
+        : { rtpAid, reasons: [reason], watchedAt: at, lastSeenAt: null, lastUrl: null };
+      if (reason === 'viewed') next.lastSeenAt = at;
+      if (url) next.lastUrl = url;
+      await Promise.all([tx.store.put(next), tx.done]);
+      (await watchedIds()).add(rtpAid);
+    },
+    /** Stop watching: the account and its recorded moves are forgotten. */
+    async unwatch(rtpAid: string): Promise<void> {
+      const tx = db.transaction(['watched', 'movers'], 'readwrite');
+      const movers = tx.objectStore('movers');
+      const keys = await movers.index('rtpAid').getAllKeys(rtpAid);
+      await Promise.all([tx.objectStore('watched').delete(rtpAid), ...keys.map((k) => movers.delete(k)), tx.done]);
+      (await watchedIds()).delete(rtpAid);
+    },
+    getWatched(rtpAid: string): Promise<WatchedAccount | undefined> {
+      return db.get('watched', rtpAid);
+    },
+    listWatched(): Promise<WatchedAccount[]> {
+      return db.getAll('watched');
+    },
+    /** Moves recorded at or after `sinceIso`, oldest first (index range: never a scan of the cache). */
+    movesSince(sinceIso: string): Promise<MoveRecord[]> {
+      return db.getAllFromIndex('movers', 'at', IDBKeyRange.lowerBound(sinceIso));
+    },
+    /** The Movers list: one summary per account moved in the last week or since the last visit. */
+    async listMovers(): Promise<MoversList> {
+      const visited = await visitedAt();
+      const windowStart = new Date(now() - MOVERS_WINDOW_MS).toISOString();
+      const since = visited && visited < windowStart ? visited : windowStart;
+      const moves = await db.getAllFromIndex('movers', 'at', IDBKeyRange.lowerBound(since));
+      const movers = summarizeMoves(moves, visited);
+      return { movers, unseen: movers.filter((m) => m.unseen).length, visitedAt: visited };
+    },
+    /** Number of accounts with moves after the last visit (the popup's default tab, the badge). */
+    async unseenCount(): Promise<number> {
+      const visited = await visitedAt();
+      const moves = visited
+        ? await db.getAllFromIndex('movers', 'at', IDBKeyRange.lowerBound(visited, true))
+        : await db.getAll('movers');
+      return new Set(moves.map((m) => m.rtpAid)).size;
+    },
+    /** The rep opened the Movers view: everything recorded so far counts as seen. */
+    async markVisited(): Promise<string> {
+      const at = new Date(now()).toISOString();
+      await db.put('meta', { key: VISITED_KEY, value: at, fetchedAt: now() });
+      return at;
+    },
+    /** Forget the cached ids (after store.clear()). */
+    reset(): void {
+      ids = null;
+    },
+  };
+}
+
+export type WatchStore = ReturnType<typeof createWatchStore>;

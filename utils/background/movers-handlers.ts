@@ -1,0 +1,47 @@
+/**
+ * Movers messages (issue #17): the list of watched accounts that moved, "seen" for the Movers view,
+ * unwatch, and showing a mover in the side panel. Extension pages only (not content scripts).
+ */
+import type { WatchStore } from '../accounts/watch';
+import type { MoverView } from '../messaging';
+import type { Body } from './handlers';
+
+export interface MoversHandlerDeps {
+  watch?: WatchStore;
+  /** record a lookup query for a tab, which its side panel then shows (toolbar tab state) */
+  showTabQuery?: (tabId: number, query: string) => Promise<void>;
+  /** the unseen count changed (badge) */
+  onUnseenChanged?: () => void;
+}
+
+const notAvailable = { ok: false as const, error: { kind: 'internal' as const, message: 'Movers are not available.', retryable: false } };
+
+/** The movers message bodies (validation and sender checks happen in createHandlers). */
+export function createMoversHandlers(deps: MoversHandlerDeps) {
+  const listMovers: Body<'listMovers'> = async () => {
+    if (!deps.watch) return { movers: [], unseen: 0, visitedAt: null };
+    const list = await deps.watch.listMovers();
+    const movers: MoverView[] = await Promise.all(
+      list.movers.map(async (m) => ({ ...m, lastUrl: (await deps.watch!.getWatched(m.rtpAid))?.lastUrl ?? null })),
+    );
+    return { ...list, movers };
+  };
+  const markMoversVisited: Body<'markMoversVisited'> = async () => {
+    if (!deps.watch) return notAvailable;
+    await deps.watch.markVisited();
+    deps.onUnseenChanged?.();
+    return { ok: true };
+  };
+  const unwatchAccount: Body<'unwatchAccount'> = async ({ rtpAid }) => {
+    if (!deps.watch) return notAvailable;
+    await deps.watch.unwatch(rtpAid);
+    deps.onUnseenChanged?.();
+    return { ok: true };
+  };
+  const showInSidePanel: Body<'showInSidePanel'> = async ({ tabId, query }) => {
+    if (!deps.showTabQuery) return notAvailable;
+    await deps.showTabQuery(tabId, query);
+    return { ok: true };
+  };
+  return { listMovers, markMoversVisited, unwatchAccount, showInSidePanel };
+}
