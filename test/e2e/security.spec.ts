@@ -249,6 +249,10 @@ const ATTACK_PAYLOADS: Record<string, unknown> = {
   dismissTabQuery: { tabId: 1 },
   openOptions: {},
   registerPanelFrame: { secret: 'c'.repeat(32) },
+  listMovers: {},
+  markMoversVisited: {},
+  unwatchAccount: { rtpAid: 'x' },
+  showInSidePanel: { tabId: 1, query: 'acmerobotics.com' },
   // pushes go the other way; a content script sending them reaches no handler
   accountUpdated: { url: ACME_URL, result: { state: 'not-found', domain: 'pwned.example' } },
   togglePanel: undefined,
