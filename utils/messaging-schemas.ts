@@ -56,6 +56,8 @@ export const requestSchemas = {
   listMovers: z.object({}).default({}),
   /** the rep opened the Movers view: its movers count as seen (badge, default tab) */
   markMoversVisited: z.object({}).default({}),
+  /** popup / side panel: Top movers of a followed segment over 7 or 30 days (score history) */
+  listTopMovers: z.object({ segmentId: id, days: z.union([z.literal(7), z.literal(30)]) }),
   /** "Unwatch" in the Movers list */
   unwatchAccount: z.object({ rtpAid: id }),
   /** popup: show this account in the side panel it just opened for the tab (a context-menu-style query) */

@@ -8,7 +8,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { requestSchemas } from './messaging-schemas';
-import type { MoverSummary } from './accounts/movers';
+import type { MoverSummary, TopMover } from './accounts/movers';
 import type { AccountSummary, ActivityView, LookupResult, PageContext, StatusView, ErrorView } from './view-models';
 
 export type RequestName = keyof typeof requestSchemas;
@@ -43,6 +43,7 @@ export interface ResponseMap {
   registerPanelFrame: SimpleResult;
   listMovers: MoversView;
   markMoversVisited: SimpleResult;
+  listTopMovers: TopMoversView;
   unwatchAccount: SimpleResult;
   showInSidePanel: SimpleResult;
 }
@@ -60,6 +61,11 @@ export interface MoversView {
   /** ISO time the rep last opened the Movers view (null: never) */
   visitedAt: string | null;
 }
+
+/** Top movers of one followed segment over a window (largest score rise first). */
+export type TopMoversView =
+  | { ok: true; segmentId: string; days: 7 | 30; movers: TopMover[]; moved: number }
+  | { ok: false; error: ErrorView };
 
 /** What the side panel shows for a tab. */
 export interface TabResultView {

@@ -2,7 +2,7 @@
  * The account cache in IndexedDB (database 'recotap-lens-accounts'), via idb.
  * Everything here can be rebuilt from the API: clearLocalData deletes it wholesale.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { HistoryPoint } from '../view-models';
 import type { MoveRecord } from './movers';
 
@@ -11,8 +11,9 @@ export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
  * (each is one index entry less to write per account).
  * 3: the 'blocks' and 'blockHits' stores (a full sync into an empty cache writes one record per
  * API page to each).
- * 4: 'watched' (accounts the rep follows for "what changed") and 'movers' (what syncs changed about them). */
-export const ACCOUNTS_DB_VERSION = 4;
+ * 4: 'watched' (accounts the rep follows for "what changed") and 'movers' (what syncs changed about them).
+ * 5: the 'segMoves' index on 'accounts' (top movers of a followed segment; rows are rewritten in place). */
+export const ACCOUNTS_DB_VERSION = 5;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
 export interface ApiAccountRow {
@@ -49,6 +50,24 @@ export interface StoredAccount {
   updatedAt?: string;
   /** score/stage snapshots, oldest → newest, capped */
   history: HistoryPoint[];
+  /**
+   * [segmentId, time of the last history point] per segment of the row, only when the history has
+   * two points or more (multiEntry index 'segMoves'): the accounts of a segment whose score moved
+   * within a window are one index range, however large the cache (see segMovesOf).
+   */
+  segMoves?: [string, string][];
+}
+
+/**
+ * The 'segMoves' keys of an account: none unless its history holds a change (an account cached
+ * once and never changed has moved by 0 over any window, so it is left out of the index).
+ */
+export function segMovesOf(a: Pick<StoredAccount, 'row' | 'history'>): [string, string][] | undefined {
+  const segs = a.row.segments;
+  if (!segs?.length || a.history.length < 2) return undefined;
+  const last = a.history[a.history.length - 1]!.at;
+  const ids = [...new Set(segs.map((s) => s.segmentId).filter((id) => typeof id === 'string' && id))];
+  return ids.length ? ids.map((id) => [id, last]) : undefined;
 }
 
 /**
@@ -143,7 +162,7 @@ export interface LensDB extends DBSchema {
   accounts: {
     key: string;
     value: StoredAccount;
-    indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string };
+    indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string; segMoves: [string, string] };
   };
   blocks: {
     key: string;
@@ -196,6 +215,23 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
         const movers = db.createObjectStore('movers', { keyPath: 'id', autoIncrement: true });
         movers.createIndex('at', 'at');
         movers.createIndex('rtpAid', 'rtpAid');
+      }
+      if (oldVersion < 5) {
+        // version 5: top movers of a segment read one index range. Existing rows get their keys in
+        // place (bulk-ingest blocks hold no history with a change, so they need none).
+        const accounts = tx.objectStore('accounts');
+        accounts.createIndex('segMoves', 'segMoves', { multiEntry: true });
+        if (oldVersion >= 1) {
+          const req = unwrap(accounts).openCursor();
+          req.onsuccess = () => {
+            const cursor = req.result;
+            if (!cursor) return;
+            const a = cursor.value as StoredAccount;
+            const keys = segMovesOf(a);
+            if (keys) cursor.update({ ...a, segMoves: keys });
+            cursor.continue();
+          };
+        }
       }
     },
   });

@@ -1,6 +1,6 @@
 /**
  * Movers messages (issue #17): the list of watched accounts that moved, "seen" for the Movers view,
- * unwatch, and showing a mover in the side panel. Extension pages only (not content scripts).
+ * Top movers of a followed segment, unwatch, and showing a mover in the side panel. Extension pages only (not content scripts).
  */
 import type { WatchStore } from '../accounts/watch';
 import type { MoverView } from '../messaging';
@@ -32,6 +32,10 @@ export function createMoversHandlers(deps: MoversHandlerDeps) {
     deps.onUnseenChanged?.();
     return { ok: true };
   };
+  const listTopMovers: Body<'listTopMovers'> = async ({ segmentId, days }) => {
+    if (!deps.watch) return notAvailable;
+    return { ok: true, ...(await deps.watch.topMovers(segmentId, days)) };
+  };
   const unwatchAccount: Body<'unwatchAccount'> = async ({ rtpAid }) => {
     if (!deps.watch) return notAvailable;
     await deps.watch.unwatch(rtpAid);
@@ -43,5 +47,5 @@ export function createMoversHandlers(deps: MoversHandlerDeps) {
     await deps.showTabQuery(tabId, query);
     return { ok: true };
   };
-  return { listMovers, markMoversVisited, unwatchAccount, showInSidePanel };
+  return { listMovers, markMoversVisited, listTopMovers, unwatchAccount, showInSidePanel };
 }
