@@ -1,19 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { MoversView, MoverView } from '@/utils/messaging';
 import { MoversList } from './MoversList';
+import { TopMovers, type TopMoversBackend } from './TopMovers';
 
 /** What the Movers pane asks the background (sendMessage in the views; fakes in tests). */
 export interface MoversBackend {
   listMovers(): Promise<MoversView>;
   markVisited(): Promise<unknown>;
   unwatch(rtpAid: string): Promise<unknown>;
+  /** Top movers of followed segments (absent: not shown) */
+  top?: TopMoversBackend;
 }
 
 export interface MoversPaneProps {
   backend: MoversBackend;
   /** a list fetched already (the popup asked to pick its default tab) */
   initial?: MoversView | null;
-  onOpen(m: MoverView): void;
+  onOpen(m: Pick<MoverView, 'rtpAid' | 'name' | 'domain'>): void;
   onOpenUrl(url: string): void;
   onEscape?(): void;
   autoFocus?: boolean;
@@ -59,6 +62,7 @@ export function MoversPane({ backend, initial, onOpen, onOpenUrl, onEscape, auto
         autoFocus={autoFocus}
         now={now}
       />
+      {backend.top ? <TopMovers backend={backend.top} onOpen={onOpen} /> : null}
     </section>
   );
 }

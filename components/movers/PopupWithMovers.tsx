@@ -9,7 +9,7 @@ import '../styles/views.css';
 export interface PopupWithMoversProps extends Omit<PopupViewProps, 'tabs'> {
   movers: MoversBackend;
   /** Enter/click on a mover: show it in the side panel (must open the panel synchronously) */
-  openMover(m: MoverView): void;
+  openMover(m: Pick<MoverView, 'rtpAid' | 'name' | 'domain'>): void;
   openUrl(url: string): void;
   /** 'movers': open on the Movers tab (the movers notification's click opens popup.html#movers) */
   initialTab?: PopupTab;

@@ -3,6 +3,7 @@ import { browser } from '#imports';
 import { sendMessage } from '@/utils/messaging';
 import { LensRoot, type ThemeMode } from '../LensRoot';
 import { MoversPane, type MoversBackend } from './MoversPane';
+import { topMoversBackend } from './top-movers-backend';
 
 /**
  * The side panel's Movers list, shown while no record is in view: a row opens the account in this
@@ -14,6 +15,7 @@ export function SidePanelMovers({ tabId, theme }: { tabId: number | null; theme:
       listMovers: () => sendMessage('listMovers', {}),
       markVisited: () => sendMessage('markMoversVisited', {}),
       unwatch: (rtpAid) => sendMessage('unwatchAccount', { rtpAid }),
+      top: topMoversBackend,
     }),
     [],
   );
