@@ -68,7 +68,6 @@ export function MoversList({ movers, onOpen, onOpenUrl, onUnwatch, onEscape, aut
               className="rl-card-btn rl-mover-main"
               ref={(el) => void (rows.current[i] = el)}
               onClick={() => onOpen(m)}
-              aria-label={`${m.name}, ${m.domain}: score ${m.scoreBefore} to ${m.scoreAfter}${stageMoved ? `, stage ${m.stageBefore || 'none'} to ${m.stageAfter || 'none'}` : ''}${m.unseen ? ', new' : ''}. Open in side panel`}
             >
               <span className="rl-mover-head">
                 <span className="rl-card-name">{m.name}</span>
@@ -78,7 +77,7 @@ export function MoversList({ movers, onOpen, onOpenUrl, onUnwatch, onEscape, aut
               <span className="rl-muted">{m.domain}</span>
               <span className="rl-mover-scores" data-testid="mover-scores">
                 <ScoreBadge score={m.scoreBefore} band={m.bandBefore} />
-                <span aria-hidden="true"> → </span>
+                <span> → </span>
                 <ScoreBadge score={m.scoreAfter} band={m.bandAfter} />
               </span>
               {stageMoved ? (
@@ -87,6 +86,8 @@ export function MoversList({ movers, onOpen, onOpenUrl, onUnwatch, onEscape, aut
                 </span>
               ) : null}
               {m.topIntent ? <span className="rl-muted">{intentText(m.topIntent)}</span> : null}
+              {/* the row's name is its visible text (axe: label-content-name-mismatch) plus what it does */}
+              <span className="rl-sr-only">, open in side panel</span>
             </button>
             <span className="rl-mover-actions">
               {isOpenableUrl(m.lastUrl) ? (

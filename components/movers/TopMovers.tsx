@@ -103,7 +103,6 @@ export function TopMovers({ backend, onOpen }: TopMoversProps) {
                 type="button"
                 className="rl-card-btn rl-mover-main"
                 onClick={() => onOpen(m)}
-                aria-label={`${m.name}, ${m.domain}: score ${m.scoreBefore} to ${m.scoreAfter} (${signed(m.delta)}) in ${days} days. Open in side panel`}
               >
                 <span className="rl-mover-head">
                   <span className="rl-card-name">{m.name}</span>
@@ -114,9 +113,10 @@ export function TopMovers({ backend, onOpen }: TopMoversProps) {
                 <span className="rl-muted">{m.domain}</span>
                 <span className="rl-mover-scores">
                   <ScoreBadge score={m.scoreBefore} band={m.bandBefore} />
-                  <span aria-hidden="true"> → </span>
+                  <span> → </span>
                   <ScoreBadge score={m.scoreAfter} band={m.bandAfter} />
                 </span>
+                <span className="rl-sr-only">, open in side panel</span>
               </button>
             </li>
           ))}

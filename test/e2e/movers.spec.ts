@@ -4,6 +4,8 @@
  * and their old → new scores, Enter shows the account in the side panel, "Open in CRM" goes to the
  * remembered record page, and the unseen count clears after viewing. Production build.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page, Worker } from '@playwright/test';
 import { DEMO_COMPANIES } from '../emulator/index.ts';
 import { panelLocator } from './extension.ts';
@@ -267,4 +269,72 @@ notifyTest('movers notifications: one per sync naming the accounts that turned H
   await syncOnce(admin);
   expect((await askBackground<{ movers: { rtpAid: string; scoreAfter: number }[] }>(admin, 'listMovers')).movers.find((m) => m.rtpAid === acmeRow.rtp_aid)?.scoreAfter).toBe(88);
   expect(await shown(serviceWorker)).toHaveLength(2);
+});
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core violations in a page (evaluated over CDP, so the extension's CSP does not block it). */
+async function axeViolations(target: Page): Promise<string[]> {
+  await target.evaluate(AXE);
+  return target.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const r = await axe.run(document);
+    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+test('follow segments: their accounts are watched without being viewed; Top movers per segment over 7/30 days, no re-sync on follow', async ({
+  context,
+  extensionId,
+  world,
+  configureExtension,
+}) => {
+  await configureExtension();
+  await waitForSync(context, extensionId, world.emulator.state.store.size);
+  const [acme, northwind, globex] = [company('acme'), company('northwind'), company('globex')];
+  const state = world.emulator.state;
+  const rowOf = (c: { domain: string }) => state.store.all().find((a) => a.domain.replace(/^www\./, '') === c.domain)!;
+  const before = new Map([acme, northwind, globex].map((c) => [c.key, rowOf(c).rtp_account_score]));
+
+  // options: "Follow segments" lists GET /segments (static ones); the rep follows EMEA Fintech Targets
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const follow = options.getByRole('group', { name: 'Follow segments' });
+  await expect(follow.getByRole('checkbox')).toHaveCount(2);
+  await expect(follow.getByText('High Intent (auto)')).toHaveCount(0);
+  // (a controlled checkbox: it shows the stored value once written, so click and wait for it)
+  await follow.getByRole('checkbox', { name: 'EMEA Fintech Targets' }).click();
+  await expect(follow.getByRole('checkbox', { name: 'EMEA Fintech Targets' })).toBeChecked();
+  expect(await axeViolations(options)).toEqual([]);
+
+  // EMEA holds Acme and Northwind (never viewed); Globex is in Q4 Expansion only
+  state.setAccount(rowOf(acme).rtp_aid, { rtp_account_score: before.get('acme')! + 8 });
+  state.setAccount(rowOf(northwind).rtp_aid, { rtp_account_score: before.get('northwind')! - 33 });
+  state.setAccount(rowOf(globex).rtp_aid, { rtp_account_score: before.get('globex')! + 26 });
+  const admin = await openPopup(context, extensionId);
+  await askBackground(admin, 'syncNow', { full: false });
+  await expect
+    .poll(() => askBackground<{ movers: { name: string }[] }>(admin, 'listMovers').then((v) => v.movers.map((m) => m.name).sort()))
+    .toEqual([acme.name, northwind.name].sort());
+  await admin.close();
+
+  // the popup opens on Movers; Top movers of the followed segment, largest rise first
+  const popup = await openPopup(context, extensionId);
+  await expect(moversTab(popup)).toHaveAttribute('aria-selected', 'true');
+  const top = (days: 7 | 30, segment = 'EMEA Fintech Targets') => popup.getByRole('list', { name: `Top movers in ${segment}, last ${days} days` });
+  await expect(top(7).getByRole('listitem')).toHaveCount(2);
+  await expect(top(7).getByTestId('top-mover-delta')).toHaveText(['+8', '-33']);
+  await expect(top(7).getByRole('listitem').first()).toContainText(acme.name);
+  await popup.getByRole('button', { name: '30 days' }).click();
+  await expect(top(30).getByTestId('top-mover-delta')).toHaveText(['+8', '-33']);
+  expect(await axeViolations(popup)).toEqual([]);
+
+  // following a second segment takes effect at once: its Top movers come from the cached history
+  await follow.getByRole('checkbox', { name: 'Q4 Expansion' }).click();
+  await expect(follow.getByRole('checkbox', { name: 'Q4 Expansion' })).toBeChecked();
+  const again = await openPopup(context, extensionId);
+  await moversTab(again).click();
+  await again.getByRole('combobox', { name: 'Segment' }).selectOption({ label: 'Q4 Expansion' });
+  const q4 = again.getByRole('list', { name: 'Top movers in Q4 Expansion, last 7 days' });
+  await expect(q4.getByTestId('top-mover-delta')).toHaveText(['+26', '-33']);
+  await expect(q4.getByRole('listitem').first()).toContainText(globex.name);
 });
