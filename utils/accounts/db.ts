@@ -113,6 +113,12 @@ export interface BlockHits {
   stages: string[];
   /** '' when the row has no rtp_last_account_date */
   updatedAts: string[];
+  /**
+   * The four intent scores of each account, flat (linkedin, website, g2, bombora per account): a
+   * delta compares a watched account's block copy with its new row (intent jumps) from this record,
+   * which it reads anyway, instead of the block. Absent in blocks written before it existed.
+   */
+  intents?: number[];
 }
 
 /** The fields of a cached account that search ranks and shows (a StoredAccount is one too). */

@@ -12,7 +12,7 @@ export const INTENT_JUMP = 15;
 export const MOVES_KEEP_MS = 90 * 86_400_000;
 
 export type IntentSource = 'linkedin' | 'website' | 'g2' | 'bombora';
-const SOURCE_FIELDS: [IntentSource, keyof ApiAccountRow][] = [
+export const SOURCE_FIELDS: [IntentSource, keyof ApiAccountRow][] = [
   ['linkedin', 'rtp_advertising_activity_score'],
   ['website', 'rtp_website_intent_score'],
   ['g2', 'rtp_g2_intent_score'],

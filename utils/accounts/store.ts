@@ -6,7 +6,7 @@
 import { unwrap, type IDBPTransaction } from 'idb';
 import { normalizeApiDomain } from '../recotap/domain';
 import { segMovesOf, type AccountBlock, type AccountsDB, type ApiAccountRow, type BlockHits, type LensDB, type SearchHit, type StoredAccount, type SyncCheckpoint } from './db';
-import { moveOf, MOVES_KEEP_MS, type MoveRecord } from './movers';
+import { moveOf, MOVES_KEEP_MS, SOURCE_FIELDS, type MoveRecord } from './movers';
 import { linkedinSlugOf, nameKey, nameWords } from './normalize';
 import type { HistoryPoint } from '../view-models';
 
@@ -223,9 +223,11 @@ export function createAccountStore(db: AccountsDB) {
           // when the page's rows are done; a block with no live entry left is deleted)
           const marked = new Map<string, BlockHits>();
           let gone = 0;
+          type Prev = Pick<StoredAccount, 'history'> & { row?: ApiAccountRow };
           // returns the history the block copy had (blocks are written once, by toStored with no
-          // previous copy: one point), so the block itself is never read
-          const markGone = async (blockId: string, aid: string): Promise<Pick<StoredAccount, 'history'> | undefined> => {
+          // previous copy: one point), and its intent scores when the BlockHits record has them, so
+          // the block itself is never read
+          const markGone = async (blockId: string, aid: string): Promise<Prev | undefined> => {
             const h = await readHits(blockId);
             const i = h ? h.aids.indexOf(aid) : -1;
             if (!h || i < 0) return undefined;
@@ -233,7 +235,9 @@ export function createAccountStore(db: AccountsDB) {
             gone++;
             marked.set(blockId, h);
             const at = h.updatedAts[i] || new Date(h.fetchedAt).toISOString();
-            return { history: [{ at, score: h.scores[i]!, stage: h.stages[i]! }] };
+            const prev: Prev = { history: [{ at, score: h.scores[i]!, stage: h.stages[i]! }] };
+            if (h.intents && h.intents.length === h.aids.length * SOURCE_FIELDS.length) prev.row = hitsRow(h, i, aid);
+            return prev;
           };
           const writeMarks = () => {
             for (const [blockId, h] of marked) {
@@ -247,8 +251,8 @@ export function createAccountStore(db: AccountsDB) {
             }
             return gone ? moveBlockEntries(-gone) : undefined;
           };
-          // a watched account's block copy is read in full (its intent columns, for intent jumps);
-          // each block at most once per page, and only for watched rows, so a delta stays cheap
+          // a watched account's block copy when its BlockHits has no intent scores (blocks written
+          // before they were kept there): each block at most once per page, watched rows only
           const blockReads = new Map<string, Promise<AccountBlock | undefined>>();
           const readBlock = (id: string) => {
             let p = blockReads.get(id);
@@ -262,15 +266,19 @@ export function createAccountStore(db: AccountsDB) {
           };
           // an account first cached by a bulk ingest: its block copy carries the history (once per
           // rtp_aid, so a row repeated in the page gets the same history as its first copy)
-          type Prev = Pick<StoredAccount, 'history'> & { row?: ApiAccountRow };
           const blockCopies = new Map<string, Promise<Prev | undefined>>();
           const blockCopy = (aid: string, full: boolean) => {
             let p = blockCopies.get(aid);
             if (!p) {
               p = blocksStore.index('aids').getKey(aid).then(async (blockId): Promise<Prev | undefined> => {
                 if (blockId === undefined) return undefined;
-                const [gone, row] = await Promise.all([markGone(blockId, aid), full ? fullCopy(blockId, aid) : undefined]);
-                return gone && row ? { ...gone, row } : gone;
+                const copy = await markGone(blockId, aid);
+                // a block written before BlockHits kept intent scores: read the block (watched rows only)
+                if (copy && !copy.row && full) {
+                  const row = await fullCopy(blockId, aid);
+                  if (row) copy.row = row;
+                }
+                return copy;
               });
               blockCopies.set(aid, p);
             }
@@ -593,7 +601,19 @@ function toBlockHits(accounts: StoredAccount[], fetchedAt: number): BlockHits {
     scores: accounts.map((x) => x.row.rtp_account_score ?? 0),
     stages: accounts.map((x) => x.row.rtp_journey_stage ?? ''),
     updatedAts: accounts.map((x) => x.updatedAt ?? ''),
+    intents: accounts.flatMap((x) => SOURCE_FIELDS.map(([, field]) => finiteOr0(x.row[field]))),
   };
+}
+
+const finiteOr0 = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** What a block copy's BlockHits entry knows of its row: score, stage and the intent scores (for moveOf). */
+function hitsRow(h: BlockHits, i: number, aid: string): ApiAccountRow {
+  const row: ApiAccountRow = { rtp_aid: aid, name: h.names[i]!, domain: h.domains[i]!, rtp_account_score: h.scores[i]!, rtp_journey_stage: h.stages[i]! };
+  SOURCE_FIELDS.forEach(([, field], k) => {
+    (row as unknown as Record<string, number>)[field] = h.intents![i * SOURCE_FIELDS.length + k]!;
+  });
+  return row;
 }
 
 function pickWinner(rows: StoredAccount[]): DomainMatch | null {

@@ -71,6 +71,14 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
     getWatched(rtpAid: string): Promise<WatchedAccount | undefined> {
       return db.get('watched', rtpAid);
     },
+    /** Several watched records in one transaction (the Movers list's "Open in CRM" links). */
+    async getWatchedMany(rtpAids: readonly string[]): Promise<Map<string, WatchedAccount>> {
+      const tx = db.transaction('watched');
+      const rows = await Promise.all(rtpAids.map((id) => tx.store.get(id)));
+      const out = new Map<string, WatchedAccount>();
+      for (const w of rows) if (w) out.set(w.rtpAid, w);
+      return out;
+    },
     listWatched(): Promise<WatchedAccount[]> {
       return db.getAll('watched');
     },

@@ -18,13 +18,14 @@ const notAvailable = { ok: false as const, error: { kind: 'internal' as const, m
 
 /** The movers message bodies (validation and sender checks happen in createHandlers). */
 export function createMoversHandlers(deps: MoversHandlerDeps) {
-  const listMovers: Body<'listMovers'> = async () => {
-    if (!deps.watch) return { movers: [], unseen: 0, visitedAt: null };
+  const listMovers: Body<'listMovers'> = async ({ limit }) => {
+    if (!deps.watch) return { movers: [], total: 0, unseen: 0, visitedAt: null };
     const list = await deps.watch.listMovers();
-    const movers: MoverView[] = await Promise.all(
-      list.movers.map(async (m) => ({ ...m, lastUrl: (await deps.watch!.getWatched(m.rtpAid))?.lastUrl ?? null })),
-    );
-    return { ...list, movers };
+    // the rows the view shows first: their remembered pages in one transaction
+    const rows = limit === undefined ? list.movers : list.movers.slice(0, limit);
+    const watched = await deps.watch.getWatchedMany(rows.map((m) => m.rtpAid));
+    const movers: MoverView[] = rows.map((m) => ({ ...m, lastUrl: watched.get(m.rtpAid)?.lastUrl ?? null }));
+    return { ...list, movers, total: list.movers.length };
   };
   const markMoversVisited: Body<'markMoversVisited'> = async () => {
     if (!deps.watch) return notAvailable;

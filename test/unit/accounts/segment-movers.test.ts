@@ -52,6 +52,25 @@ describe('intent jumps against block-stored copies', () => {
     expect(await store.count()).toBe(2);
   });
 
+  it('reads the intent scores from the BlockHits record the delta reads anyway, and from the block for older BlockHits without them', async () => {
+    for (const legacy of [false, true]) {
+      const { store, watch } = await setup();
+      await store.putAccounts([row({ rtp_aid: aid(1), rtp_account_score: 40, rtp_website_intent_score: 20 })], T0, undefined, { assumeNew: true });
+      const [hits] = await store.db.getAll('blockHits');
+      expect(hits!.intents).toEqual([1, 20, 3, 4]);
+      if (legacy) {
+        // as written before BlockHits kept intent scores
+        delete hits!.intents;
+        await store.db.put('blockHits', hits!);
+      }
+      await watch.watch(aid(1), 'viewed');
+      const moves = await store.putAccounts([row({ rtp_aid: aid(1), rtp_account_score: 40, rtp_website_intent_score: 50 })], T0 + DAY, undefined, {
+        watched: await watch.watchedIds(),
+      });
+      expect(moves.map((m) => m.intentJumps)).toEqual([[{ source: 'website', before: 20, after: 50 }]]);
+    }
+  });
+
   it('a score-neutral change whose only news is an intent jump is recorded (not dropped as "no move")', async () => {
     const { store, watch } = await setup();
     await store.putAccounts([row({ rtp_aid: aid(1), rtp_account_score: 60, rtp_advertising_activity_score: 0 })], T0, undefined, { assumeNew: true });
