@@ -12,7 +12,7 @@ import { topMoversBackend } from './top-movers-backend';
 export function SidePanelMovers({ tabId, theme }: { tabId: number | null; theme: ThemeMode }) {
   const backend = useMemo<MoversBackend>(
     () => ({
-      listMovers: () => sendMessage('listMovers', {}),
+      listMovers: (limit) => sendMessage('listMovers', limit === undefined ? {} : { limit }),
       markVisited: () => sendMessage('markMoversVisited', {}),
       unwatch: (rtpAid) => sendMessage('unwatchAccount', { rtpAid }),
       top: topMoversBackend,

@@ -16,7 +16,7 @@ import type { MoverView } from '@/utils/messaging';
 import type { LookupResult, StatusView } from '@/utils/view-models';
 
 const moversBackend: MoversBackend = {
-  listMovers: () => sendMessage('listMovers', {}),
+  listMovers: (limit) => sendMessage('listMovers', limit === undefined ? {} : { limit }),
   markVisited: () => sendMessage('markMoversVisited', {}),
   unwatch: (rtpAid) => sendMessage('unwatchAccount', { rtpAid }),
   top: topMoversBackend,

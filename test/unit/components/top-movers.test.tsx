@@ -107,3 +107,23 @@ describe('Top movers', () => {
     expect(topMovers).toHaveBeenLastCalledWith('seg-q4', 30);
   });
 });
+
+describe('Movers list size', () => {
+  it('asks for the first 50 rows, then all of them on "Show all"', async () => {
+    const { MoversPane } = await import('@/components/movers/MoversPane');
+    const user = userEvent.setup();
+    const row = (i: number) => ({
+      rtpAid: `m${i}`, name: `Mover ${i}`, domain: `m${i}.com`, scoreBefore: 10, scoreAfter: 80, bandBefore: 'cold' as const, bandAfter: 'hot' as const,
+      stageBefore: 'Aware', stageAfter: 'Aware', topIntent: null, at: '2026-11-26T00:00:00.000Z', unseen: true, lastUrl: null,
+    });
+    const all = Array.from({ length: 60 }, (_, i) => row(i));
+    const listMovers = vi.fn(async (limit?: number) => ({ movers: limit === undefined ? all : all.slice(0, limit), total: all.length, unseen: 60, visitedAt: null }));
+    render(<MoversPane backend={{ listMovers, markVisited: async () => ({ ok: true }), unwatch: async () => ({ ok: true }) }} onOpen={() => {}} onOpenUrl={() => {}} />);
+    const list = await screen.findByRole('list', { name: 'Accounts that changed' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(50);
+    expect(listMovers).toHaveBeenCalledWith(50);
+    await user.click(screen.getByRole('button', { name: 'Show all 60 accounts' }));
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Accounts that changed' })).getAllByRole('listitem')).toHaveLength(60));
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+  });
+});
