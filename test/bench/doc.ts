@@ -11,7 +11,7 @@ server on 127.0.0.1, routed by Host, reached through \`--host-resolver-rules\`).
 few repetitions, kept small so the whole suite runs in well under 15 minutes on 2 cores.
 
 Run one benchmark: \`npm run bench -- --only=<name>\` (names: emulator-pages, bundle, sync, delta, lookup, search,
-panel, overhead, requests, sync-node; a partial run replaces only its sections below). Other options:
+panel, overhead, requests, movers, sync-node; a partial run replaces only its sections below). Other options:
 \`--sizes=1000,10000\` (cache sizes of sections 3–6), \`--max-sync-s=300\` (a full sync still running after this many
 seconds is stopped and reported as partial, so the suite stays within its time budget), \`--build\` (rebuild first), \`--no-write\`.
 
@@ -25,11 +25,19 @@ export function summaryRows(s: Section): string[] {
   );
 }
 
-/** In an existing document, replaces the summary rows of `s` (used by partial runs). */
+/**
+ * In an existing document, replaces the summary rows of `s` (used by partial runs); a section new to
+ * the document gets its rows after the last summary row.
+ */
 export function replaceSummaryRows(doc: string, s: Section): string {
   const lines = doc.split('\n');
   const first = lines.findIndex((l) => l.includes(`<!-- summary:${s.id} -->`));
-  if (first < 0) return doc;
+  if (first < 0) {
+    const last = lines.findLastIndex((l) => l.includes('<!-- summary:'));
+    if (last < 0) return doc;
+    lines.splice(last + 1, 0, ...summaryRows(s));
+    return lines.join('\n');
+  }
   const rest = lines.filter((l, i) => i < first || !l.includes(`<!-- summary:${s.id} -->`));
   rest.splice(first, 0, ...summaryRows(s));
   return rest.join('\n');

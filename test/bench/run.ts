@@ -5,9 +5,9 @@
  *   npm run bench                       # everything (builds .output/chrome-mv3 if missing)
  *   npm run bench -- --only=lookup,search   # some (updates only their sections of the doc)
  *   options: --build (always run `wxt build` first), --sizes=1000,10000 (cache sizes), --no-write,
- *   --max-sync-s=300 (a full sync still running after this is stopped and reported as partial;
+ *   --movers-n=200000 (cache size of the movers benchmark), --max-sync-s=300 (a full sync still running after this is stopped and reported as partial;
  *   not the 100,000 size when delta runs, which needs a complete sync)
- * Names: emulator-pages, bundle, sync, delta, lookup, search, panel, overhead, requests, sync-node.
+ * Names: emulator-pages, bundle, sync, delta, lookup, search, panel, overhead, requests, movers, sync-node.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { benchCacheScale } from './cache-scale.ts';
 import { deltaSection, lookupSection, searchSection, syncSection } from './cache-scale-report.ts';
 import { benchEmulatorPages } from './emulator-pages.ts';
 import { benchHostOverhead } from './host-overhead.ts';
+import { benchMovers } from './movers.ts';
 import { benchPanelLatency } from './panel-latency.ts';
 import { benchRequestEconomy } from './request-economy.ts';
 import { renderDoc, replaceSummaryRows } from './doc.ts';
@@ -26,7 +27,7 @@ import { describeEnvironment } from './lib/environment.ts';
 import { notMeasured, renderSection, type Section } from './lib/report.ts';
 import { benchSyncNode } from './sync-node.ts';
 
-const NAMES = ['emulator-pages', 'bundle', 'sync', 'delta', 'lookup', 'search', 'panel', 'overhead', 'requests', 'sync-node'] as const;
+const NAMES = ['emulator-pages', 'bundle', 'sync', 'delta', 'lookup', 'search', 'panel', 'overhead', 'requests', 'movers', 'sync-node'] as const;
 type Name = (typeof NAMES)[number];
 const TITLES: Record<Name, string> = {
   'emulator-pages': '1. Emulator: page latency at 200,000 accounts',
@@ -38,6 +39,7 @@ const TITLES: Record<Name, string> = {
   panel: '7. Panel latency after SPA navigation (warm and cold cache)',
   overhead: '8. Host-page overhead',
   requests: '9. Request economy',
+  movers: '10. Movers at 200,000 accounts: Movers view, delta overhead, store size',
   'sync-node': 'Supplement: sync engine in Node (fake-indexeddb)',
 };
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
@@ -93,6 +95,7 @@ try {
   if (selected.has('panel')) sections.push(...(await step('panel', () => benchPanelLatency(snapshot.path, 20))));
   if (selected.has('overhead')) sections.push(...(await step('overhead', () => benchHostOverhead(snapshot.path, 7))));
   if (selected.has('requests')) sections.push(...(await step('requests', () => benchRequestEconomy(snapshot.path))));
+  if (selected.has('movers')) sections.push(...(await step('movers', () => benchMovers(snapshot.path, log, Number(arg('movers-n') ?? 200_000), 'movers', TITLES.movers))));
   if (selected.has('sync-node')) sections.push(...(await step('sync-node', () => benchSyncNode(10_000))));
 } finally {
   snapshot.remove();
