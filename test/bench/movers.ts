@@ -10,8 +10,8 @@
  * transaction). After the last B (1,000 watched, 2,000 changed, 1,000 moves), the watched accounts
  * are watched again and the Movers view is opened (popup.html#movers in a tab) several times: time
  * from navigation start to the first mover row in the DOM, and to the next animation frame after it
- * (painted). The B deltas also put their 1,000 unwatched accounts in a segment, which is followed,
- * so the last B records their moves too and Top movers is timed on a segment of 3,000 moved accounts.
+ * (painted). The B deltas also put their 1,000 unwatched accounts in a (not followed) segment, so Top
+ * movers is timed at the end on a segment of 4,000 moved accounts.
  * Store size: navigator.storage.estimate() of the extension's origin, and the record counts.
  */
 import type { Page } from '@playwright/test';
@@ -261,7 +261,7 @@ export function moversSection(r: MoversResult, id: string, title: string): Secti
       `popup.html#movers opened in a tab after the last pair (${fmt(WATCHED)} watched, ${fmt(CHANGED)} changed in that delta): "opens" is the time from ` +
       'the Movers pane in the DOM (mounted; it asks for the list in the same tick) to the frame after the first mover row appeared (painted); the time ' +
       `from navigation start (the popup page and its scripts loading first) is shown too; medians of ${r.open.paintedMs.length} openings. ` +
-      `The last pair's ${fmt(CHANGED - WATCHED)} other accounts also join a static segment, on which Top movers is timed (listTopMovers round trips from an extension page). ` +
+      `Each watched delta's ${fmt(CHANGED - WATCHED)} other accounts also join a static segment (not followed), on which Top movers is timed at the end (listTopMovers round trips from an extension page). ` +
       'Store size: navigator.storage.estimate() of the extension origin at the end, and the records counted in the worker.',
     body: [
       table(
@@ -305,7 +305,7 @@ export function moversSection(r: MoversResult, id: string, title: string): Secti
       { target: `store size at ${fmt(r.n)} accounts reported`, measured: `${MB(s.usage)} (IndexedDB ${s.indexedDB === null ? 'n/a' : MB(s.indexedDB)})`, met: true },
     ],
     notes: [
-      'The machine is shared: a pair whose two deltas ran under different load can swing by more than the movers work; read the per-pair column with the load average.',
+      'The machine is shared: a pair whose two deltas ran under different load can swing by more than the movers work (a negative share is that noise), so the median of the pairs is the figure; read the per-pair column with the load average.',
       `The list had ${fmt(r.open.listed)} accounts (one per watched account moved in the last 7 days); the popup renders the first ${fmt(r.open.rows)} and a "Show all" button. The time to the first row includes listMovers (the moves read by their time index, the watched records in one transaction).`,
       'From navigation start the popup page itself (HTML, React and the view\'s scripts) comes first; §6 has the popup\'s first paint for comparison.',
     ],
