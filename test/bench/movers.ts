@@ -1,17 +1,17 @@
 /**
  * Benchmark 10 (issue #17): "what changed for my accounts" at 200,000 cached accounts, in Chromium.
  *
- * One fresh profile: a full sync of N synthetic accounts (the bulk path: blocks), then three pairs of
- * delta syncs with 2,000 accounts changed each: A with nobody watched (no movers code runs), then
- * 1,000 accounts are watched (lookupContext from an extension page, as a record page view does) and
- * B changes 1,000 of them plus 1,000 others, then the 1,000 are unwatched for the next pair. Every
- * changed account is still a block copy when it changes, in A as in B, so the pairs differ only by
- * the movers work (watched rows read their block for intent columns, moves written in the page's
- * transaction). After the last B (1,000 watched, 2,000 changed, 1,000 moves), the watched accounts
- * are watched again and the Movers view is opened (popup.html#movers in a tab) several times: time
- * from navigation start to the first mover row in the DOM, and to the next animation frame after it
- * (painted). The B deltas also put their 1,000 unwatched accounts in a (not followed) segment, so Top
- * movers is timed at the end on a segment of 4,000 moved accounts.
+ * One fresh profile: a full sync of N synthetic accounts (the bulk path: blocks), then four pairs of
+ * delta syncs with 2,000 accounts changed each: A with nobody watched (no movers code runs), and B
+ * after 1,000 accounts were watched (lookupContext from an extension page, as a record page view
+ * does), changing those 1,000 plus 1,000 others; they are unwatched again after B (except in the
+ * last pair), and the order of A and B alternates between pairs. Every changed account is still a
+ * block copy when it changes, in A as in B, so a pair differs only by the movers work (watched rows'
+ * intent scores from BlockHits, moves written in the page's transaction). After the last B (1,000
+ * watched, 2,000 changed, ~1,000 moves) the Movers view is opened (popup.html#movers in a tab)
+ * several times: from the Movers pane's mount to the frame after its first row (and the same from
+ * navigation start). The B deltas also put their 1,000 unwatched accounts in a (not followed)
+ * segment, so Top movers is timed at the end on a segment of 4,000 moved accounts.
  * Store size: navigator.storage.estimate() of the extension's origin, and the record counts.
  */
 import type { Page } from '@playwright/test';
