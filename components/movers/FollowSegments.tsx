@@ -48,7 +48,8 @@ export function FollowSegments({ listSegments }: FollowSegmentsProps) {
         30 days.
       </p>
       {loading ? <p className="rl-muted">Loading segments…</p> : null}
-      {answer && 'error' in answer ? <p role="alert">Segments could not be loaded: {answer.error}</p> : null}
+      {/* not an alert: before the key is saved this is expected, and the page's one alert is the connection's */}
+      {answer && 'error' in answer ? <p className="rl-muted">Segments could not be loaded: {answer.error}</p> : null}
       {!loading && !options.length && !(answer && 'error' in answer) ? <p className="rl-muted">No static segments to follow yet.</p> : null}
       {options.length ? (
         <ul className="rl-plain-list" aria-label="Segments">
