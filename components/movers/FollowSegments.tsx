@@ -5,7 +5,7 @@ import { useSetting } from '../use-setting';
 type SegmentsAnswer = { segments: { id: string; name: string }[] } | { error: string };
 
 export interface FollowSegmentsProps {
-  /** GET /segments through the background (absent: only the segments already followed are listed) */
+  /** GET /segments through the background (absent, e.g. not connected yet: only the segments already followed are listed) */
   listSegments?: () => Promise<SegmentsAnswer>;
 }
 
@@ -50,7 +50,8 @@ export function FollowSegments({ listSegments }: FollowSegmentsProps) {
       {loading ? <p className="rl-muted">Loading segments…</p> : null}
       {/* not an alert: before the key is saved this is expected, and the page's one alert is the connection's */}
       {answer && 'error' in answer ? <p className="rl-muted">Segments could not be loaded: {answer.error}</p> : null}
-      {!loading && !options.length && !(answer && 'error' in answer) ? <p className="rl-muted">No static segments to follow yet.</p> : null}
+      {!listSegments ? <p className="rl-muted">Your Recotap segments are listed here once Recotap Lens is connected.</p> : null}
+      {listSegments && !loading && !options.length && !(answer && 'error' in answer) ? <p className="rl-muted">No static segments to follow yet.</p> : null}
       {options.length ? (
         <ul className="rl-plain-list" aria-label="Segments">
           {options.map((s) => (
