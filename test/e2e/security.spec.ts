@@ -93,7 +93,7 @@ test('a CRM page cannot message the extension, spoof its messages or read the ke
     const channel = new MessageChannel();
     iframe.contentWindow!.postMessage({ lens: secret }, '*', [channel.port2]);
     const context = { site: 'salesforce-lightning', url: ctxUrl, websites: ['https://www.globex-analytics.io'], emails: [], contacts: [] };
-    channel.port1.postMessage({ type: 'context', context });
+    iframe.contentWindow!.postMessage({ lens: secret, m: { type: 'context', context } }, '*');
   }, { url: dynamicFrameUrl, ctxUrl: ACME_URL, secret: ROGUE });
   const rogue = page.frames().find((f) => f.url().endsWith(ROGUE))!;
   await expect(rogue.locator('[role="alert"]').first()).toContainText('rejected', { timeout: 10_000 });
