@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWatchStore } from '../../../utils/accounts/watch';
+import { createWatchStore, VIEW_REFRESH_MS } from '../../../utils/accounts/watch';
 import { aid, freshStore, row } from './helpers';
 
 async function setup(clock = { t: Date.parse('2026-11-27T08:00:00Z') }) {
@@ -25,6 +25,25 @@ describe('watched accounts', () => {
     });
     expect((await watch.getWatched(aid(2)))?.lastSeenAt).toBeNull();
     expect([...(await watch.watchedIds())].sort()).toEqual([aid(1), aid(2), aid(3)]);
+  });
+
+  it('writes a repeated view of the same page at most once a minute, and a view of another page at once', async () => {
+    const { watch, clock } = await setup();
+    const page = 'https://acme.my.salesforce.com/lightning/r/Account/001/view';
+    await watch.watch(aid(1), 'viewed', page);
+    clock.t += 30_000;
+    await watch.watch(aid(1), 'viewed', page);
+    expect((await watch.getWatched(aid(1)))?.lastSeenAt).toBe('2026-11-27T08:00:00.000Z');
+    clock.t += VIEW_REFRESH_MS;
+    await watch.watch(aid(1), 'viewed', page);
+    expect((await watch.getWatched(aid(1)))?.lastSeenAt).toBe('2026-11-27T08:01:30.000Z');
+    clock.t += 1_000;
+    await watch.watch(aid(1), 'viewed', `${page}?tab=related`);
+    expect(await watch.getWatched(aid(1))).toMatchObject({ lastSeenAt: '2026-11-27T08:01:31.000Z', lastUrl: `${page}?tab=related` });
+    // unwatched, then viewed again at once: watched again
+    await watch.unwatch(aid(1));
+    await watch.watch(aid(1), 'viewed', `${page}?tab=related`);
+    expect((await watch.getWatched(aid(1)))?.reasons).toEqual(['viewed']);
   });
 
   it('unwatches: the account and its moves are forgotten', async () => {
