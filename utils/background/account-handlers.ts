@@ -8,6 +8,8 @@ import type { AccountStore } from '../accounts/store';
 import { toAccountSummary } from '../accounts/view';
 import type { ResponseMap } from '../messaging';
 import type { RecotapClient } from '../recotap';
+import { messages } from '../recotap/errors';
+import { fieldWords } from '../recotap/rep-words';
 import {
   getEffectiveSettings,
   isSiteEnabled,
@@ -127,7 +129,9 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
       });
       const first = results[0];
       if (!first || first.status === 'failed') {
-        return err('validation', first?.error ?? 'Recotap did not accept the account.');
+        // Recotap's own sentence names API fields: the rep reads rep words, the log keeps the rest
+        if (first?.error) console.debug('[recotap-lens] addAccount failed:', first.error);
+        return err('validation', addFailureReason(first?.error));
       }
       await deps.store.deleteNegative([first.domain ?? domain]);
       return await deps.resolver.lookupQuery(first.domain ?? domain, { onFresher: fresher(who) });
@@ -137,4 +141,10 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
   };
 
   return { lookupContext, lookupQuery, searchAccounts, pinAccount, unpinAccount, markSeen, addAccount };
+}
+
+/** "Add to Recotap" refused for one account: why, in rep words (docs/glossary.md). */
+export function addFailureReason(error: string | undefined): string {
+  if (error && /already exists/i.test(error)) return 'Recotap already has an account with this website.';
+  return messages.notAccepted('the account', fieldWords(error ? [error] : []));
 }

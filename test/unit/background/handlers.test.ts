@@ -220,4 +220,25 @@ describe('message handlers: behaviour', () => {
     expect(text).not.toContain(DEMO_API_KEY.slice(8));
     expect(responses.at(-1)).toMatchObject({ state: 'found', account: { domain: 'hooli.xyz' } });
   });
+
+  it('a 403 on a lookup says what the key may not do and leaves the key connected', async () => {
+    const h = services.handlers;
+    await services.sync.stop();
+    emu.setFaults({ pathPrefix: '/accounts', method: 'GET', errorBurst: { count: 5, status: 403 } });
+    try {
+      const r = await h.lookupQuery({ query: 'not-cached-anywhere.example' }, popup);
+      expect(r).toMatchObject({ state: 'error', error: { kind: 'permission', message: expect.stringContaining("to read your team's accounts (403)") } });
+      expect(await needsNewKeyItem.getValue()).toBe(false);
+    } finally {
+      emu.clearFaults();
+    }
+  });
+
+  it('"Add to Recotap" refused by Recotap says why in rep words, never Recotap\'s sentence', async () => {
+    const h = services.handlers;
+    const bad = await h.addAccount({ domain: 'https://', name: 'Nope' }, popup);
+    expect(bad).toMatchObject({ state: 'error', error: { kind: 'validation', message: "Recotap didn't accept the account: check the company's website." } });
+    const dup = await h.addAccount({ domain: 'acmerobotics.com', name: 'Acme again' }, popup);
+    expect(dup).toMatchObject({ state: 'error', error: { message: 'Recotap already has an account with this website.' } });
+  });
 });
