@@ -241,4 +241,17 @@ describe('message handlers: behaviour', () => {
     const dup = await h.addAccount({ domain: 'acmerobotics.com', name: 'Acme again' }, popup);
     expect(dup).toMatchObject({ state: 'error', error: { message: 'Recotap already has an account with this website.' } });
   });
+
+  it('listSuggestions: the account just viewed on a record page first, and the Hot accounts of the cache, best first', async () => {
+    const h = services.handlers;
+    await services.sync.run();
+    const viewed = await h.lookupContext(hubspotCtx, hubspotTab);
+    expect(viewed).toMatchObject({ state: 'found', account: { domain: 'acmerobotics.com' } });
+    await vi.waitFor(async () => expect((await h.listSuggestions({ limit: 5 }, popup)).recent[0]?.domain).toBe('acmerobotics.com'));
+    const { hot } = await h.listSuggestions({ limit: 5 }, popup);
+    const all = emu.state.store.all().map((a) => a.rtp_account_score).filter((sc) => sc >= 70).sort((a, b) => b - a);
+    expect(hot.map((a) => a.score)).toEqual(all.slice(0, 5));
+    expect(hot.every((a) => a.band === 'hot')).toBe(true);
+    await expect(h.listSuggestions({ limit: 5 }, hubspotTab)).rejects.toThrow(SenderRejectedError);
+  });
 });
