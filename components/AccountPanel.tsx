@@ -237,13 +237,16 @@ function HiddenNote({ theme, hiding, classes, style, rootRef }: AccountPanelProp
   useEffect(() => undoRef.current?.focus(), []);
   return (
     <LensRoot theme={theme} className={`${classes} rl-hiding`} style={style} ref={rootRef}>
-      <div className="rl-panel-box rl-hide-note" role="status">
-        <span>Recotap Lens is hidden on this site.</span>{' '}
-        <button ref={undoRef} type="button" className="rl-btn rl-btn-link" onClick={hiding.onUndo}>
-          Undo
-        </button>
-        <span className="rl-muted"> Turn it back on in Settings → Sites.</span>
-      </div>
+      <aside className="rl-panel-box rl-hide-note" aria-label="Recotap Lens account panel">
+        <p role="status">
+          <strong>Recotap Lens is hidden on this site.</strong> <span className="rl-muted">Turn it back on in Settings → Sites.</span>
+        </p>
+        <div className="rl-hide-actions">
+          <button ref={undoRef} type="button" className="rl-btn" onClick={hiding.onUndo}>
+            Undo
+          </button>
+        </div>
+      </aside>
     </LensRoot>
   );
 }
