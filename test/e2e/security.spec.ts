@@ -253,6 +253,7 @@ const ATTACK_PAYLOADS: Record<string, unknown> = {
   markMoversVisited: {},
   unwatchAccount: { rtpAid: 'x' },
   showInSidePanel: { tabId: 1, query: 'acmerobotics.com' },
+  listSuggestions: { limit: 20 },
   // pushes go the other way; a content script sending them reaches no handler
   accountUpdated: { url: ACME_URL, result: { state: 'not-found', domain: 'pwned.example' } },
   togglePanel: undefined,

@@ -11,8 +11,10 @@ export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
  * (each is one index entry less to write per account).
  * 3: the 'blocks' and 'blockHits' stores (a full sync into an empty cache writes one record per
  * API page to each).
- * 4: 'watched' (accounts the rep follows for "what changed") and 'movers' (what syncs changed about them). */
-export const ACCOUNTS_DB_VERSION = 4;
+ * 4: 'watched' (accounts the rep follows for "what changed") and 'movers' (what syncs changed about them).
+ * 5: score indexes for the popup's "Hot accounts" ('accounts' by score, 'blockHits' by each page's
+ * best score) and 'watched' by lastSeenAt for "Recent accounts": a few index reads, never a scan. */
+export const ACCOUNTS_DB_VERSION = 5;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
 export interface ApiAccountRow {
@@ -94,6 +96,9 @@ export interface BlockHits {
   stages: string[];
   /** '' when the row has no rtp_last_account_date */
   updatedAts: string[];
+  /** the best score of the page when written (indexed, for "Hot accounts"); an entry blanked later
+   * leaves it as an upper bound, which is all the reader needs */
+  top?: number;
 }
 
 /** The fields of a cached account that search ranks and shows (a StoredAccount is one too). */
@@ -143,19 +148,19 @@ export interface LensDB extends DBSchema {
   accounts: {
     key: string;
     value: StoredAccount;
-    indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string };
+    indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string; score: number };
   };
   blocks: {
     key: string;
     value: AccountBlock;
     indexes: { aids: string; domains: string; names: string; words: string; slugs: string };
   };
-  blockHits: { key: string; value: BlockHits };
+  blockHits: { key: string; value: BlockHits; indexes: { top: number } };
   lastSeen: { key: string; value: { rtpAid: string; seenAt: string; score: number; stage: string } };
   meta: { key: string; value: { key: string; value: unknown; fetchedAt: number } };
   negative: { key: string; value: { domain: string; checkedAt: number } };
   checkpoints: { key: string; value: SyncCheckpoint & { key: string } };
-  watched: { key: string; value: WatchedAccount };
+  watched: { key: string; value: WatchedAccount; indexes: { lastSeenAt: string } };
   movers: { key: number; value: MoveRecord; indexes: { at: string; rtpAid: string } };
 }
 
@@ -196,6 +201,22 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
         const movers = db.createObjectStore('movers', { keyPath: 'id', autoIncrement: true });
         movers.createIndex('at', 'at');
         movers.createIndex('rtpAid', 'rtpAid');
+      }
+      if (oldVersion < 5) {
+        // version 5: "Hot accounts" and "Recent accounts" read these indexes (a null lastSeenAt is
+        // not indexed: never viewed on a record page). Existing pages get their best score once.
+        tx.objectStore('accounts').createIndex('score', 'row.rtp_account_score');
+        const hits = tx.objectStore('blockHits');
+        hits.createIndex('top', 'top');
+        tx.objectStore('watched').createIndex('lastSeenAt', 'lastSeenAt');
+        if (oldVersion >= 3) {
+          void hits.openCursor().then(async function each(cursor): Promise<void> {
+            if (!cursor) return;
+            const h = cursor.value;
+            if (h.top === undefined && h.scores.length) void cursor.update({ ...h, top: Math.max(...h.scores) });
+            return each(await cursor.continue());
+          });
+        }
       }
     },
   });

@@ -73,6 +73,16 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
     getWatched(rtpAid: string): Promise<WatchedAccount | undefined> {
       return db.get('watched', rtpAid);
     },
+    /** The `limit` accounts most recently seen on a record page, newest first (an index walk). */
+    async recentlySeen(limit: number): Promise<WatchedAccount[]> {
+      const out: WatchedAccount[] = [];
+      let cursor = await db.transaction('watched').store.index('lastSeenAt').openCursor(null, 'prev');
+      while (cursor && out.length < limit) {
+        out.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      return out;
+    },
     listWatched(): Promise<WatchedAccount[]> {
       return db.getAll('watched');
     },

@@ -46,6 +46,18 @@ describe('watched accounts', () => {
     expect((await watch.getWatched(aid(1)))?.reasons).toEqual(['viewed']);
   });
 
+  it('lists the accounts last seen on a record page, newest first (never-viewed ones left out)', async () => {
+    const { watch, clock } = await setup();
+    for (const i of [1, 2, 3]) {
+      await watch.watch(aid(i), 'viewed');
+      clock.t += 60_000;
+    }
+    await watch.watch(aid(4), 'logged'); // never seen on a record page
+    await watch.watch(aid(1), 'viewed'); // seen again: newest
+    expect((await watch.recentlySeen(5)).map((w) => w.rtpAid)).toEqual([aid(1), aid(3), aid(2)]);
+    expect((await watch.recentlySeen(2)).map((w) => w.rtpAid)).toEqual([aid(1), aid(3)]);
+  });
+
   it('unwatches: the account and its moves are forgotten', async () => {
     const { store, watch } = await setup();
     await store.putAccounts([row({ rtp_aid: aid(1), rtp_account_score: 20 })], 1);

@@ -108,4 +108,13 @@ describe('crm.js with the framed panel', () => {
       'https://app.hubspot.com/contacts/4455667/record/0-2/18233445500',
     ]);
   });
+
+  it('turning the site off while its record is open (Hide on this site, Settings → Sites) removes the panel at once', async () => {
+    await runLensContentScript(ctx(), { allowPanel: true, panel: framePanel });
+    await settle();
+    expect(document.querySelectorAll('recotap-lens-panel')).toHaveLength(1);
+    await sitePrefsItem.setValue({ hubspot: { enabled: false } });
+    await settle();
+    expect(document.querySelectorAll('recotap-lens-panel')).toHaveLength(0);
+  });
 });
