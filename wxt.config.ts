@@ -12,6 +12,8 @@ export default defineConfig({
   imports: false,
   // Firefox: crm.js renders its panel in the page (mount-panel.firefox.ts), Chrome in an iframe
   vite: (env) => ({
+    // RECOTAP_LENS_MINIFY=0: an unminified build whose CPU profiles name functions (test/bench/profile-content.ts)
+    ...(process.env.RECOTAP_LENS_MINIFY === '0' ? { build: { minify: false } } : {}),
     plugins:
       env.browser === 'firefox'
         ? [{

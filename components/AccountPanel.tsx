@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { AccountView, ActivityView, LookupResult, MatchReason, PageContext } from '@/utils/view-models';
 import { workCounts } from '@/utils/work-counts';
 import { matchReasonLabel } from './format';
@@ -48,6 +48,8 @@ export interface AccountPanelProps {
   renderActivity?: (account: AccountView, context: PageContext | null, recent?: ActivityView[], matchedBy?: MatchReason) => ReactNode;
   /** floating only: turn the panel off for this site ("Hide on this site") */
   onHideSite?: () => void;
+  /** floating only: just hidden on this site; the panel shows the confirmation with Undo instead */
+  hiding?: { onUndo: () => void };
   /** floating only: rendered in the panel iframe rather than fixed in the page (panel-frame/) */
   framed?: FramedPlacement;
   /** extra header control, e.g. the popup's "Back" button */
@@ -97,13 +99,15 @@ export function AccountPanel(props: AccountPanelProps) {
     const observer = new ResizeObserver(report);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [onPlace, dock, drag.top, collapsed]);
+  }, [onPlace, dock, drag.top, collapsed, props.hiding]);
   // --rl-top lets the box cap its height to the space left below it (--rl-vh: the host's viewport)
   const style = framed
     ? ({ '--rl-top': `${drag.top}px`, '--rl-vh': `${framed.viewport.height}px` } as CSSProperties)
     : floating
       ? ({ top: `${drag.top}px`, '--rl-top': `${drag.top}px` } as CSSProperties)
       : undefined;
+
+  if (floating && props.hiding) return <HiddenNote {...props} hiding={props.hiding} classes={classes} style={style} rootRef={rootRef} />;
 
   if (floating && collapsed) {
     const found = result?.state === 'found' ? result.account : null;
@@ -219,5 +223,30 @@ function PinNote({ result }: { result: LookupResult | null }) {
     <p className="rl-pin-note">
       {note}
     </p>
+  );
+}
+
+/** "Hidden on this site — Undo": where the panel was, focus on Undo (the × the rep pressed is gone). */
+function HiddenNote({ theme, hiding, classes, style, rootRef }: AccountPanelProps & {
+  hiding: { onUndo: () => void };
+  classes: string;
+  style: CSSProperties | undefined;
+  rootRef: Ref<HTMLDivElement>;
+}) {
+  const undoRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => undoRef.current?.focus(), []);
+  return (
+    <LensRoot theme={theme} className={`${classes} rl-hiding`} style={style} ref={rootRef}>
+      <aside className="rl-panel-box rl-hide-note" aria-label="Recotap Lens account panel">
+        <p role="status">
+          <strong>Recotap Lens is hidden on this site.</strong> <span className="rl-muted">Turn it back on in Settings → Sites.</span>
+        </p>
+        <div className="rl-hide-actions">
+          <button ref={undoRef} type="button" className="rl-btn" onClick={hiding.onUndo}>
+            Undo
+          </button>
+        </div>
+      </aside>
+    </LensRoot>
   );
 }

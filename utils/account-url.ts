@@ -18,6 +18,21 @@ export function isAccountUrlTemplate(template: string): boolean {
   }
 }
 
+/** Why `template` cannot be used, in the rep's words; null when it can ('' = no template, no link). */
+export function accountUrlTemplateProblem(template: string): string | null {
+  const t = template.trim();
+  if (t === '') return null;
+  let url: URL;
+  try {
+    url = new URL(t.replace(PLACEHOLDERS, 'x'));
+  } catch {
+    return 'Enter a full web address, e.g. https://app.example.com/accounts/{rtpAid}.';
+  }
+  if (url.protocol !== 'https:') return 'The address must start with https://.';
+  if (!/\{(rtpAid|domain)\}/.test(t)) return 'Put {rtpAid} (the Recotap account id) or {domain} where the account goes in the address.';
+  return null;
+}
+
 /** The account's URL from the template, each value URL-encoded; null without a valid template. */
 export function accountUrl(template: string | null | undefined, account: { rtpAid: string; domain: string }): string | null {
   if (!template || !isAccountUrlTemplate(template)) return null;

@@ -60,6 +60,8 @@ export const requestSchemas = {
   listTopMovers: z.object({ segmentId: id, days: z.union([z.literal(7), z.literal(30)]) }),
   /** "Unwatch" in the Movers list */
   unwatchAccount: z.object({ rtpAid: id }),
+  /** popup / side panel empty state: the accounts seen most recently and the hottest cached ones */
+  listSuggestions: z.object({ limit: z.number().int().min(1).max(20).default(5) }).default({ limit: 5 }),
   /** popup: show this account in the side panel it just opened for the tab (a context-menu-style query) */
   showInSidePanel: z.object({ tabId: z.number().int().min(0), query: z.string().min(1).max(253) }),
 } as const;

@@ -46,6 +46,13 @@ export interface ResponseMap {
   listTopMovers: TopMoversView;
   unwatchAccount: SimpleResult;
   showInSidePanel: SimpleResult;
+  listSuggestions: SuggestionsView;
+}
+
+/** The empty state's lists: accounts the rep saw on record pages (newest first) and the top scores (Hot only). */
+export interface SuggestionsView {
+  recent: AccountSummary[];
+  hot: AccountSummary[];
 }
 
 /** One row of the Movers list: the merged move and the record page it was last shown on. */

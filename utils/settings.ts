@@ -7,7 +7,7 @@
  */
 import { storage, type WxtStorageItem } from '#imports';
 import {
-  apiBaseSetting, cacheSettingsSetting, extraCrmHostsSetting, followedSegmentsSetting, linkedinInPageSetting, MANAGED_KEYS, mergeEffective,
+  accountUrlTemplateSetting, apiBaseSetting, cacheSettingsSetting, extraCrmHostsSetting, followedSegmentsSetting, linkedinInPageSetting, MANAGED_KEYS, mergeEffective,
   needsNewKeySetting, panelStateSetting, parseManagedPolicy, parseSetting, pinnedMatchesSetting, repEmailSetting,
   moversSettingsSetting, sitePrefsSetting, syncSettingsSetting, syncStatusSetting, themeSetting,
   type EffectiveSettings, type ManagedPolicy, type SettingDecl,
@@ -60,6 +60,7 @@ export const syncStatusItem = defineSetting(syncStatusSetting);
 export const linkedinInPageStateItem = defineSetting(linkedinInPageSetting);
 export const moversSettingsItem = defineSetting(moversSettingsSetting);
 export const followedSegmentsItem = defineSetting(followedSegmentsSetting);
+export const accountUrlTemplateItem = defineSetting(accountUrlTemplateSetting);
 
 /** Read an item and validate it; anything that fails the schema reads as the default. */
 export function readSetting<T>(item: SettingItem<T>): Promise<T> {

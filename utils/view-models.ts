@@ -92,9 +92,12 @@ export const ScoreBandSchema = z.enum(['unscored', 'cold', 'warm', 'hot']);
 export type ScoreBand = z.infer<typeof ScoreBandSchema>;
 
 /** Score bands: 0 with an empty stage is "not scored yet", never "cold". */
+/** The lowest score in the Hot band (Recotap Lens's grouping: Hot 70+, Warm 40–69, Cold below 40). */
+export const HOT_SCORE = 70;
+
 export function scoreBand(score: number, stage: string): ScoreBand {
   if (score <= 0 && stage === '') return 'unscored';
-  if (score >= 70) return 'hot';
+  if (score >= HOT_SCORE) return 'hot';
   if (score >= 40) return 'warm';
   return 'cold';
 }

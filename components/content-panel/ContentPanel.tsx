@@ -1,9 +1,10 @@
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { sendMessage } from '@/utils/messaging';
 import {
   DEFAULT_PANEL_STATE, panelStateSetting, readContentSetting, sitePrefsSetting, themeSetting, writeContentSetting, type PanelState,
 } from '@/utils/content-settings';
+import type { SitePrefs } from '@/utils/settings-core';
 import { AccountPanel } from '../AccountPanel';
 import { activitySlot } from '../activity-slot';
 import { useOutboxTotals } from '../activity/use-outbox-totals';
@@ -21,10 +22,48 @@ async function saveLayout(siteId: string, patch: Partial<PanelState>) {
   await writeContentSetting(panelStateSetting, { ...all, [siteId]: { ...DEFAULT_PANEL_STATE, ...all[siteId], ...patch } });
 }
 
+/** How long "Hide on this site" offers Undo before the site is turned off (as the quick log's Undo). */
+export const HIDE_UNDO_MS = 10_000;
+
 /** "Hide on this site": the same switch as Settings → Sites (the content script unmounts on the change). */
-async function hideOnSite(siteId: string) {
-  const all = await readContentSetting(sitePrefsSetting);
-  await writeContentSetting(sitePrefsSetting, { ...all, [siteId]: { ...all[siteId], enabled: false } });
+function hideOnSite(siteId: string, prefs: SitePrefs): Promise<void> {
+  return writeContentSetting(sitePrefsSetting, { ...prefs, [siteId]: { ...prefs[siteId], enabled: false } });
+}
+
+/**
+ * "Hide on this site" with Undo: the panel gives way to "hidden — Undo" at once, and the site is
+ * turned off when the Undo window closes, or right away if the rep leaves the page first.
+ */
+function useHideOnSite(siteId: string) {
+  const [until, setUntil] = useState<number | null>(null);
+  const prefs = useRef<SitePrefs | null>(null);
+  useEffect(() => {
+    if (until === null) return;
+    let done = false;
+    const commit = (fresh: boolean) => {
+      if (done) return;
+      done = true;
+      const write = (p: SitePrefs) => hideOnSite(siteId, p).catch(() => undefined);
+      // leaving the page: one write, synchronously in the event (the prefs read when × was pressed)
+      if (!fresh && prefs.current) void write(prefs.current);
+      else void readContentSetting(sitePrefsSetting).then(write);
+    };
+    const timer = setTimeout(() => commit(true), Math.max(0, until - Date.now()));
+    const onLeave = () => commit(false);
+    globalThis.addEventListener?.('pagehide', onLeave);
+    return () => {
+      clearTimeout(timer);
+      globalThis.removeEventListener?.('pagehide', onLeave);
+    };
+  }, [until, siteId]);
+  return {
+    hiding: until !== null,
+    hide: () => {
+      void readContentSetting(sitePrefsSetting).then((p) => void (prefs.current = p), () => undefined);
+      setUntil(Date.now() + HIDE_UNDO_MS);
+    },
+    undo: () => setUntil(null),
+  };
 }
 
 /** The window's width in CSS px, following resizes and zoom changes (the shadow-root panel's window). */
@@ -59,6 +98,8 @@ export function ContentPanel({ controller, siteId, framed }: { controller: Panel
   // a content script gets no statusChanged broadcast: poll the outbox only while an account is shown
   const outboxTotals = useOutboxTotals({ poll: result?.state === 'found' && !hidden });
   const renderActivity = useMemo(() => activitySlot(outboxTotals), [outboxTotals]);
+  const hideSite = useHideOnSite(siteId);
+  const hiding = useMemo(() => (hideSite.hiding ? { onUndo: hideSite.undo } : undefined), [hideSite.hiding, hideSite.undo]);
 
   const actions = useMemo<PanelActions>(
     () => ({
@@ -84,7 +125,8 @@ export function ContentPanel({ controller, siteId, framed }: { controller: Panel
         variant="floating"
         collapsed={collapsed}
         onToggleCollapsed={() => (narrow ? setExpandedNarrow(collapsed) : void saveLayout(siteId, { collapsed: !layout.collapsed }))}
-        onHideSite={() => void hideOnSite(siteId)}
+        onHideSite={hideSite.hide}
+        hiding={hiding}
         dock={layout.side}
         onDockChange={(side) => void saveLayout(siteId, { side })}
         top={layout.top}

@@ -45,7 +45,9 @@ export async function runLensContentScript(ctx: ContentScriptContext, opts: { al
   let ui: { remove(): void } | null = null;
   let current: PageContext | null = null;
 
-  const wantPanel = (c: PageContext | null) => opts.allowPanel && c !== null && siteSurface(settings, c.site) === 'in-page';
+  // a site turned off while its page is open (Settings → Sites, or the panel's "Hide on this site") loses its panel at once
+  const wantPanel = (c: PageContext | null) =>
+    opts.allowPanel && c !== null && isSiteEnabled(settings, c.site) && siteSurface(settings, c.site) === 'in-page';
 
   function syncMount() {
     const context = current;

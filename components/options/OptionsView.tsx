@@ -4,6 +4,7 @@ import { LensRoot } from '../LensRoot';
 import { ShortcutList } from '../ShortcutList';
 import { DEFAULT_SHORTCUTS } from '../shortcuts';
 import { AllSetCard } from './AllSetCard';
+import { AccountLinkSection } from './AccountLinkSection';
 import { ConnectionSection } from './ConnectionSection';
 import type { OptionsActions, OptionsModel } from './options-types';
 import { PermissionsSection } from './PermissionsSection';
@@ -76,6 +77,7 @@ export function OptionsView({ model, actions }: { model: OptionsModel; actions: 
         <SyncSection sync={settings.sync} status={status} storageBytes={model.storageBytes} actions={actions} />
         <MoversSettingsSection listSegments={connected ? actions.listSegments : undefined} />
         <SitesSection settings={settings} sites={model.sites} onChange={actions.saveSitePref} />
+        <AccountLinkSection />
         <section className="rl-card-section" aria-labelledby={`${uid}-theme`}>
           <h2 id={`${uid}-theme`}>Appearance</h2>
           <label className="rl-label" htmlFor={`${uid}-theme-select`}>

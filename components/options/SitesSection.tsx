@@ -16,6 +16,8 @@ export function SitesSection({
 }) {
   const uid = useId();
   const locked = settings.locked.includes('sites');
+  // sites the rep turned off ("Hide on this site" in the panel writes the same switch); IT's list is not the rep's to undo
+  const hidden = locked ? [] : sites.filter((site) => !isSiteEnabled(settings, site.id));
   return (
     <section className="rl-card-section" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>Sites {locked ? <LockedNote /> : null}</h2>
@@ -23,6 +25,23 @@ export function SitesSection({
         LinkedIn&apos;s terms restrict extensions that change its pages, so on LinkedIn the account shows in the browser&apos;s side
         panel by default and Recotap Lens only reads the page you are looking at (see the LinkedIn switch below the table).
       </p>
+      {hidden.length > 0 ? (
+        <div className="rl-hidden-sites">
+          <h3 id={`${uid}-hidden`} className="rl-label">
+            Turned off (with the panel&apos;s × or here)
+          </h3>
+          <ul aria-labelledby={`${uid}-hidden`}>
+            {hidden.map((site) => (
+              <li key={site.id}>
+                <span>{site.label}</span>
+                <button type="button" className="rl-btn" aria-label={`Show again on ${site.label}`} onClick={() => void onChange(site.id, { enabled: true })}>
+                  Show again
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <table className="rl-sites">
         <thead>
           <tr>

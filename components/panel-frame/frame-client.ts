@@ -7,7 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { messagingBackend } from '../content-panel/backend';
 import { createPanelController, type PanelBackend, type PanelController } from '../content-panel/panel-controller';
-import { parseHostMessage, type FramePlacement, type FrameToHost, type HostViewport } from './protocol';
+import { parseHostMessage, type FramePlacement, type FrameToHost, type HostToFrame, type HostViewport } from './protocol';
 
 /** How long a smaller panel box must keep its size before the iframe shrinks to it. */
 export const SHRINK_AFTER_MS = 1000;
@@ -27,19 +27,36 @@ export function waitForHostPort(win: Window, secret: string): Promise<MessagePor
   });
 }
 
+/**
+ * Calls `onMessage` with every host message: window messages from the parent that carry this
+ * frame's secret ({ lens, m }, protocol.ts) and parse as one of ours. The page can post to this
+ * window too (window.frames), but without the secret its messages are ignored. Returns a stop.
+ */
+export function listenToHost(win: Window, secret: string, onMessage: (msg: HostToFrame) => void): () => void {
+  if (secret.length < 16) return () => undefined;
+  const listener = (e: MessageEvent) => {
+    const data = e.data as { lens?: unknown; m?: unknown } | null;
+    if (e.source !== win.parent || typeof data !== 'object' || data === null || data.lens !== secret) return;
+    const msg = parseHostMessage(data.m);
+    if (msg) onMessage(msg);
+  };
+  win.addEventListener('message', listener);
+  return () => win.removeEventListener('message', listener);
+}
+
 export interface FrameClient {
+  /** a message from the host (listenToHost) */
+  receive(msg: HostToFrame): void;
   controller: PanelController;
   viewport: StoreApi<HostViewport>;
   place(placement: FramePlacement): void;
 }
 
-/** Binds a connected port: contexts, pushes, toggles and the viewport in; placement out. */
+/** Binds a connected port: contexts, pushes, toggles and the viewport in (receive); placement out. */
 export function createFrameClient(port: MessagePort, backend: PanelBackend = messagingBackend): FrameClient {
   const controller = createPanelController(backend);
   const viewport = createStore<HostViewport>(() => ({ width: 1280, height: 800 }));
-  port.onmessage = (e: MessageEvent) => {
-    const msg = parseHostMessage(e.data);
-    if (!msg) return;
+  const receive = (msg: HostToFrame) => {
     if (msg.type === 'context') controller.setContext(msg.context);
     else if (msg.type === 'push') controller.receivePush(msg.push);
     else if (msg.type === 'toggle') controller.toggleHidden();
@@ -54,6 +71,7 @@ export function createFrameClient(port: MessagePort, backend: PanelBackend = mes
     port.postMessage({ type: 'place', placement } satisfies FrameToHost);
   };
   return {
+    receive,
     controller,
     viewport,
     /**

@@ -5,7 +5,7 @@
  * panel runs here: React, its CSS, the lookups and the activity UI live in the frame's own
  * document and process.
  */
-import { FRAME_PAD, parseFrameMessage, type FramePlacement, type HostToFrame } from './protocol';
+import { FRAME_PAD, parseFrameMessage, type FramePlacement, type HostEnvelope, type HostToFrame } from './protocol';
 
 /** Distance of the panel from the viewport's side, as the shadow-root panel's CSS has it. */
 const SIDE_GAP = 16;
@@ -62,21 +62,36 @@ export function createFrameHost(opts: FrameHostOptions): FrameHost {
   iframe.src = `${opts.frameUrl}#${secret}`;
   shadow.append(style, iframe);
 
+  // Frame → host (placement) over a MessageChannel whose port only the frame receives. Host → frame
+  // (a context per record) as window messages to the extension's origin, each carrying the secret:
+  // measured on the heavy bench page, MessagePort.postMessage to the out-of-process frame cost the
+  // page's main thread 5–15× what window.postMessage does (test/bench/profile-content.ts).
   const channel = new MessageChannel();
   channel.port1.onmessage = (e: MessageEvent) => {
     const msg = parseFrameMessage(e.data);
     if (msg) iframe.setAttribute('style', placementStyle(msg.placement));
   };
-  // The port goes only to a document of the extension's origin: if the page navigated the frame
-  // elsewhere, the browser drops the message and the panel simply never shows.
-  iframe.addEventListener('load', () => iframe.contentWindow?.postMessage({ lens: secret }, opts.extensionOrigin, [channel.port2]), { once: true });
+  const send = (m: HostToFrame) => iframe.contentWindow?.postMessage({ lens: secret, m } satisfies HostEnvelope, opts.extensionOrigin);
+  /** messages posted before the frame loaded (a window message to a loading frame would be dropped) */
+  let early: HostToFrame[] | null = [];
+  // The port and the messages go only to a document of the extension's origin: if the page navigated
+  // the frame elsewhere, the browser drops them and the panel simply never shows.
+  iframe.addEventListener(
+    'load',
+    () => {
+      iframe.contentWindow?.postMessage({ lens: secret }, opts.extensionOrigin, [channel.port2]);
+      const queued = early ?? [];
+      early = null;
+      queued.forEach(send);
+    },
+    { once: true },
+  );
 
   return {
     host,
     iframe,
     attach: () => (doc.body ?? doc.documentElement).append(host),
-    // queued by the channel until the frame takes its port
-    post: (message) => channel.port1.postMessage(message),
+    post: (message) => (early ? early.push(message) : send(message)),
     remove() {
       channel.port1.close();
       host.remove();

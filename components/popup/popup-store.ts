@@ -1,4 +1,4 @@
-/** Popup UI state (rule 7: UI only): the query, its ranked results, the highlighted row, what is open. */
+/** Popup and side-panel search UI state (rule 7: UI only): the query, its ranked results, the highlighted row, what is open. */
 import { createStore } from 'zustand/vanilla';
 import type { AccountSummary, LookupResult } from '@/utils/view-models';
 
@@ -13,10 +13,12 @@ export interface PopupUiState {
   message: string | null;
 }
 
-/** A fresh store per popup mount. */
+/** A fresh store per popup mount (the side panel's search box has one too). */
 export function createPopupStore() {
   return createStore<PopupUiState>(() => ({ query: '', results: [], active: -1, opened: null, looking: false, message: null }));
 }
+
+export type PopupStore = ReturnType<typeof createPopupStore>;
 
 /** Does the query look like something lookupQuery can resolve (domain, URL or e-mail)? */
 export function isLookupable(query: string): boolean {

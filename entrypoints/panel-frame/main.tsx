@@ -6,11 +6,19 @@
  */
 import { createRoot } from 'react-dom/client';
 import { FramedApp } from '@/components/panel-frame/FramedApp';
-import { createFrameClient, waitForHostPort } from '@/components/panel-frame/frame-client';
+import { createFrameClient, listenToHost, waitForHostPort, type FrameClient } from '@/components/panel-frame/frame-client';
+import type { HostToFrame } from '@/components/panel-frame/protocol';
 import '@/components/styles/content.css';
 import './frame.css';
 
-void waitForHostPort(window, location.hash.slice(1)).then((port) => {
-  const client = createFrameClient(port);
-  createRoot(document.getElementById('root')!).render(<FramedApp client={client} />);
+const secret = location.hash.slice(1);
+let client: FrameClient | null = null;
+/** host messages that arrive before the port (they follow it, but the port resolves a promise first) */
+const early: HostToFrame[] = [];
+listenToHost(window, secret, (msg) => (client ? client.receive(msg) : early.push(msg)));
+void waitForHostPort(window, secret).then((port) => {
+  const ready = createFrameClient(port);
+  client = ready;
+  early.splice(0).forEach(ready.receive);
+  createRoot(document.getElementById('root')!).render(<FramedApp client={ready} />);
 });

@@ -47,6 +47,7 @@ export function PopupApp({ takeEarlyInput }: { takeEarlyInput?: () => string } =
     () => ({
       lookup: (query) => sendMessage('lookupQuery', { query }),
       search: (query) => sendMessage('searchAccounts', { query, limit: 8 }),
+      listSuggestions: () => sendMessage('listSuggestions', { limit: 5 }),
       openOptions: () => {
         void openOptionsPage();
         window.close();

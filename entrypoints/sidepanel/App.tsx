@@ -5,17 +5,28 @@ import { AccountPanel } from '@/components/AccountPanel';
 import { activitySlot } from '@/components/activity-slot';
 import { useOutboxTotals } from '@/components/activity/use-outbox-totals';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
+import { LensRoot } from '@/components/LensRoot';
 import { openOptionsPage } from '@/components/open-options';
 import type { PanelActions } from '@/components/panel-actions';
 import { SidePanelMovers } from '@/components/movers/SidePanelMovers';
+import { AccountSearch, suggestionGroups, useSuggestionLists } from '@/components/popup/AccountSearch';
+import { createPopupStore } from '@/components/popup/popup-store';
 import { segmentsFromResponse } from '@/components/segments';
 import { useSetting } from '@/components/use-setting';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { themeItem } from '@/utils/settings';
 import type { LookupResult, PageContext } from '@/utils/view-models';
-import { backToPage, loadActiveTab, receivePush, sideStore } from './tab-store';
+import { backToPage, loadActiveTab, receivePush, showQuery, sideStore } from './tab-store';
 
 const seen = new Set<string>();
+const searchStore = createPopupStore();
+const searchCached = (query: string) => sendMessage('searchAccounts', { query, limit: 8 });
+const loadSuggestions = () => sendMessage('listSuggestions', { limit: 5 });
+/** a result or suggestion chosen in the side panel's own search box */
+function openFromSearch(query: string) {
+  searchStore.setState({ query: '', results: [], active: -1, message: null });
+  void showQuery(query);
+}
 
 /** Apply a result the side panel itself asked for (pin/unpin/add). */
 function applyOwn(result: LookupResult): string | null {
@@ -92,6 +103,9 @@ export function SidePanelApp() {
 
   // The tab has no record page (or no content script): say so instead of spinning forever.
   const shown: LookupResult | null = !loadingTab && !query && !context && !result ? { state: 'no-signal' } : result;
+  const noRecord = shown?.state === 'no-signal';
+  // reread when the panel comes back to the empty state (the rep may have seen accounts meanwhile)
+  const lists = useSuggestionLists(noRecord ? loadSuggestions : undefined, tabId);
   const back = query ? (
     <button type="button" className="rl-btn" onClick={() => void backToPage()}>
       Back to this page
@@ -101,6 +115,15 @@ export function SidePanelApp() {
     <ErrorBoundary fallback={<p>Recotap Lens hit an error. Close and reopen the side panel.</p>}>
       <main className="rl-sidepanel">
         <h1 className="rl-sr-only">Recotap Lens side panel</h1>
+        <LensRoot theme={theme} className="rl-side-search">
+          <AccountSearch
+            store={searchStore}
+            search={searchCached}
+            onOpen={openFromSearch}
+            suggestions={noRecord ? suggestionGroups(lists, null) : []}
+            idPrefix="rl-side"
+          />
+        </LensRoot>
         <AccountPanel
           result={shown}
           context={query ? null : context}
@@ -112,7 +135,7 @@ export function SidePanelApp() {
           renderActivity={renderActivity}
         />
         {/* issue #17: with no record in view, the watched accounts that changed */}
-        {shown?.state === 'no-signal' ? <SidePanelMovers tabId={tabId} theme={theme} /> : null}
+        {noRecord ? <SidePanelMovers tabId={tabId} theme={theme} /> : null}
       </main>
     </ErrorBoundary>
   );

@@ -53,6 +53,22 @@ export async function backToPage(): Promise<void> {
   await loadActiveTab();
 }
 
+/**
+ * The side panel's own search: show `query`'s account for this tab, like "Look up in Recotap" does
+ * (recorded as the tab's query, so "Back to this page" returns to the record).
+ */
+export async function showQuery(query: string): Promise<void> {
+  const { tabId } = sideStore.getState();
+  sideStore.setState({ query, result: null });
+  if (tabId !== null && (await sendMessage('showInSidePanel', { tabId, query }).then((r) => r.ok, () => false))) {
+    await loadActiveTab();
+    return;
+  }
+  // no tab to record it for (or no tab state): this view asks by itself
+  const result = await sendMessage('lookupQuery', { query }).catch(failure);
+  if (sideStore.getState().query === query) sideStore.setState({ result });
+}
+
 /** A push for the page at `url` (null = an extension page's own lookup): apply it only to what is shown. */
 export function receivePush(push: { url: string | null; result: LookupResult }): boolean {
   const { context, query, result } = sideStore.getState();

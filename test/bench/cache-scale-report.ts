@@ -115,19 +115,30 @@ export function deltaSection(results: SizeResult[]): Section {
 /** Section 5: lookupContext latency, warm cache. */
 export function lookupSection(results: SizeResult[]): Section {
   const rows = results.map((r) =>
-    r.lookup ? [sizeLabel(r), fmt(r.lookup.count), fmt(r.lookup.p50, 1), fmt(r.lookup.p95, 1), fmt(r.lookup.max, 1), `${r.lookup.found}/${r.lookup.count}`] : [fmt(r.n), failed(r), '', '', '', ''],
+    r.lookup
+      ? [sizeLabel(r), fmt(r.lookup.count), fmt(r.lookup.p50, 1), fmt(r.lookup.p95, 1), fmt(r.lookup.max, 1), `${r.lookup.found}/${r.lookup.count}`, `${fmt(r.lookup.floorP50, 1)} / ${fmt(r.lookup.floorP95, 1)}`]
+      : [fmt(r.n), failed(r), '', '', '', '', ''],
   );
   const ok = results.filter((r) => r.lookup);
   const worst = Math.max(...ok.map((r) => r.lookup!.p95));
+  const floor = Math.max(...ok.map((r) => r.lookup!.floorP95));
   return {
     id: 'lookup',
     title: '5. Domain lookup latency (warm cache)',
     method:
       'after the full sync of section 3, 200 lookupContext messages (a Salesforce account context whose website is a cached account\'s domain, 200 different accounts spread over the cache) ' +
       'are sent one after another from an extension page through chrome.runtime.sendMessage in the @webext-core/messaging wire format; each round trip is timed inside the page with performance.now(). ' +
-      '20 warm-up lookups first. A content script uses the same runtime.sendMessage path, plus the site-enabled check (effective settings read) that the background skips for extension pages, so a content script\'s round trip is slightly longer.',
-    body: table(['Cached accounts', 'lookups', 'p50 ms', 'p95 ms', 'max ms', 'found'], rows),
-    targets: [{ target: 'p95 ≤ 10 ms at every size', measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms` : 'not measured', met: ok.length ? worst <= 10 : null }],
+      '20 warm-up lookups first. A content script uses the same runtime.sendMessage path, plus the site-enabled check (effective settings read) that the background skips for extension pages, so a content script\'s round trip is slightly longer. ' +
+      'Floor: 200 round trips of a message that a bare runtime.onMessage listener, added to the worker for the bench, answers at once (no IndexedDB, no handler): what any lookup costs before it does anything.',
+    body: table(['Cached accounts', 'lookups', 'p50 ms', 'p95 ms', 'max ms', 'found', 'floor p50 / p95 ms'], rows),
+    targets: [
+      { target: 'p95 ≤ 10 ms at every size', measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms` : 'not measured', met: ok.length ? worst <= 10 : null },
+      {
+        target: 'p95 ≤ 5 ms at every size (issue #18)',
+        measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms (bare round trip p95 ${fmt(floor, 1)} ms)` : 'not measured',
+        met: ok.length ? worst <= 5 : null,
+      },
+    ],
   };
 }
 
@@ -151,6 +162,9 @@ export function searchSection(results: SizeResult[]): Section {
       '',
       popRows.length ? table(['Cached accounts', 'first contentful paint ms', 'search box ready ms', 'typing → first result row ms', 'openings'], popRows) : 'Popup opening: not measured.',
     ].join('\n'),
-    targets: [{ target: 'search ≤ 16 ms per keystroke (p95) at every size', measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms` : 'not measured', met: ok.length ? worst <= 16 : null }],
+    targets: [
+      { target: 'search ≤ 16 ms per keystroke (p95) at every size', measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms` : 'not measured', met: ok.length ? worst <= 16 : null },
+      { target: 'search ≤ 5 ms per keystroke (p95) at every size (issue #18)', measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms` : 'not measured', met: ok.length ? worst <= 5 : null },
+    ],
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Benchmark 10 (issue #17): "what changed for my accounts" at 200,000 cached accounts, in Chromium.
+ * Benchmark 11 (issue #17): "what changed for my accounts" at 200,000 cached accounts, in Chromium.
  *
  * One fresh profile: a full sync of N synthetic accounts (the bulk path: blocks), then four pairs of
  * delta syncs with 2,000 accounts changed each: A with nobody watched (no movers code runs), and B

@@ -18,6 +18,7 @@ import { benchBundleSizes } from './bundle-sizes.ts';
 import { benchCacheScale } from './cache-scale.ts';
 import { deltaSection, lookupSection, searchSection, syncSection } from './cache-scale-report.ts';
 import { benchEmulatorPages } from './emulator-pages.ts';
+import { benchFirstAnswer } from './first-answer.ts';
 import { benchHostOverhead } from './host-overhead.ts';
 import { benchMovers } from './movers.ts';
 import { benchPanelLatency } from './panel-latency.ts';
@@ -27,7 +28,7 @@ import { describeEnvironment } from './lib/environment.ts';
 import { notMeasured, renderSection, type Section } from './lib/report.ts';
 import { benchSyncNode } from './sync-node.ts';
 
-const NAMES = ['emulator-pages', 'bundle', 'sync', 'delta', 'lookup', 'search', 'panel', 'overhead', 'requests', 'movers', 'sync-node'] as const;
+const NAMES = ['emulator-pages', 'bundle', 'sync', 'delta', 'lookup', 'search', 'panel', 'overhead', 'requests', 'first-answer', 'movers', 'sync-node'] as const;
 type Name = (typeof NAMES)[number];
 const TITLES: Record<Name, string> = {
   'emulator-pages': '1. Emulator: page latency at 200,000 accounts',
@@ -39,7 +40,8 @@ const TITLES: Record<Name, string> = {
   panel: '7. Panel latency after SPA navigation (warm and cold cache)',
   overhead: '8. Host-page overhead',
   requests: '9. Request economy',
-  movers: '10. Movers at 200,000 accounts: Movers view, delta overhead, store size',
+  'first-answer': '10. First answer after connecting',
+  movers: '11. Movers at 200,000 accounts: Movers view, delta overhead, store size',
   'sync-node': 'Supplement: sync engine in Node (fake-indexeddb)',
 };
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
@@ -95,6 +97,7 @@ try {
   if (selected.has('panel')) sections.push(...(await step('panel', () => benchPanelLatency(snapshot.path, 20))));
   if (selected.has('overhead')) sections.push(...(await step('overhead', () => benchHostOverhead(snapshot.path, 7))));
   if (selected.has('requests')) sections.push(...(await step('requests', () => benchRequestEconomy(snapshot.path))));
+  if (selected.has('first-answer')) sections.push(...(await step('first-answer', () => benchFirstAnswer(snapshot.path, 3))));
   if (selected.has('movers')) sections.push(...(await step('movers', () => benchMovers(snapshot.path, log, Number(arg('movers-n') ?? 200_000), 'movers', TITLES.movers))));
   if (selected.has('sync-node')) sections.push(...(await step('sync-node', () => benchSyncNode(10_000))));
 } finally {

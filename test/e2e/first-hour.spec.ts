@@ -4,9 +4,8 @@
  * compact panel shows the quick-log row without scrolling at 1024×700; after "Not this account?"
  * pins another company, logging targets that company's people, not the page's.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Frame, Locator, Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 import { openPopup } from './lib-popup.ts';
 import { panelFrame, panelLocator } from './extension.ts';
 import { expect, test } from './fixtures.ts';
@@ -132,18 +131,6 @@ test('"Not this account?" in the header pins another company, and logging then t
   expect(sent).toContain('priya.raman@globex-analytics.io');
   expect(sent).not.toContain('starkfintech');
 });
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core violations in a page or frame (evaluated over CDP, so the extension's CSP does not block it). */
-async function axeViolations(target: Page | Frame): Promise<string[]> {
-  await target.evaluate(AXE);
-  return target.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe-core: no violations on the in-page panel, the popup's account view and the side panel (${theme})`, async ({ context, extensionId, serviceWorker, configureExtension }) => {

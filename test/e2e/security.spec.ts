@@ -93,7 +93,7 @@ test('a CRM page cannot message the extension, spoof its messages or read the ke
     const channel = new MessageChannel();
     iframe.contentWindow!.postMessage({ lens: secret }, '*', [channel.port2]);
     const context = { site: 'salesforce-lightning', url: ctxUrl, websites: ['https://www.globex-analytics.io'], emails: [], contacts: [] };
-    channel.port1.postMessage({ type: 'context', context });
+    iframe.contentWindow!.postMessage({ lens: secret, m: { type: 'context', context } }, '*');
   }, { url: dynamicFrameUrl, ctxUrl: ACME_URL, secret: ROGUE });
   const rogue = page.frames().find((f) => f.url().endsWith(ROGUE))!;
   await expect(rogue.locator('[role="alert"]').first()).toContainText('rejected', { timeout: 10_000 });
@@ -254,6 +254,7 @@ const ATTACK_PAYLOADS: Record<string, unknown> = {
   listTopMovers: { segmentId: 'x', days: 7 },
   unwatchAccount: { rtpAid: 'x' },
   showInSidePanel: { tabId: 1, query: 'acmerobotics.com' },
+  listSuggestions: { limit: 20 },
   // pushes go the other way; a content script sending them reaches no handler
   accountUpdated: { url: ACME_URL, result: { state: 'not-found', domain: 'pwned.example' } },
   togglePanel: undefined,

@@ -12,8 +12,11 @@ export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
  * 3: the 'blocks' and 'blockHits' stores (a full sync into an empty cache writes one record per
  * API page to each).
  * 4: 'watched' (accounts the rep follows for "what changed") and 'movers' (what syncs changed about them).
- * 5: the 'segMoves' index on 'accounts' (top movers of a followed segment; rows are rewritten in place). */
-export const ACCOUNTS_DB_VERSION = 5;
+ * 5: score indexes for the popup's "Hot accounts" ('accounts' by score, 'blockHits' by each page's
+ * best score) and 'watched' by lastSeenAt for "Recent accounts": a few index reads, never a scan.
+
+ * 6: the 'segMoves' index on 'accounts' (top movers of a followed segment; rows are rewritten in place). */
+export const ACCOUNTS_DB_VERSION = 6;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
 export interface ApiAccountRow {
@@ -119,6 +122,9 @@ export interface BlockHits {
    * which it reads anyway, instead of the block. Absent in blocks written before it existed.
    */
   intents?: number[];
+  /** the best score of the page when written (indexed, for "Hot accounts"); an entry blanked later
+   * leaves it as an upper bound, which is all the reader needs */
+  top?: number;
 }
 
 /** The fields of a cached account that search ranks and shows (a StoredAccount is one too). */
@@ -168,19 +174,19 @@ export interface LensDB extends DBSchema {
   accounts: {
     key: string;
     value: StoredAccount;
-    indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string; segMoves: [string, string] };
+    indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string; score: number; segMoves: [string, string] };
   };
   blocks: {
     key: string;
     value: AccountBlock;
     indexes: { aids: string; domains: string; names: string; words: string; slugs: string };
   };
-  blockHits: { key: string; value: BlockHits };
+  blockHits: { key: string; value: BlockHits; indexes: { top: number } };
   lastSeen: { key: string; value: { rtpAid: string; seenAt: string; score: number; stage: string } };
   meta: { key: string; value: { key: string; value: unknown; fetchedAt: number } };
   negative: { key: string; value: { domain: string; checkedAt: number } };
   checkpoints: { key: string; value: SyncCheckpoint & { key: string } };
-  watched: { key: string; value: WatchedAccount };
+  watched: { key: string; value: WatchedAccount; indexes: { lastSeenAt: string } };
   movers: { key: number; value: MoveRecord; indexes: { at: string; rtpAid: string } };
 }
 
@@ -223,7 +229,23 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
         movers.createIndex('rtpAid', 'rtpAid');
       }
       if (oldVersion < 5) {
-        // version 5: top movers of a segment read one index range. Existing rows get their keys in
+        // version 5: "Hot accounts" and "Recent accounts" read these indexes (a null lastSeenAt is
+        // not indexed: never viewed on a record page). Existing pages get their best score once.
+        tx.objectStore('accounts').createIndex('score', 'row.rtp_account_score');
+        const hits = tx.objectStore('blockHits');
+        hits.createIndex('top', 'top');
+        tx.objectStore('watched').createIndex('lastSeenAt', 'lastSeenAt');
+        if (oldVersion >= 3) {
+          void hits.openCursor().then(async function each(cursor): Promise<void> {
+            if (!cursor) return;
+            const h = cursor.value;
+            if (h.top === undefined && h.scores.length) void cursor.update({ ...h, top: Math.max(...h.scores) });
+            return each(await cursor.continue());
+          });
+        }
+      }
+      if (oldVersion < 6) {
+        // version 6: top movers of a segment read one index range. Existing rows get their keys in
         // place (bulk-ingest blocks hold no history with a change, so they need none).
         const accounts = tx.objectStore('accounts');
         accounts.createIndex('segMoves', 'segMoves', { multiEntry: true });

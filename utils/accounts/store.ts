@@ -387,6 +387,38 @@ export function createAccountStore(db: AccountsDB) {
       }
       return out;
     },
+    /**
+     * The `limit` highest-scored accounts with at least `minScore` ("Hot accounts"), best first. Two
+     * index walks from the top: own rows by score, and bulk pages by their best score, reading a
+     * page's BlockHits only while that best score can still beat the current answer. At 200,000
+     * accounts that is a handful of reads, never a scan. Equal scores: whichever the indexes meet first.
+     */
+    async topScored(limit: number, minScore: number): Promise<SearchHit[]> {
+      const tx = readTx();
+      const range = IDBKeyRange.lowerBound(minScore);
+      const out: SearchHit[] = [];
+      let cursor = await tx.objectStore('accounts').index('score').openCursor(range, 'prev');
+      while (cursor && out.length < limit) {
+        out.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      const floor = () => (out.length < limit ? -Infinity : out[out.length - 1]!.row.rtp_account_score);
+      let page = await tx.objectStore('blockHits').index('top').openCursor(range, 'prev');
+      // a page whose best score cannot beat the last of a full answer ends the walk (ties included)
+      while (page && page.value.top !== undefined && page.value.top > floor()) {
+        const h = page.value;
+        for (let i = 0; i < h.aids.length; i++) {
+          // '' = superseded by an own row, which the first walk answers for
+          if (h.aids[i] && h.scores[i]! >= minScore && h.scores[i]! > floor()) {
+            out.push(hitAt(h, i));
+            out.sort((a, b) => b.row.rtp_account_score - a.row.rtp_account_score);
+            if (out.length > limit) out.pop();
+          }
+        }
+        page = await page.continue();
+      }
+      return out;
+    },
     /** Count the accounts again (after assumeNew writes, whose count is the pages' row counts). */
     async recount(): Promise<number> {
       knownCount = null;
@@ -602,6 +634,7 @@ function toBlockHits(accounts: StoredAccount[], fetchedAt: number): BlockHits {
     stages: accounts.map((x) => x.row.rtp_journey_stage ?? ''),
     updatedAts: accounts.map((x) => x.updatedAt ?? ''),
     intents: accounts.flatMap((x) => SOURCE_FIELDS.map(([, field]) => finiteOr0(x.row[field]))),
+    top: Math.max(...accounts.map((x) => x.row.rtp_account_score ?? 0)),
   };
 }
 

@@ -33,11 +33,21 @@ export interface MoversList {
   visitedAt: string | null;
 }
 
+/** A repeated view of the same page is written at most this often (see lastViewWrite). */
+export const VIEW_REFRESH_MS = 60_000;
+
 /** The watch store over an open accounts database. */
 export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
   // the watched ids, read once per worker and kept current by this store's writers (the only ones)
   let ids: Promise<Set<string>> | null = null;
   const watchedIds = () => (ids ??= db.getAllKeys('watched').then((keys) => new Set(keys)));
+  /**
+   * The last 'viewed' write per account (page URL, time). A panel looks the same record up again on
+   * every SPA visit and reload; rewriting its row each time cost each lookup an IndexedDB write
+   * transaction in the worker. A view of the same page within VIEW_REFRESH_MS is not written again
+   * (last seen is then at most that much older than the latest view).
+   */
+  const lastViewWrite = new Map<string, { url: string | null; at: number }>();
 
   async function visitedAt(): Promise<string | null> {
     const row = await db.get('meta', VISITED_KEY);
@@ -49,7 +59,12 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
     watchedIds,
     /** Watch an account (or add a reason); `url` is the record page it was just shown on. */
     async watch(rtpAid: string, reason: WatchReason, url?: string | null): Promise<void> {
-      const at = new Date(now()).toISOString();
+      const t = now();
+      if (reason === 'viewed') {
+        const last = lastViewWrite.get(rtpAid);
+        if (last && last.url === (url ?? null) && t - last.at < VIEW_REFRESH_MS && (await watchedIds()).has(rtpAid)) return;
+      }
+      const at = new Date(t).toISOString();
       const tx = db.transaction('watched', 'readwrite');
       const old = await tx.store.get(rtpAid);
       const next: WatchedAccount = old
@@ -59,6 +74,7 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
       if (url) next.lastUrl = url;
       await Promise.all([tx.store.put(next), tx.done]);
       (await watchedIds()).add(rtpAid);
+      if (reason === 'viewed') lastViewWrite.set(rtpAid, { url: url ?? null, at: t });
     },
     /** Stop watching: the account and its recorded moves are forgotten. */
     async unwatch(rtpAid: string): Promise<void> {
@@ -67,6 +83,7 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
       const keys = await movers.index('rtpAid').getAllKeys(rtpAid);
       await Promise.all([tx.objectStore('watched').delete(rtpAid), ...keys.map((k) => movers.delete(k)), tx.done]);
       (await watchedIds()).delete(rtpAid);
+      lastViewWrite.delete(rtpAid);
     },
     getWatched(rtpAid: string): Promise<WatchedAccount | undefined> {
       return db.get('watched', rtpAid);
@@ -77,6 +94,16 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
       const rows = await Promise.all(rtpAids.map((id) => tx.store.get(id)));
       const out = new Map<string, WatchedAccount>();
       for (const w of rows) if (w) out.set(w.rtpAid, w);
+      return out;
+    },
+    /** The `limit` accounts most recently seen on a record page, newest first (an index walk). */
+    async recentlySeen(limit: number): Promise<WatchedAccount[]> {
+      const out: WatchedAccount[] = [];
+      let cursor = await db.transaction('watched').store.index('lastSeenAt').openCursor(null, 'prev');
+      while (cursor && out.length < limit) {
+        out.push(cursor.value);
+        cursor = await cursor.continue();
+      }
       return out;
     },
     listWatched(): Promise<WatchedAccount[]> {
@@ -131,6 +158,7 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
     /** Forget the cached ids (after store.clear()). */
     reset(): void {
       ids = null;
+      lastViewWrite.clear();
     },
   };
 }

@@ -4,6 +4,8 @@
  * Errors are read by shape (kind/status/retryAfterMs/fieldErrors of RecotapError) so that anything
  * thrown, including a bug, is classified instead of escaping the flush.
  */
+import { messages } from '../recotap/errors';
+import { fieldWords } from '../recotap/rep-words';
 import { ErrorKindSchema, type ErrorKind } from '../view-models';
 
 export interface SendFailure {
@@ -11,9 +13,11 @@ export interface SendFailure {
   message: string;
   retryAfterMs?: number;
   fieldErrors?: { field: string; messages: string[] }[];
+  /** Recotap's own words (RecotapError.detail): kept for diagnostics, never shown to the rep */
+  detail?: string;
 }
 
-export type FailureClass = 'unauthorized' | 'invalid-batch' | 'transient';
+export type FailureClass = 'unauthorized' | 'forbidden' | 'invalid-batch' | 'transient';
 
 /** Normalises any thrown value into a SendFailure. */
 export function describeFailure(err: unknown): SendFailure {
@@ -26,6 +30,7 @@ export function describeFailure(err: unknown): SendFailure {
         message: typeof e.message === 'string' ? e.message : kind.data,
         retryAfterMs: typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined,
         fieldErrors: Array.isArray(e.fieldErrors) ? (e.fieldErrors as SendFailure['fieldErrors']) : undefined,
+        detail: typeof e.detail === 'string' ? e.detail : undefined,
       };
     }
     if (e.name === 'AbortError' || e.name === 'TimeoutError') return { kind: 'timeout', message: 'Recotap did not answer in time.' };
@@ -34,17 +39,29 @@ export function describeFailure(err: unknown): SendFailure {
   return { kind: 'unexpected-response', message: err instanceof Error ? err.message : String(err) };
 }
 
-/** 401 stops the flush; 400 blames the content; everything else is worth retrying later. */
+/**
+ * 401 stops the flush (bad key); 403 fails the batch (this key may not log activities, retrying
+ * cannot help, but the key stays); 400 blames the content; everything else is worth retrying later.
+ */
 export function classifyFailure(f: SendFailure): FailureClass {
   if (f.kind === 'unauthorized') return 'unauthorized';
+  if (f.kind === 'permission') return 'forbidden';
   if (f.kind === 'validation') return 'invalid-batch';
   return 'transient';
 }
 
-/** The server's field messages as one sentence, e.g. "ownerEmail: ownerEmail must be an email". */
-export function fieldMessage(f: SendFailure): string {
-  const parts = (f.fieldErrors ?? []).map((fe) => `${fe.field}: ${fe.messages.join(', ')}`);
-  return parts.length > 0 ? parts.join('; ') : f.message;
+/** What diagnostics keep of a failure: its kind and Recotap's raw detail (field names included). */
+export function failureDetail(f: SendFailure): string {
+  const fields = (f.fieldErrors ?? []).map((fe) => `${fe.field}: ${fe.messages.join(', ')}`).join('; ');
+  return `${f.kind}: ${fields || f.detail || f.message}`;
+}
+
+/**
+ * The rep's reason for a per-item "failed" in a 200 answer: Recotap's own sentence names API fields,
+ * so only the fields it is about are said, in rep words (the raw text goes to diagnostics).
+ */
+export function itemFailureReason(error: string | undefined): string {
+  return messages.notAccepted('this call or e-mail', fieldWords(error ? [error] : []));
 }
 
 export interface BackoffOptions {

@@ -5,7 +5,7 @@
  */
 import type { ErrorView } from '../view-models';
 import type { OutboxDb, OutboxItem } from './db';
-import { backoffDelay, classifyFailure, describeFailure, fieldMessage, type BackoffOptions, type SendFailure } from './failures';
+import { backoffDelay, classifyFailure, describeFailure, failureDetail, itemFailureReason, type BackoffOptions, type SendFailure } from './failures';
 import { acquireLease, releaseLease, renewLease } from './lease';
 import { isDuplicateActivityError, type ActivityResult } from '../recotap';
 import { toApiActivity, type OutboxClient } from './payload';
@@ -82,10 +82,9 @@ export async function runFlush(ctx: FlushContext): Promise<FlushResult> {
       const skipped = r.status === 'skipped';
       if (skipped) result.skipped++;
       else result.failed++;
-      const reason = skipped
-        ? `Recotap skipped this activity${r.error ? `: ${r.error}` : ' (only calls and emails are accepted)'}`
-        : (r.error ?? 'Recotap rejected this activity');
-      return { state: skipped ? 'skipped' : 'failed', reason, sendingSince: null, attempts: item.attempts + 1 };
+      // Recotap's own sentence stays in lastError (diagnostics); the rep reads rep words
+      const reason = skipped ? 'Recotap skipped this activity: it accepts only calls and e-mails.' : itemFailureReason(r.error);
+      return { state: skipped ? 'skipped' : 'failed', reason, sendingSince: null, attempts: item.attempts + 1, lastError: r.error ?? null };
     });
     ctx.onChange();
   };
@@ -100,10 +99,20 @@ export async function runFlush(ctx: FlushContext): Promise<FlushResult> {
       const failure = describeFailure(err);
       const cls = classifyFailure(failure);
       if (cls === 'unauthorized') throw new Stop('unauthorized', failure);
+      if (cls === 'forbidden') {
+        // the key may not log activities: every item of the batch says so (kept, resendable); the
+        // key stays connected and sync and lookups go on
+        result.failed += items.length;
+        await updateItems(ctx.db, items.map((i) => i.id), (i) => ({
+          state: 'failed', reason: failure.message, sendingSince: null, attempts: i.attempts + 1, lastError: failureDetail(failure),
+        }));
+        ctx.onChange();
+        return;
+      }
       if (cls === 'transient') {
         const attempts = Math.max(...items.map((i) => i.attempts)) + 1;
         const until = ctx.now() + backoffDelay(attempts, failure.retryAfterMs, ctx.backoff);
-        const lastError = `${failure.kind}: ${failure.message}`;
+        const lastError = failureDetail(failure);
         await updateItems(ctx.db, items.map((i) => i.id), (i) => ({
           state: 'pending', sendingSince: null, attempts: i.attempts + 1, nextAttemptAt: until, lastError,
         }));
@@ -114,7 +123,7 @@ export async function runFlush(ctx: FlushContext): Promise<FlushResult> {
       if (items.length === 1) {
         result.failed++;
         await updateItems(ctx.db, items.map((i) => i.id), (i) => ({
-          state: 'failed', reason: fieldMessage(failure), sendingSince: null, attempts: i.attempts + 1,
+          state: 'failed', reason: failure.message, sendingSince: null, attempts: i.attempts + 1, lastError: failureDetail(failure),
         }));
         ctx.onChange();
         return;
@@ -146,5 +155,5 @@ export async function runFlush(ctx: FlushContext): Promise<FlushResult> {
 }
 
 function toView(f: SendFailure): ErrorView {
-  return { kind: f.kind, message: f.message, retryable: f.kind !== 'unauthorized' && f.kind !== 'validation' };
+  return { kind: f.kind, message: f.message, retryable: f.kind !== 'unauthorized' && f.kind !== 'permission' && f.kind !== 'validation' };
 }

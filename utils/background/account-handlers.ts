@@ -5,9 +5,12 @@
 import type { Resolver } from '../accounts/resolver';
 import { domainPinKey, recordPinKey, signalsFromContext } from '../accounts/signals';
 import type { AccountStore } from '../accounts/store';
+import type { WatchStore } from '../accounts/watch';
 import { toAccountSummary } from '../accounts/view';
 import type { ResponseMap } from '../messaging';
 import type { RecotapClient } from '../recotap';
+import { messages } from '../recotap/errors';
+import { fieldWords } from '../recotap/rep-words';
 import {
   getEffectiveSettings,
   isSiteEnabled,
@@ -15,7 +18,7 @@ import {
   readSetting,
   repEmailItem,
 } from '../settings';
-import type { ErrorView, LookupResult, PageContext } from '../view-models';
+import { HOT_SCORE, type ErrorView, type LookupResult, type PageContext } from '../view-models';
 import type { Body } from './handlers';
 import type { SenderInfo } from './sender';
 
@@ -30,6 +33,8 @@ export interface AccountHandlerDeps {
   onTabResult?: (tabId: number, context: PageContext | undefined, result: LookupResult) => void;
   /** the rep looked at an account (markSeen): the badge drops its "stage moved up" mark */
   onSeen?: (rtpAid: string) => void;
+  /** watched accounts: "Recent accounts" reads when each was last seen on a record page */
+  watch?: WatchStore;
   toErrorView: (err: unknown) => ErrorView;
   now?: () => number;
 }
@@ -79,6 +84,15 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
   const searchAccounts: Body<'searchAccounts'> = async ({ query, limit }) =>
     (await deps.store.search(query, limit)).map(toAccountSummary);
 
+  /** "Recent accounts" (the watch store's lastSeenAt) and "Hot accounts" (top cached scores, Hot band). */
+  const listSuggestions: Body<'listSuggestions'> = async ({ limit }) => {
+    const [seen, hot] = await Promise.all([deps.watch?.recentlySeen(limit) ?? [], deps.store.topScored(limit, HOT_SCORE)]);
+    // an account unwatched-then-cleared or dropped from the cache has no row: left out
+    const rows = await Promise.all(seen.map((w) => deps.store.getById(w.rtpAid)));
+    const recent = rows.filter((a): a is NonNullable<typeof a> => a !== undefined).map(toAccountSummary);
+    return { recent, hot: hot.map(toAccountSummary) };
+  };
+
   const pinAccount: Body<'pinAccount'> = async ({ context, rtpAid, tabId }, who) => {
     if (await siteOff(context, who)) return { state: 'site-disabled' };
     const account = await deps.store.getById(rtpAid);
@@ -127,7 +141,9 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
       });
       const first = results[0];
       if (!first || first.status === 'failed') {
-        return err('validation', first?.error ?? 'Recotap did not accept the account.');
+        // Recotap's own sentence names API fields: the rep reads rep words, the log keeps the rest
+        if (first?.error) console.debug('[recotap-lens] addAccount failed:', first.error);
+        return err('validation', addFailureReason(first?.error));
       }
       await deps.store.deleteNegative([first.domain ?? domain]);
       return await deps.resolver.lookupQuery(first.domain ?? domain, { onFresher: fresher(who) });
@@ -136,5 +152,11 @@ export function createAccountHandlers(deps: AccountHandlerDeps) {
     }
   };
 
-  return { lookupContext, lookupQuery, searchAccounts, pinAccount, unpinAccount, markSeen, addAccount };
+  return { lookupContext, lookupQuery, searchAccounts, listSuggestions, pinAccount, unpinAccount, markSeen, addAccount };
+}
+
+/** "Add to Recotap" refused for one account: why, in rep words (docs/glossary.md). */
+export function addFailureReason(error: string | undefined): string {
+  if (error && /already exists/i.test(error)) return 'Recotap already has an account with this website.';
+  return messages.notAccepted('the account', fieldWords(error ? [error] : []));
 }

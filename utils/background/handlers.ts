@@ -109,6 +109,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     lookupContext: wrap('lookupContext', withActivities(watching('viewed', account.lookupContext, (c) => c.url))),
     lookupQuery: wrap('lookupQuery', withActivities(account.lookupQuery)),
     searchAccounts: wrap('searchAccounts', account.searchAccounts),
+    listSuggestions: wrap('listSuggestions', account.listSuggestions),
     pinAccount: wrap('pinAccount', withActivities(watching('pinned', account.pinAccount, (d) => d.context.url))),
     unpinAccount: wrap('unpinAccount', withActivities(account.unpinAccount)),
     markSeen: wrap('markSeen', account.markSeen),

@@ -4,6 +4,7 @@
  */
 import { RecotapError, formatWait, messages, type FieldError } from './errors';
 import { looksLikeHtml } from './envelope';
+import { fieldWords, requestWords } from './rep-words';
 
 interface ErrorBody {
   message?: unknown;
@@ -53,20 +54,27 @@ function parseErrorBody(text: string): ErrorBody | null {
 // trailing full stops are dropped because the texts are embedded in our own sentences
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().replace(/\.+$/, '') : undefined);
 
-/** Builds the RecotapError for an HTTP error status. */
-export function errorFromResponse(status: number, text: string, headers: Headers, now?: number): RecotapError {
+/**
+ * Builds the RecotapError for an HTTP error status. `request` (method and API path) lets a 403 or a
+ * 400 name what failed in rep words ("log calls and e-mails"); Recotap's own field messages stay in
+ * `detail` and `fieldErrors` (diagnostics, logs), never in the message.
+ */
+export function errorFromResponse(status: number, text: string, headers: Headers, now?: number, request?: { method: string; path: string }): RecotapError {
   const body = parseErrorBody(text);
   const customMessage = str(body?.customMessage);
   const serverMessage = str(body?.message);
   const init = { status, customMessage };
+  const words = requestWords(request);
 
-  // both stop the key's use (sync pauses, Settings asks for a key); the words differ by cause
+  // 401 stops the key's use (sync pauses, Settings asks for a key)
   if (status === 401) return new RecotapError('unauthorized', messages.badKey(), init);
-  if (status === 403) return new RecotapError('unauthorized', messages.noAccess(status), init);
+  // 403: the key works, but not for this request; only the action that failed reports it
+  if (status === 403) return new RecotapError('permission', messages.notAllowed(words.action, status), { ...init, detail: customMessage ?? serverMessage });
   if (status === 400 || status === 413 || status === 422) {
     const fieldErrors = collectFieldErrors(body?.data);
-    const detail = fieldErrors.length > 0 ? fieldErrors.flatMap((f) => f.messages).join('; ') : (customMessage ?? serverMessage ?? 'the request was not valid');
-    return new RecotapError('validation', `Recotap rejected the request: ${detail}.`, { ...init, fieldErrors });
+    const raw = fieldErrors.length > 0 ? fieldErrors.map((f) => `${f.field}: ${f.messages.join(', ')}`) : [customMessage ?? serverMessage ?? ''].filter(Boolean);
+    const named = fieldWords(fieldErrors.length > 0 ? fieldErrors.map((f) => f.field) : raw);
+    return new RecotapError('validation', messages.notAccepted(words.subject, named, status), { ...init, fieldErrors, detail: raw.join('; ') || undefined });
   }
   if (status === 404) {
     if (body === null && looksLikeHtml(text, headers.get('content-type'))) {

@@ -6,7 +6,7 @@ import type { ErrorKind, ErrorView } from '../view-models';
 
 export type RecotapErrorKind = Extract<
   ErrorKind,
-  'unauthorized' | 'validation' | 'not-found' | 'conflict' | 'rate-limited' | 'server' | 'network' | 'offline' | 'timeout' | 'unexpected-response'
+  'unauthorized' | 'permission' | 'validation' | 'not-found' | 'conflict' | 'rate-limited' | 'server' | 'network' | 'offline' | 'timeout' | 'unexpected-response'
 >;
 
 /** Where a rep finds (or regenerates) the API key in Recotap (recotap-api.md §2.2). */
@@ -26,8 +26,16 @@ export function formatWait(ms: number): string {
  */
 export const messages = {
   badKey: (): string => `Recotap rejected this API key. Copy it again from ${KEY_LOCATION}.`,
-  noAccess: (status: number): string =>
-    `Recotap refused this key access to your team's accounts (${status}). Ask your Recotap account manager to turn on API access for your workspace.`,
+  /** 403: the key is good but may not do this one thing (`action`: "log calls and e-mails") */
+  notAllowed: (action: string, status: number): string =>
+    `Recotap doesn't allow this API key to ${action} (${status}). Ask your Recotap admin or account manager to allow it for your key.`,
+  /** 400/413/422: what Recotap did not accept, and the fields to check in rep words (never the API's names) */
+  notAccepted: (subject: string, fields: readonly string[], status?: number): string => {
+    const code = status === undefined ? '' : ` (${status})`;
+    return fields.length > 0
+      ? `Recotap didn't accept ${subject}: check ${fields.join(', ')}${code}.`
+      : `Recotap didn't accept ${subject}${code}. If it keeps happening, tell your Recotap admin.`;
+  },
   recotapProblem: (status: number | undefined, next = 'try again in a minute'): string =>
     `Recotap is having a problem${status === undefined ? '' : ` (${status})`}; ${next}.`,
   recotapBusy: (next: string): string => `Recotap is busy (429); ${next}.`,
@@ -49,6 +57,8 @@ export interface RecotapErrorInit {
   fieldErrors?: FieldError[];
   retryAfterMs?: number;
   customMessage?: string;
+  /** Recotap's own words (field messages, customMessage) for diagnostics and logs, never shown to a rep */
+  detail?: string;
   /** true when the caller's AbortSignal ended the request (never retried) */
   cancelled?: boolean;
   cause?: unknown;
@@ -61,6 +71,8 @@ export class RecotapError extends Error {
   readonly fieldErrors?: FieldError[];
   readonly retryAfterMs?: number;
   readonly customMessage?: string;
+  /** Recotap's raw detail (field messages, customMessage): diagnostics and logs only */
+  readonly detail?: string;
   readonly cancelled: boolean;
 
   constructor(kind: RecotapErrorKind, message: string, init: RecotapErrorInit = {}) {
@@ -72,6 +84,7 @@ export class RecotapError extends Error {
     this.fieldErrors = init.fieldErrors;
     this.retryAfterMs = init.retryAfterMs;
     this.customMessage = init.customMessage;
+    this.detail = init.detail;
     this.cancelled = init.cancelled ?? false;
   }
 }
@@ -90,7 +103,10 @@ export class BulkPartialError<T = unknown> extends RecotapError {
     super(
       cause.kind,
       `${cause.message} (${completedItems} of ${totalItems} items were sent before the failure.)`,
-      { status: cause.status, fieldErrors: cause.fieldErrors, retryAfterMs: cause.retryAfterMs, customMessage: cause.customMessage, cancelled: cause.cancelled, cause },
+      {
+        status: cause.status, fieldErrors: cause.fieldErrors, retryAfterMs: cause.retryAfterMs, customMessage: cause.customMessage,
+        detail: cause.detail, cancelled: cause.cancelled, cause,
+      },
     );
     this.name = 'BulkPartialError';
     this.completed = completed;

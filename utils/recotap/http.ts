@@ -111,7 +111,7 @@ export function createTransport(opts: TransportOptions): Transport {
         if (browserIsOffline()) throw new RecotapError('offline', messages.offline(), { cause });
         throw new RecotapError('network', messages.unreachable(), { cause });
       }
-      if (status < 200 || status > 299) throw errorFromResponse(status, text, headers, now());
+      if (status < 200 || status > 299) throw errorFromResponse(status, text, headers, now(), { method: spec.method, path: spec.path });
       const body = decodeJsonBody(text, status, headers.get('content-type'));
       const value = parsePayload(spec.schema, normalizePayload(body, spec.shape), status, spec.what ?? `${spec.method} ${spec.path}`);
       report();

@@ -167,33 +167,48 @@ export function fieldValue(el: Element | null | undefined, max = 300): string | 
   return textOf(copy, max);
 }
 
+/**
+ * The field's elements matching `selector`, itself included, also inside open shadow roots of its
+ * descendants (a formatted-URL component may render its link in native shadow DOM). A field is a
+ * small subtree, so walking it is cheap, unlike walking the whole record area.
+ */
+function linksIn(el: Element, selector: string): Element[] {
+  if (el.matches(selector)) return [el];
+  const found = Array.from(el.querySelectorAll(selector));
+  const pending: (Element | ShadowRoot)[] = [el];
+  while (pending.length) {
+    const base = pending.pop()!;
+    const walker = el.ownerDocument.createTreeWalker(base, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const sr = (n as Element).shadowRoot;
+      if (sr) {
+        found.push(...Array.from(sr.querySelectorAll(selector)));
+        pending.push(sr);
+      }
+    }
+  }
+  return found;
+}
+
 /** A website in a field: its link's href, else its text; only ever something shaped like a URL. */
 export function websiteIn(el: Element | null | undefined): string | undefined {
   if (!el) return undefined;
-  const links = el.matches('a[href]') ? [el] : Array.from(el.querySelectorAll('a[href]'));
-  for (const a of links) {
+  for (const a of linksIn(el, 'a[href]')) {
     const w = websiteValue(a.getAttribute('href')) ?? websiteValue(textOf(a));
     if (w) return w;
   }
   return websiteValue(fieldValue(el, 2048));
 }
 
-/** Every e-mail in a field (a field can list a home and a work address). */
+/** Every e-mail in a field (a field can list a home and a work address): its mailto: links, else an address-shaped value. */
 export function emailsIn(el: Element | null | undefined): string[] {
   if (!el) return [];
-  const links = el.matches('a[href^="mailto:" i]') ? [el] : Array.from(el.querySelectorAll('a[href^="mailto:" i]'));
-  const found = links.map((a) => emailValue(a.getAttribute('href')) ?? emailValue(textOf(a)));
-  if (!found.some(Boolean)) found.push(emailIn(el));
+  const found = linksIn(el, 'a[href^="mailto:" i]').map((a) => emailValue(a.getAttribute('href')) ?? emailValue(textOf(a)));
+  if (!found.some(Boolean)) found.push(emailValue(el.getAttribute('email')) ?? emailValue(fieldValue(el, 320)));
   return uniq(found);
 }
 
-/** An e-mail in a field: its mailto: link, else a value shaped like an address. */
+/** An e-mail in a field: its first mailto: link, else a value shaped like an address. */
 export function emailIn(el: Element | null | undefined): string | undefined {
-  if (!el) return undefined;
-  const links = el.matches('a[href^="mailto:" i]') ? [el] : Array.from(el.querySelectorAll('a[href^="mailto:" i]'));
-  for (const a of links) {
-    const e = emailValue(a.getAttribute('href')) ?? emailValue(textOf(a));
-    if (e) return e;
-  }
-  return emailValue(el.getAttribute('email')) ?? emailValue(fieldValue(el, 320));
+  return emailsIn(el)[0];
 }

@@ -5,7 +5,9 @@
  * shadow roots, since Salesforce is moving its base components to native shadow DOM.
  *
  * Shadow roots under the scope are collected once per Query (one TreeWalker pass) and only when a
- * query needs them, so a page without shadow DOM pays one walk per check at most.
+ * query needs them; readPage first reads with `shadows: false` and walks for shadow roots only
+ * when no field in the light DOM gave a website or e-mail. Whether an element may be read is
+ * decided with native closest() per tree segment, never with a query over the whole area.
  */
 import type { Selectors } from './dom';
 
@@ -24,8 +26,6 @@ export interface Query {
   /** the scope and every open shadow root under it (for text walks) */
   roots(): (Element | ShadowRoot)[];
 }
-
-const OWN_TAG = /^RECOTAP-LENS/;
 
 /** The shadow host of a node in a shadow tree, else its parent element. */
 function parentAcross(el: Element): Element | null {
@@ -100,26 +100,41 @@ export function closestAcross(el: Element, selector: string): Element | null {
   return null;
 }
 
-function isOwnUi(el: Element): boolean {
-  for (let e: Element | null = el; e; e = parentAcross(e)) if (OWN_TAG.test(e.tagName)) return true;
-  return false;
+/** The extension's own UI in a page (the panel's host element); no layer reads inside it. */
+export const OWN_UI = 'recotap-lens-panel';
+/** Markup that may hide an element (verified with styleHides: the attribute selectors only narrow). */
+const MAYBE_HIDDEN = '[hidden], [style*="display" i], [style*="visibility" i]';
+
+/** Does this selector list parse? (a bad site `exclude` must not break reading) */
+function parses(doc: Document, selector: string): boolean {
+  try {
+    doc.createDocumentFragment().querySelector(selector);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Creates the queries of one check over `root` (already chosen as the shown record area);
  * `exclude` adds site areas (association cards). Elements are filtered without computing style:
- * markup-hidden elements, excluded areas and the extension's own UI are skipped.
+ * markup-hidden elements, excluded areas and the extension's own UI are skipped. `shadows: false`
+ * keeps every query in the light DOM (no walk for shadow roots).
  */
-export function createQuery(root: Element, opts: { exclude?: string } = {}): Query {
+export function createQuery(root: Element, opts: { exclude?: string; shadows?: boolean } = {}): Query {
   const doc = root.ownerDocument;
-  const exclude = opts.exclude ? `${GLOBAL_EXCLUDE}, ${opts.exclude}` : GLOBAL_EXCLUDE;
+  const withSite = opts.exclude ? `${GLOBAL_EXCLUDE}, ${opts.exclude}` : GLOBAL_EXCLUDE;
+  const exclude = opts.exclude && !parses(doc, withSite) ? GLOBAL_EXCLUDE : withSite;
+  const skip = `${exclude}, ${OWN_UI}`;
+  const blocking = `${skip}, ${MAYBE_HIDDEN}`;
   let shadows: ShadowRoot[] | null = null;
-  let excluded: Element[] | null = null;
+  let rootAndAbove: Set<Element> | null = null;
   const verdicts = new Map<Element, boolean>();
 
   function shadowRoots(): ShadowRoot[] {
     if (shadows) return shadows;
     shadows = [];
+    if (opts.shadows === false) return shadows;
     const pending: (Element | ShadowRoot)[] = [root];
     const own = root.shadowRoot;
     if (own) {
@@ -131,7 +146,7 @@ export function createQuery(root: Element, opts: { exclude?: string } = {}): Que
       const walker = doc.createTreeWalker(base, 1 /* NodeFilter.SHOW_ELEMENT */);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const sr = (n as Element).shadowRoot;
-        if (sr && !OWN_TAG.test((n as Element).tagName)) {
+        if (sr && (n as Element).localName !== OWN_UI) {
           shadows.push(sr);
           pending.push(sr);
         }
@@ -148,28 +163,37 @@ export function createQuery(root: Element, opts: { exclude?: string } = {}): Que
     }
   }
 
-  /** The excluded areas under the scope, found once per check (plus the scope's own ancestors). */
-  function excludedAreas(): Element[] {
-    if (excluded) return excluded;
-    excluded = [...matches(root, exclude), ...shadowRoots().flatMap((sr) => matches(sr, exclude))];
-    const above = closestAcross(root, exclude);
-    if (above) excluded.push(above);
-    return excluded;
+  /** The record area and its ancestors (across shadow hosts): markup above the scope does not hide. */
+  function aboveScope(el: Element): boolean {
+    if (!rootAndAbove) {
+      rootAndAbove = new Set();
+      for (let e: Element | null = root; e; e = parentAcross(e)) rootAndAbove.add(e);
+    }
+    return rootAndAbove.has(el);
   }
 
-  function inExcluded(el: Element): boolean {
-    const areas = excludedAreas();
-    if (!areas.length) return false;
-    for (let e: Element | null = el; e; e = parentAcross(e)) if (areas.includes(e)) return true;
-    return false;
-  }
-
+  /**
+   * Readable = not inside an excluded area or our own UI (anywhere up the tree), and not hidden by
+   * markup between the element and the scope. Native closest() finds the candidates one tree
+   * segment at a time (light DOM, then each shadow host), so a check costs a few calls per element
+   * instead of a query over the whole record area.
+   */
   function readable(el: Element): boolean {
     let ok = verdicts.get(el);
-    if (ok === undefined) {
-      ok = !hiddenByMarkup(el, root) && !inExcluded(el) && !isOwnUi(el);
-      verdicts.set(el, ok);
+    if (ok !== undefined) return ok;
+    ok = true;
+    for (let e: Element | null = el; e && ok; ) {
+      const hit = e.closest(blocking);
+      if (!hit) {
+        const top = e.getRootNode() as ShadowRoot | Document;
+        e = (top as ShadowRoot).host ?? null;
+        continue;
+      }
+      if (hit.matches(skip)) ok = false;
+      else if (!aboveScope(hit) && styleHides(hit)) ok = false;
+      e = parentAcross(hit);
     }
+    verdicts.set(el, ok);
     return ok;
   }
 

@@ -105,12 +105,33 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
     // API data alone (the record area is not rendered, or still shows the previous record)
     const api = opts.api;
     const empty = createQuery(doc.createElement('div'));
-    return { ...mergeLayers(adapter, match, base, [['api', api]], {}, {}, [], empty), scoped: false };
+    return { ...mergeLayers({ adapter, match, base, layers: [['api', api]], hooks: {}, labels: {}, ids: [], q: empty }), scoped: false };
   }
   if (!scopeEl) {
     return { ctx: base, layers: [], via: {}, scoped: false, ids: [], idMatch: null, fingerprint: '', titleNode: null, strong: false, any: false, errors: [] };
   }
-  const q = createQuery(scopeEl, { exclude: adapter.exclude });
+  // Light DOM first; open shadow roots only when no field (API data, hooks, labels) gave a website
+  // or e-mail there. Finding shadow roots means walking every element of the record area, which a
+  // busy CRM page (thousands of table cells) would pay on every check, while most CRMs render their
+  // fields in the light DOM. A link found by the page layer alone does not stop the deeper read: the
+  // Website field may sit in a component's shadow root beside it.
+  const light = readLayers(adapter, doc, match, base, kind, createQuery(scopeEl, { exclude: adapter.exclude, shadows: false }), opts.api);
+  const fromField = (layer: ReadLayer | undefined) => !!layer && layer !== 'page';
+  if (fromField(light.via.websites) || fromField(light.via.emails)) return light;
+  const deep = createQuery(scopeEl, { exclude: adapter.exclude });
+  return deep.roots().length > 1 ? readLayers(adapter, doc, match, base, kind, deep, opts.api) : light;
+}
+
+/** The layers over one query (light DOM only, or piercing open shadow roots). */
+function readLayers(
+  adapter: AnySiteAdapter,
+  doc: Document,
+  match: RecordMatch,
+  base: PageContextInput,
+  kind: 'company' | 'person' | 'other',
+  q: Query,
+  api: LayerFound | undefined,
+): PageRead {
   const errors: unknown[] = [];
   /** A layer that throws (an adapter bug, a page the selectors choke on) counts as finding nothing. */
   function safe<T extends object>(fn: () => T): Partial<T> & LayerFound {
@@ -129,10 +150,10 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
     domain: found.some((f) => !!f && (present(f.websites).length > 0 || present(f.emails).length > 0)),
     name: kind !== 'company' || found.some((f) => !!f?.companyName),
   });
-  const afterHooks = has(opts.api, hooks);
+  const afterHooks = has(api, hooks);
   const labels: LayerFound & { jobTitle?: string } =
     shared.includes('labels') && !(afterHooks.domain && afterHooks.name) ? safe(() => labelLayer(q, adapter, kind)) : {};
-  const afterLabels = has(opts.api, hooks, labels);
+  const afterLabels = has(api, hooks, labels);
   let pageHost = '';
   try {
     pageHost = new URL(match.url).hostname;
@@ -153,24 +174,33 @@ export function readPage(adapter: AnySiteAdapter, doc: Document, match: RecordMa
     title: generic.title,
     companyName: kind === 'company' ? generic.title : undefined,
   };
-  const layers: [ReadLayer, LayerFound][] = [...(opts.api ? ([['api', opts.api]] as [ReadLayer, LayerFound][]) : []), ['hooks', hooks], ['labels', labels], ['page', page]];
-  const ids = safe(() => ({ ids: adapter.renderedIds?.(q, match, doc) ?? [] })).ids ?? [];
-  return mergeLayers(adapter, match, base, layers.filter(([l]) => ran.has(l)), hooks, labels, ids, q, generic.title, errors);
+  const layers: [ReadLayer, LayerFound][] = [...(api ? ([['api', api]] as [ReadLayer, LayerFound][]) : []), ['hooks', hooks], ['labels', labels], ['page', page]];
+  let ids: string[] = [];
+  try {
+    ids = adapter.renderedIds?.(q, match, doc) ?? [];
+  } catch (e) {
+    errors.push(e);
+  }
+  return mergeLayers({ adapter, match, base, layers: layers.filter(([l]) => ran.has(l)), hooks, labels, ids, q, genericTitle: generic.title, errors });
 }
 
 /** For each fact, the first layer that has it (see file comment). */
-function mergeLayers(
-  adapter: AnySiteAdapter,
-  match: RecordMatch,
-  base: PageContextInput,
-  layers: [ReadLayer, LayerFound][],
-  hooks: LayerFound,
-  labels: { jobTitle?: string },
-  ids: string[],
-  q: Query,
-  genericTitle?: string,
-  errors: unknown[] = [],
-): PageRead {
+interface MergeInput {
+  adapter: AnySiteAdapter;
+  match: RecordMatch;
+  base: PageContextInput;
+  /** the layers that ran, in order of trust */
+  layers: [ReadLayer, LayerFound][];
+  hooks: LayerFound;
+  labels: { jobTitle?: string };
+  /** record ids the page renders */
+  ids: string[];
+  q: Query;
+  genericTitle?: string | undefined;
+  errors?: unknown[];
+}
+
+function mergeLayers({ adapter, match, base, layers, hooks, labels, ids, q, genericTitle, errors = [] }: MergeInput): PageRead {
   const kind = adapter.kind(match);
   const api = layers[0]?.[0] === 'api' ? layers[0][1] : undefined;
   const via: PageRead['via'] = {};

@@ -71,6 +71,11 @@ export interface ExtensionSession {
   /** sends each payload in turn from inside the page and times each round trip there (ms) */
   timedCalls<N extends RequestName>(name: N, datas: RequestData<N>[]): Promise<{ ms: number[]; results: ResponseMap[N][] }>;
   syncStatus(): Promise<SyncStatus | null>;
+  /**
+   * The floor of a round trip: ms of `count` runtime.sendMessage calls from the extension page that
+   * a bare runtime.onMessage listener in the worker answers at once (installed for the bench).
+   */
+  floor(count: number): Promise<number[]>;
 }
 
 /** Wire format of @webext-core/messaging 4: {id, type, data, timestamp} → {res} | {err}. */
@@ -118,6 +123,26 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
     timedCalls,
     call: (async (name: RequestName, data: unknown) => (await timedCalls(name, [data as never])).results[0]) as ExtensionSession['call'],
     syncStatus: () => worker.evaluate(async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as SyncStatus | null),
+    async floor(count: number) {
+      await worker.evaluate(() => {
+        const g = globalThis as { __benchFloor?: boolean };
+        if (g.__benchFloor) return;
+        g.__benchFloor = true;
+        chrome.runtime.onMessage.addListener((m: { type?: string } | null, _sender, reply) => {
+          if (m?.type === '__benchFloor') reply({ res: null });
+          return undefined;
+        });
+      });
+      return page.evaluate(async (n) => {
+        const ms: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          await new Promise((r) => chrome.runtime.sendMessage({ type: '__benchFloor' }, r));
+          ms.push(performance.now() - t0);
+        }
+        return ms;
+      }, count);
+    },
   };
 }
 

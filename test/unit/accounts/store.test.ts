@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiAccountRow } from '../../../utils/accounts/db';
 import { HISTORY_CAP, type AccountStore } from '../../../utils/accounts/store';
 import { aid, freshStore, row } from './helpers';
@@ -235,5 +235,39 @@ describe('account store', () => {
     expect([await store.count(), await store.recount()]).toEqual([3, 3]);
     expect(await store.search('acme', 10)).toEqual([]);
     expect((await store.getById(aid(3)))?.history.map((h) => h.score)).toEqual([50, 9]);
+  });
+
+  it('"Hot accounts": the top scores from own rows and bulk pages, superseded block copies left out', async () => {
+    const store = await freshStore();
+    const page = (from: number, scores: number[]) => scores.map((sc, i) => row({ rtp_aid: aid(from + i), name: `Co ${from + i}`, domain: `co${from + i}.com`, rtp_account_score: sc }));
+    await store.putAccounts(page(100, [95, 40, 71]), 1, undefined, { assumeNew: true });
+    await store.putAccounts(page(200, [88, 69, 99]), 1, undefined, { assumeNew: true });
+    // a delta sync moves 99 down to 20 (its own row now; the block copy is superseded) and adds an own row at 90
+    await store.putAccounts([...page(202, [20]), ...page(300, [90])], 2);
+    const top = await store.topScored(3, 70);
+    expect(top.map((a) => [a.rtpAid, a.row.rtp_account_score])).toEqual([[aid(100), 95], [aid(300), 90], [aid(200), 88]]);
+    expect((await store.topScored(10, 70)).map((a) => a.row.rtp_account_score)).toEqual([95, 90, 88, 71]);
+    expect(await store.topScored(5, 96)).toEqual([]);
+  });
+
+  it('"Hot accounts" walks the score indexes from the top and stops: it never reads every page', async () => {
+    const store = await freshStore();
+    // 40 pages of 100; page p scores all 55 + p, so only the last page holds the top five
+    for (let p = 0; p < 40; p++) {
+      const rows = Array.from({ length: 100 }, (_, i) => row({ rtp_aid: aid(p * 1000 + i), domain: `p${p}-${i}.com`, rtp_account_score: 55 + p }));
+      await store.putAccounts(rows, 1, undefined, { assumeNew: true });
+    }
+    const steps = vi.spyOn(IDBCursor.prototype, 'continue');
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    try {
+      const top = await store.topScored(5, 70);
+      expect(top.map((a) => a.row.rtp_account_score)).toEqual([94, 94, 94, 94, 94]);
+      // the best page, then one step to see the next page cannot beat it
+      expect(steps.mock.calls.length).toBeLessThanOrEqual(2);
+      expect(getAll).not.toHaveBeenCalled();
+    } finally {
+      steps.mockRestore();
+      getAll.mockRestore();
+    }
   });
 });

@@ -139,6 +139,21 @@ describe('sync engine', () => {
     expect(emu.requestLog).toHaveLength(0);
   });
 
+  it('a 403 is not a bad key: sync reports it and keeps its schedule, no new key is asked for', async () => {
+    const { client, world, emu } = await setup(50);
+    const engine = engineFor(world, client);
+    emu.setFaults({ pathPrefix: '/accounts', errorBurst: { count: 1, status: 403 } });
+    const status = await engine.run();
+    expect(status.phase).toBe('idle');
+    expect(status.lastError).toMatchObject({ kind: 'permission', message: expect.stringContaining("to read your team's accounts (403)") });
+    expect(world.needsNewKey).toBe(false);
+    emu.clearFaults();
+    emu.resetLog();
+    // the next run still asks Recotap (a paused sync would send nothing)
+    expect(await engine.run({ force: true })).toMatchObject({ phase: 'idle', lastError: null });
+    expect(emu.requestLog.length).toBeGreaterThan(0);
+  });
+
   it('backs off on 5xx/429, honouring Retry-After, and retries after the delay', async () => {
     const { store, client, world, emu } = await setup(120);
     const engine = engineFor(world, client, { backoffBaseMs: 60_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWatchStore } from '../../../utils/accounts/watch';
+import { createWatchStore, VIEW_REFRESH_MS } from '../../../utils/accounts/watch';
 import { aid, freshStore, row } from './helpers';
 
 async function setup(clock = { t: Date.parse('2026-11-27T08:00:00Z') }) {
@@ -25,6 +25,37 @@ describe('watched accounts', () => {
     });
     expect((await watch.getWatched(aid(2)))?.lastSeenAt).toBeNull();
     expect([...(await watch.watchedIds())].sort()).toEqual([aid(1), aid(2), aid(3)]);
+  });
+
+  it('writes a repeated view of the same page at most once a minute, and a view of another page at once', async () => {
+    const { watch, clock } = await setup();
+    const page = 'https://acme.my.salesforce.com/lightning/r/Account/001/view';
+    await watch.watch(aid(1), 'viewed', page);
+    clock.t += 30_000;
+    await watch.watch(aid(1), 'viewed', page);
+    expect((await watch.getWatched(aid(1)))?.lastSeenAt).toBe('2026-11-27T08:00:00.000Z');
+    clock.t += VIEW_REFRESH_MS;
+    await watch.watch(aid(1), 'viewed', page);
+    expect((await watch.getWatched(aid(1)))?.lastSeenAt).toBe('2026-11-27T08:01:30.000Z');
+    clock.t += 1_000;
+    await watch.watch(aid(1), 'viewed', `${page}?tab=related`);
+    expect(await watch.getWatched(aid(1))).toMatchObject({ lastSeenAt: '2026-11-27T08:01:31.000Z', lastUrl: `${page}?tab=related` });
+    // unwatched, then viewed again at once: watched again
+    await watch.unwatch(aid(1));
+    await watch.watch(aid(1), 'viewed', `${page}?tab=related`);
+    expect((await watch.getWatched(aid(1)))?.reasons).toEqual(['viewed']);
+  });
+
+  it('lists the accounts last seen on a record page, newest first (never-viewed ones left out)', async () => {
+    const { watch, clock } = await setup();
+    for (const i of [1, 2, 3]) {
+      await watch.watch(aid(i), 'viewed');
+      clock.t += 60_000;
+    }
+    await watch.watch(aid(4), 'logged'); // never seen on a record page
+    await watch.watch(aid(1), 'viewed'); // seen again: newest
+    expect((await watch.recentlySeen(5)).map((w) => w.rtpAid)).toEqual([aid(1), aid(3), aid(2)]);
+    expect((await watch.recentlySeen(2)).map((w) => w.rtpAid)).toEqual([aid(1), aid(3)]);
   });
 
   it('unwatches: the account and its moves are forgotten', async () => {

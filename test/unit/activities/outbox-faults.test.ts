@@ -101,6 +101,26 @@ describe('unauthorized', () => {
   });
 });
 
+describe('forbidden (403)', () => {
+  it('fails the batch with "not allowed to log" in rep words, keeps the items and does not stop the key', async () => {
+    const clock = createClock();
+    const { client } = emulatorClient(emu);
+    const outbox = outboxFor(await freshDb(), clock, client);
+    await addCalls(outbox, clock, 3);
+    emu.setFaults({ pathPrefix: '/sales-activities', errorBurst: { count: 1, status: 403 } });
+    const res = await outbox.flush();
+    // not 'unauthorized': nothing asks for a new key, and the next flush may send
+    expect(res).toMatchObject({ status: 'done', sent: 0, failed: 3, requests: 1 });
+    const list = await outbox.list();
+    expect(list.every((v) => v.state === 'failed')).toBe(true);
+    expect(list[0]?.reason).toBe("Recotap doesn't allow this API key to log calls and e-mails (403). Ask your Recotap admin or account manager to allow it for your key.");
+    expect(emu.state.activities.size).toBe(0);
+    // once Recotap allows it, a resend under the same id goes through
+    expect(await outbox.retry(list[0]!.id)).toEqual({ ok: true });
+    expect(await outbox.flush()).toMatchObject({ status: 'done', sent: 1 });
+  });
+});
+
 describe('offline, then online', () => {
   it('waits while offline and flushes at once when the browser comes back online', async () => {
     const clock = createClock();

@@ -51,7 +51,7 @@ describe('flush', () => {
     expect(await outbox.undo(b.activity.id)).toBe(false);
   });
 
-  it('isolates an item the server rejects: it fails with the field message, the rest are sent', async () => {
+  it('isolates an item the server rejects: it fails in rep words (Recotap\'s field message kept for diagnostics), the rest are sent', async () => {
     const { outbox, clock, db } = await setup();
     const good = await addCalls(outbox, clock, 9);
     await putRaw(db, 'legacy-bad-owner', { ownerEmail: 'sam at vendor' });
@@ -62,7 +62,9 @@ describe('flush', () => {
     expect(activityPosts(emu)).toBe(11);
     expect([...emu.state.activities.keys()].sort()).toEqual([...good].sort());
     const bad = (await outbox.list()).find((v) => v.id === 'legacy-bad-owner');
-    expect(bad).toMatchObject({ state: 'failed', reason: 'ownerEmail: ownerEmail must be an email' });
+    expect(bad).toMatchObject({ state: 'failed', reason: "Recotap didn't accept the call or e-mail: check your work e-mail (Settings) (400)." });
+    expect(bad?.reason).not.toContain('ownerEmail');
+    expect((await db.get('items', 'legacy-bad-owner'))?.lastError).toBe('validation: ownerEmail: ownerEmail must be an email');
     expect(await outbox.totals()).toEqual({ pending: 0, sent: 9, failed: 1 });
   });
 
@@ -81,7 +83,7 @@ describe('flush', () => {
     const { outbox, db } = await setup();
     await putRaw(db, 'a-meeting', { draft: { activityType: 'meeting' as 'call' } });
     expect(await outbox.flush()).toMatchObject({ skipped: 1, sent: 0 });
-    expect((await outbox.list())[0]).toMatchObject({ state: 'skipped', reason: "Recotap skipped this activity: Activity type 'meeting' is not supported" });
+    expect((await outbox.list())[0]).toMatchObject({ state: 'skipped', reason: 'Recotap skipped this activity: it accepts only calls and e-mails.' });
     expect(await outbox.totals()).toEqual({ pending: 0, sent: 0, failed: 1 });
   });
 

@@ -220,4 +220,38 @@ describe('message handlers: behaviour', () => {
     expect(text).not.toContain(DEMO_API_KEY.slice(8));
     expect(responses.at(-1)).toMatchObject({ state: 'found', account: { domain: 'hooli.xyz' } });
   });
+
+  it('a 403 on a lookup says what the key may not do and leaves the key connected', async () => {
+    const h = services.handlers;
+    await services.sync.stop();
+    emu.setFaults({ pathPrefix: '/accounts', method: 'GET', errorBurst: { count: 5, status: 403 } });
+    try {
+      const r = await h.lookupQuery({ query: 'not-cached-anywhere.example' }, popup);
+      expect(r).toMatchObject({ state: 'error', error: { kind: 'permission', message: expect.stringContaining("to read your team's accounts (403)") } });
+      expect(await needsNewKeyItem.getValue()).toBe(false);
+    } finally {
+      emu.clearFaults();
+    }
+  });
+
+  it('"Add to Recotap" refused by Recotap says why in rep words, never Recotap\'s sentence', async () => {
+    const h = services.handlers;
+    const bad = await h.addAccount({ domain: 'https://', name: 'Nope' }, popup);
+    expect(bad).toMatchObject({ state: 'error', error: { kind: 'validation', message: "Recotap didn't accept the account: check the company's website." } });
+    const dup = await h.addAccount({ domain: 'acmerobotics.com', name: 'Acme again' }, popup);
+    expect(dup).toMatchObject({ state: 'error', error: { message: 'Recotap already has an account with this website.' } });
+  });
+
+  it('listSuggestions: the account just viewed on a record page first, and the Hot accounts of the cache, best first', async () => {
+    const h = services.handlers;
+    await services.sync.run();
+    const viewed = await h.lookupContext(hubspotCtx, hubspotTab);
+    expect(viewed).toMatchObject({ state: 'found', account: { domain: 'acmerobotics.com' } });
+    await vi.waitFor(async () => expect((await h.listSuggestions({ limit: 5 }, popup)).recent[0]?.domain).toBe('acmerobotics.com'));
+    const { hot } = await h.listSuggestions({ limit: 5 }, popup);
+    const all = emu.state.store.all().map((a) => a.rtp_account_score).filter((sc) => sc >= 70).sort((a, b) => b - a);
+    expect(hot.map((a) => a.score)).toEqual(all.slice(0, 5));
+    expect(hot.every((a) => a.band === 'hot')).toBe(true);
+    await expect(h.listSuggestions({ limit: 5 }, hubspotTab)).rejects.toThrow(SenderRejectedError);
+  });
 });

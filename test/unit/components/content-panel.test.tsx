@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The in-page container with WXT's fake browser storage: layout is remembered per site.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -57,10 +57,39 @@ describe('ContentPanel', () => {
     expect(await screen.findByRole('button', { name: /Expand panel/ })).toBeTruthy();
   });
 
-  it('"Hide on this site" turns the site off, as Settings → Sites does', async () => {
+  it('"Hide on this site" shows "hidden — Undo" with focus on Undo; Undo brings the panel back and turns nothing off', async () => {
     mountFor('hubspot');
     await userEvent.click(await screen.findByRole('button', { name: 'Hide on this site' }));
-    await waitFor(async () => expect((await readSetting(sitePrefsItem)).hubspot).toEqual({ enabled: false }));
+    expect(screen.getByRole('status').textContent).toContain('Recotap Lens is hidden on this site.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.queryByRole('heading', { name: 'Acme Corp' })).toBeNull();
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Acme Corp' })).toBeTruthy();
+    expect((await readSetting(sitePrefsItem)).hubspot).toBeUndefined();
+  });
+
+  it('"Hide on this site" turns the site off, as Settings → Sites does, once the 10 s Undo window closes', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      mountFor('hubspot');
+      await user.click(await screen.findByRole('button', { name: 'Hide on this site' }));
+      await act(async () => void vi.advanceTimersByTime(9_000));
+      expect((await readSetting(sitePrefsItem)).hubspot).toBeUndefined();
+      await act(async () => void vi.advanceTimersByTime(1_500));
+      await waitFor(async () => expect((await readSetting(sitePrefsItem)).hubspot).toEqual({ enabled: false }));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaving the page inside the Undo window still turns the site off', async () => {
+    mountFor('pipedrive');
+    await userEvent.click(await screen.findByRole('button', { name: 'Hide on this site' }));
+    await screen.findByRole('button', { name: 'Undo' });
+    await new Promise((r) => setTimeout(r, 20)); // the prefs read when × was pressed
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    await waitFor(async () => expect((await readSetting(sitePrefsItem)).pipedrive).toEqual({ enabled: false }));
   });
 
   it('follows the theme setting and hides on the toggle command', async () => {

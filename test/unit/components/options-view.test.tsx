@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import userEvent from '@testing-library/user-event';
 import { OptionsView } from '@/components/options/OptionsView';
 import { emailProblem, type OptionsActions, type OptionsModel } from '@/components/options/options-types';
-import { linkedinInPageStateItem, type EffectiveSettings } from '@/utils/settings';
+import { accountUrlTemplateItem, linkedinInPageStateItem, type EffectiveSettings } from '@/utils/settings';
 import type { StatusView } from '@/utils/view-models';
 
 afterEach(cleanup);
+afterEach(() => fakeBrowser.reset());
 
 const SETTINGS: EffectiveSettings = {
   apiBase: { choice: 'production', customUrl: '' },
@@ -246,5 +248,58 @@ describe('OptionsView sites and policy', () => {
     for (const p of ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'sidePanel', 'scripting']) expect(screen.getByText(p)).toBeTruthy();
     expect(screen.getByText(/Used only if you turn on "Show the panel on LinkedIn pages"/)).toBeTruthy();
     expect(screen.getByText('Optional: other https sites')).toBeTruthy();
+  });
+
+  it('lists the sites turned off (by the panel\'s × or here) with "Show again"', async () => {
+    const actions = setup({}, { settings: { ...SETTINGS, sitePrefs: { hubspot: { enabled: false } } } });
+    await userEvent.click(screen.getByRole('button', { name: 'Show again on HubSpot' }));
+    expect(actions.saveSitePref).toHaveBeenCalledWith('hubspot', { enabled: true });
+    expect(screen.queryByRole('button', { name: 'Show again on LinkedIn' })).toBeNull();
+  });
+
+  it('no "Show again" list when every site is on, or when IT chose the sites', () => {
+    setup({}, { settings: { ...SETTINGS, managedSites: ['linkedin'], locked: ['sites'] } });
+    expect(screen.queryByRole('button', { name: /Show again/ })).toBeNull();
+  });
+});
+
+describe('OptionsView: Open in Recotap address', () => {
+  const box = () => screen.getByRole('textbox', { name: 'Account page address in Recotap' });
+  const save = () => userEvent.click(screen.getByRole('button', { name: 'Save account link' }));
+
+  it('saves an https address with {rtpAid} and shows the link it makes', async () => {
+    setup();
+    await userEvent.type(box(), 'https://app.example.com/accounts/{{rtpAid}');
+    await save();
+    expect(await screen.findByText(/Saved\. Open in Recotap now links each account, e\.g\. https:\/\/app\.example\.com\/accounts\/64f1c0ffee0000000000abcd/)).toBeTruthy();
+    expect(await accountUrlTemplateItem.getValue()).toBe('https://app.example.com/accounts/{rtpAid}');
+  });
+
+  it('refuses http, a non-address and an address without the account placeholder, saving nothing', async () => {
+    setup();
+    for (const [typed, why] of [
+      ['http://app.example.com/accounts/{{rtpAid}', 'The address must start with https://.'],
+      ['app example accounts', 'Enter a full web address, e.g. https://app.example.com/accounts/{rtpAid}.'],
+      ['https://app.example.com/accounts/', 'Put {rtpAid} (the Recotap account id) or {domain} where the account goes in the address.'],
+    ] as const) {
+      await userEvent.clear(box());
+      await userEvent.type(box(), typed);
+      await save();
+      expect(screen.getByRole('alert').textContent).toBe(why);
+    }
+    expect(await accountUrlTemplateItem.getValue()).toBe('');
+  });
+
+  it('shows IT\'s address read-only when a managed policy sets it', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ accountUrlTemplate: 'https://crm.example.com/a/{rtpAid}' });
+    try {
+      setup();
+      await waitFor(() => expect((box() as HTMLInputElement).value).toBe('https://crm.example.com/a/{rtpAid}'));
+      expect(box().hasAttribute('readonly')).toBe(true);
+      expect(screen.getAllByText('Set by your IT admin').length).toBeGreaterThan(0);
+      expect(screen.queryByRole('button', { name: 'Save account link' })).toBeNull();
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });

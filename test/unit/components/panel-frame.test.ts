@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFrameHost, placementStyle, randomSecret } from '@/components/panel-frame/frame-host';
-import { createFrameClient, waitForHostPort } from '@/components/panel-frame/frame-client';
+import { createFrameClient, listenToHost, waitForHostPort } from '@/components/panel-frame/frame-client';
 import { parseFrameMessage, parseHostMessage } from '@/components/panel-frame/protocol';
 import type { PanelBackend } from '@/components/content-panel/panel-controller';
 import type { LookupResult, PageContext } from '@/utils/view-models';
@@ -15,16 +15,27 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-/** A host attached to the page, with the handshake's port captured as the frame would receive it. */
+/**
+ * A host attached to the page, and the frame's window as the browser would give it (jsdom loads no
+ * chrome-extension:// document): what the host posts is dispatched there as a message event from
+ * the parent, and recorded.
+ */
 function connectedHost() {
   const host = createFrameHost({ doc: document, extensionOrigin: ORIGIN, frameUrl: FRAME_URL, secret: SECRET });
   host.attach();
-  // the frame's window as the browser would give it (jsdom loads no chrome-extension:// document)
-  const posted = vi.fn<(data: unknown, targetOrigin: string, transfer: MessagePort[]) => void>();
-  Object.defineProperty(host.iframe, 'contentWindow', { value: { postMessage: posted } });
-  host.iframe.dispatchEvent(new Event('load'));
-  const [data, targetOrigin, transfer] = posted.mock.calls[0]!;
-  return { host, data, targetOrigin, port: transfer[0]! };
+  const frameWindow = new EventTarget() as EventTarget & { parent: Window; postMessage: ReturnType<typeof postMock> };
+  frameWindow.parent = window;
+  const postMock = () =>
+    vi.fn((data: unknown, _targetOrigin: string, transfer: MessagePort[] = []) => {
+      const e = new Event('message') as Event & { data: unknown; source: unknown; ports: readonly MessagePort[] };
+      Object.assign(e, { data, source: window, ports: transfer });
+      frameWindow.dispatchEvent(e);
+    });
+  frameWindow.postMessage = postMock();
+  Object.defineProperty(host.iframe, 'contentWindow', { value: frameWindow });
+  const win = frameWindow as unknown as Window;
+  const port = waitForHostPort(win, SECRET);
+  return { host, posted: frameWindow.postMessage, win, port, load: () => host.iframe.dispatchEvent(new Event('load')) };
 }
 
 /** The background as the frame's controller sees it: answers lookups from a table, records calls. */
@@ -74,17 +85,34 @@ describe('framed panel protocol', () => {
 });
 
 describe('createFrameHost', () => {
-  it('adds one element whose closed shadow root holds the iframe, with a secret the page cannot read', () => {
-    const { host, data, targetOrigin } = connectedHost();
+  it('adds one element whose closed shadow root holds the iframe, with a secret the page cannot read', async () => {
+    const { host, posted, port, load } = connectedHost();
+    load();
     expect(document.body.innerHTML).toBe('<recotap-lens-panel></recotap-lens-panel>');
     expect(host.host.shadowRoot).toBeNull(); // closed
     expect(host.iframe.src).toBe(`${FRAME_URL}#${SECRET}`);
     expect(host.iframe.title).toBe('Recotap Lens account panel');
     // the port goes with the secret, and only to a document of the extension's origin
+    const [data, targetOrigin, transfer] = posted.mock.calls[0]!;
     expect(data).toEqual({ lens: SECRET });
     expect(targetOrigin).toBe(ORIGIN);
+    await expect(port).resolves.toBe(transfer![0]);
     host.remove();
     expect(document.body.innerHTML).toBe('');
+  });
+
+  it('posts each message to the extension origin with the secret, keeping those sent before the frame loaded', () => {
+    const { host, posted, load } = connectedHost();
+    host.post({ type: 'viewport', viewport: { width: 1000, height: 700 } });
+    expect(posted).not.toHaveBeenCalled(); // a loading frame would drop it
+    load();
+    host.post({ type: 'toggle' });
+    expect(posted.mock.calls.map(([data, origin]) => [data, origin])).toEqual([
+      [{ lens: SECRET }, ORIGIN],
+      [{ lens: SECRET, m: { type: 'viewport', viewport: { width: 1000, height: 700 } } }, ORIGIN],
+      [{ lens: SECRET, m: { type: 'toggle' } }, ORIGIN],
+    ]);
+    host.remove();
   });
 
   it('makes 128-bit random secrets', () => {
@@ -94,10 +122,12 @@ describe('createFrameHost', () => {
   });
 
   it("drives the frame's controller: contexts and pushes in, lookups from the frame, placement back", async () => {
-    const { host, port } = connectedHost();
+    const { host, port, win, load } = connectedHost();
     const acme = found();
     const { backend, lookups } = backgroundOf({ 'https://app.hubspot.com/1': acme });
-    const client = createFrameClient(port, backend);
+    load();
+    const client = createFrameClient(await port, backend);
+    listenToHost(win, SECRET, client.receive);
     host.post({ type: 'viewport', viewport: { width: 1000, height: 700 } });
     host.post({ type: 'context', context: ctx('https://app.hubspot.com/1') });
     await settle();
@@ -120,8 +150,9 @@ describe('createFrameHost', () => {
   });
 
   it('ignores junk on the channel', async () => {
-    const { host, port } = connectedHost();
-    port.postMessage({ type: 'place', placement: { side: 'left', top: 1, width: 'wide', height: 1 } });
+    const { host, port, load } = connectedHost();
+    load();
+    (await port).postMessage({ type: 'place', placement: { side: 'left', top: 1, width: 'wide', height: 1 } });
     await settle();
     expect(host.iframe.getAttribute('style')).toContain('visibility:hidden');
     host.remove();
@@ -155,6 +186,24 @@ describe('waitForHostPort', () => {
     win.dispatchEvent(message({ lens: SECRET }, win.parent, [ours.port2]));
     win.dispatchEvent(message({ lens: SECRET }, win.parent, [page.port2])); // too late
     await expect(got).resolves.toBe(ours.port2);
+  });
+
+  it('listenToHost passes on only parsed messages from the parent that carry the secret', () => {
+    const win = fakeWindow();
+    const got: unknown[] = [];
+    const stop = listenToHost(win as unknown as Window, SECRET, (m) => got.push(m));
+    win.dispatchEvent(message({ lens: 'guess', m: { type: 'toggle' } }, win.parent, [])); // the page, guessing
+    win.dispatchEvent(message({ lens: SECRET, m: { type: 'toggle' } }, {}, [])); // not from the parent
+    win.dispatchEvent(message({ type: 'toggle' }, win.parent, [])); // no envelope
+    win.dispatchEvent(message({ lens: SECRET, m: { type: 'eval', code: 'x' } }, win.parent, [])); // not ours
+    win.dispatchEvent(message({ lens: SECRET, m: { type: 'toggle' } }, win.parent, []));
+    stop();
+    win.dispatchEvent(message({ lens: SECRET, m: { type: 'toggle' } }, win.parent, []));
+    expect(got).toEqual([{ type: 'toggle' }]);
+    const none: unknown[] = [];
+    listenToHost(win as unknown as Window, '', (m) => none.push(m));
+    win.dispatchEvent(message({ lens: '', m: { type: 'toggle' } }, win.parent, []));
+    expect(none).toEqual([]);
   });
 
   it('never connects without a secret in its URL', async () => {

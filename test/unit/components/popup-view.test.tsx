@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PopupView, type PopupActions } from '@/components/popup/PopupView';
 import { isLookupable } from '@/components/popup/popup-store';
@@ -58,13 +58,13 @@ describe('PopupView', () => {
     const options = await screen.findAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual([expect.stringContaining('Acme Corp'), expect.stringContaining('Acme Labs')]);
     expect(options[0]?.getAttribute('aria-selected')).toBe('true');
-    expect(box.getAttribute('aria-activedescendant')).toBe('rl-opt-a1');
+    expect(box.getAttribute('aria-activedescendant')).toBe('rl-popup-opt-a1');
     await userEvent.keyboard('{ArrowDown}');
-    expect(box.getAttribute('aria-activedescendant')).toBe('rl-opt-a2');
+    expect(box.getAttribute('aria-activedescendant')).toBe('rl-popup-opt-a2');
     await userEvent.keyboard('{ArrowDown}'); // wraps
-    expect(box.getAttribute('aria-activedescendant')).toBe('rl-opt-a1');
+    expect(box.getAttribute('aria-activedescendant')).toBe('rl-popup-opt-a1');
     await userEvent.keyboard('{ArrowUp}');
-    expect(box.getAttribute('aria-activedescendant')).toBe('rl-opt-a2');
+    expect(box.getAttribute('aria-activedescendant')).toBe('rl-popup-opt-a2');
   });
 
   it('Enter opens the highlighted account in the panel, and Back returns to the search', async () => {
@@ -115,12 +115,56 @@ describe('PopupView', () => {
       outbox: { pending: 2, sent: 10, failed: 1 },
     };
     const { actions } = setup({}, status, found());
-    expect(screen.getByRole('region', { name: 'On this tab' }).textContent).toContain('Acme Corp');
+    expect(screen.getByRole('group', { name: 'On this tab' }).textContent).toContain('Acme Corp');
     expect(screen.getByText(/Fetching changes/)).toBeTruthy();
     expect(screen.getByText('1,234 accounts cached · last sync 1 hour ago')).toBeTruthy();
     expect(screen.getByText('Activities: 2 waiting to send, 1 failed')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
     expect(actions.openOptions).toHaveBeenCalled();
+  });
+
+  it('empty box: On this tab, Recent accounts (without the tab\'s account) and Hot accounts; arrows move, Enter opens', async () => {
+    const lists = {
+      recent: [CACHE[0]!, CACHE[2]!], // a1 is the tab's account too: shown once, under On this tab
+      hot: [{ rtpAid: 'h1', name: 'Hot One', domain: 'hotone.com', score: 96, band: 'hot' as const, stage: 'Opportunity' }, CACHE[0]!],
+    };
+    const current = found({}, { rtpAid: 'a1', name: 'Acme Corp', domain: 'acme.com' });
+    const { lookups } = setup({ listSuggestions: async () => lists }, null, current);
+    const box = screen.getByRole('combobox', { name: 'Find an account' });
+    const names = (group: string) => within(screen.getByRole('group', { name: group })).getAllByRole('option').map((o) => o.textContent);
+    await screen.findByRole('group', { name: 'Hot accounts' });
+    expect(names('On this tab')).toEqual([expect.stringContaining('Acme Corp')]);
+    expect(names('Recent accounts')).toEqual([expect.stringContaining('Beta Inc')]);
+    expect(names('Hot accounts')).toEqual([expect.stringContaining('Hot One'), expect.stringContaining('Acme Corp')]);
+    expect(box.getAttribute('aria-activedescendant')).toBeNull(); // nothing highlighted until the rep moves
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(box.getAttribute('aria-activedescendant')).toBe('rl-popup-hot-h1');
+    expect(screen.getByRole('option', { selected: true }).textContent).toContain('Hot One');
+    await userEvent.keyboard('{Enter}');
+    // opened like a search result: a lookup of its domain, shown in the popup's account view
+    await waitFor(() => expect(lookups).toEqual(['hotone.com']));
+    expect(await screen.findByRole('button', { name: 'Back' })).toBeTruthy();
+  });
+
+  it('empty box: Enter on "On this tab" shows the tab\'s account without a new lookup; Escape drops the highlight first', async () => {
+    const current = found({}, { rtpAid: 'a1', name: 'Acme Corp', domain: 'acme.com' });
+    const { lookups } = setup({ listSuggestions: async () => ({ recent: [], hot: [] }) }, null, current);
+    await userEvent.keyboard('{ArrowDown}');
+    await userEvent.keyboard('{Escape}');
+    expect(screen.getByRole('combobox').getAttribute('aria-activedescendant')).toBeNull();
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Acme Corp' })).toBeTruthy();
+    expect(lookups).toEqual([]);
+  });
+
+  it('typing hides the empty state; clearing the box brings it back', async () => {
+    setup({ listSuggestions: async () => ({ recent: [CACHE[2]!], hot: [] }) });
+    await screen.findByRole('group', { name: 'Recent accounts' });
+    await userEvent.keyboard('acme');
+    await screen.findAllByRole('option');
+    expect(screen.queryByRole('group', { name: 'Recent accounts' })).toBeNull();
+    await userEvent.keyboard('{Escape}');
+    expect(await screen.findByRole('group', { name: 'Recent accounts' })).toBeTruthy();
   });
 
   it('recognises lookupable queries', () => {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // @vitest-environment-options {"url": "https://app.hubspot.com/contacts/4455667/record/0-2/18233445500"}
 // crm.js on Chrome: detection on a saved HubSpot company page, driving the framed panel. The panel
-// iframe never loads in jsdom; the test takes the frame's end of the channel the way the browser
-// would hand it over, and checks what crm.js sends it and the background.
+// iframe never loads in jsdom; the test stands in for the frame's window the way the browser would
+// deliver messages to it, and checks what crm.js sends it and the background.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -51,15 +51,20 @@ const ctx = () => ({ signal: abort.signal, onInvalidated: (cb: () => void) => in
 const settle = () => new Promise((r) => setTimeout(r, 400));
 const types = () => sent.map((m) => m.type);
 
-/** The frame's end of the channel, as the iframe's load would deliver it; records what crm.js posts. */
+/**
+ * The frame's window, as the iframe's load would make it reachable: records the host messages crm.js
+ * posts to it (after the handshake that hands over the port, each carries the frame's secret).
+ */
 function connectFrame(): { type: string; context?: { url: string } | null }[] {
   const iframe = roots.at(-1)?.querySelector('iframe');
   if (!iframe) throw new Error('no panel iframe');
+  const secret = new URL(iframe.src).hash.slice(1);
   const posted: { type: string; context?: { url: string } | null }[] = [];
   Object.defineProperty(iframe, 'contentWindow', {
     value: {
-      postMessage: (_data: unknown, _origin: string, [port]: MessagePort[]) => {
-        port!.onmessage = (e: MessageEvent) => posted.push(e.data as (typeof posted)[number]);
+      postMessage: (data: { lens?: string; m?: (typeof posted)[number] }, origin: string, ports: MessagePort[] = []) => {
+        if (!iframe.src.startsWith(`${origin}/`) || data.lens !== secret) throw new Error('posted without the secret or to another origin');
+        if (ports.length === 0 && data.m) posted.push(data.m);
       },
     },
   });
@@ -102,5 +107,14 @@ describe('crm.js with the framed panel', () => {
     expect(posted.filter((m) => m.type === 'context').map((m) => m.context?.url)).toEqual([
       'https://app.hubspot.com/contacts/4455667/record/0-2/18233445500',
     ]);
+  });
+
+  it('turning the site off while its record is open (Hide on this site, Settings → Sites) removes the panel at once', async () => {
+    await runLensContentScript(ctx(), { allowPanel: true, panel: framePanel });
+    await settle();
+    expect(document.querySelectorAll('recotap-lens-panel')).toHaveLength(1);
+    await sitePrefsItem.setValue({ hubspot: { enabled: false } });
+    await settle();
+    expect(document.querySelectorAll('recotap-lens-panel')).toHaveLength(0);
   });
 });

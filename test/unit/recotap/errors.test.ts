@@ -27,14 +27,27 @@ describe('error classification: one sentence per cause, in words a rep reads', (
     expect(err.message).not.toContain('X-Api-Key');
   });
 
-  it('403 (permission) points at API access for the workspace, not at the key', async () => {
-    const { err, calls } = await fail(() => apiError(403, { message: 'Forbidden' }));
-    expect(err).toMatchObject({ kind: 'unauthorized', status: 403 });
-    expect(err.message).toBe("Recotap refused this key access to your team's accounts (403). Ask your Recotap account manager to turn on API access for your workspace.");
+  it('403 (permission) names the action the key may not do, not the key: it is not a bad key', async () => {
+    const { err, calls } = await fail(() => apiError(403, { message: 'Forbidden', customMessage: 'Scope crm:read missing' }));
+    expect(err).toMatchObject({ kind: 'permission', status: 403, detail: 'Scope crm:read missing' });
+    expect(err.message).toBe("Recotap doesn't allow this API key to read your team's accounts (403). Ask your Recotap admin or account manager to allow it for your key.");
+    expect(err.message).not.toContain('crm:read');
     expect(calls).toHaveLength(1);
+    expect(toErrorView(err)).toMatchObject({ kind: 'permission', retryable: false });
   });
 
-  it('400 collects class-validator messages, including nested children', async () => {
+  it('403 on logging names logging; on segments names segments', async () => {
+    const { client } = setup(() => apiError(403, { message: 'Forbidden' }));
+    const log = (await rejection(client.pushSalesActivities([
+      { externalActivityId: 'a1', activityType: 'call', ownerEmail: 'sam@vendor.com', domain: 'acme.com', contacts: [{ email: 'dana@acme.com' }], occurredAt: '2026-07-01T08:00:00Z' },
+    ] as never))) as RecotapError;
+    expect(log).toMatchObject({ kind: 'permission' });
+    expect(log.message).toContain('to log calls and e-mails (403)');
+    const seg = (await rejection(client.listSegments())) as RecotapError;
+    expect(seg.message).toContain('to list segments (403)');
+  });
+
+  it('400 says what to check in rep words; the class-validator messages stay in detail and fieldErrors', async () => {
     const data = [
       { property: 'lastSync', constraints: { isIso8601: 'lastSync must be a valid ISO 8601 date string' } },
       {
@@ -48,15 +61,23 @@ describe('error classification: one sentence per cause, in words a rep reads', (
       { field: 'lastSync', messages: ['lastSync must be a valid ISO 8601 date string'] },
       { field: 'accounts.0.domain', messages: ['domain should not be empty', 'domain must be a string'] },
     ]);
-    expect(err.message).toBe('Recotap rejected the request: lastSync must be a valid ISO 8601 date string; domain should not be empty; domain must be a string.');
+    expect(err.message).toBe("Recotap didn't accept the account lookup: check the company's website, a date (400).");
+    expect(err.message).not.toMatch(/lastSync|domain|ISO 8601/);
+    expect(err.detail).toBe('lastSync: lastSync must be a valid ISO 8601 date string; accounts.0.domain: domain should not be empty, domain must be a string');
     expect(calls).toHaveLength(1);
   });
 
-  it('400 business error uses customMessage', async () => {
+  it('400 business error: Recotap\'s customMessage stays in detail; the rep reads which thing to check', async () => {
     const customMessage = "Segment '66a0f3c21b7e4d09a5c31f88' is not active or draft and cannot accept new members";
     const { err } = await fail(() => apiError(400, { message: 'Bad Request', customMessage, data: null }));
-    expect(err).toMatchObject({ kind: 'validation', customMessage, fieldErrors: [] });
-    expect(err.message).toBe(`Recotap rejected the request: ${customMessage}.`);
+    expect(err).toMatchObject({ kind: 'validation', customMessage, fieldErrors: [], detail: customMessage });
+    expect(err.message).toBe("Recotap didn't accept the account lookup: check the segment (400).");
+  });
+
+  it('400 naming nothing a rep knows says so plainly, without Recotap\'s text', async () => {
+    const { err } = await fail(() => apiError(400, { message: 'property foo should not exist' }));
+    expect(err.message).toBe("Recotap didn't accept the account lookup (400). If it keeps happening, tell your Recotap admin.");
+    expect(err.detail).toBe('property foo should not exist');
   });
 
   it('404 on an unknown route or an HTML page points at the address under Advanced, without "base URL"', async () => {
@@ -164,6 +185,7 @@ describe('error classification: one sentence per cause, in words a rep reads', (
       const texts: string[] = [];
       for (const status of [401, 403, 404, 429, 500, 502, 503]) texts.push((await fail(() => apiError(status, { message: 'Cannot GET /api/v1/x' }))).err.message);
       texts.push((await fail(() => { throw new TypeError('fetch failed'); })).err.message);
+      texts.push((await fail(() => apiError(400, { message: 'Bad Request', data: [{ property: 'ownerEmail', constraints: { isEmail: 'ownerEmail must be an email' } }] }))).err.message);
       for (const t of texts) expect(t).not.toMatch(/base URL|X-Api-Key|ownerEmail|status \d|API returned/);
     } finally {
       vi.unstubAllGlobals();
@@ -186,6 +208,7 @@ describe('toErrorView', () => {
   it('maps every error kind with retryable', () => {
     const cases: [RecotapError, boolean][] = [
       [new RecotapError('unauthorized', 'a', { status: 401 }), false],
+      [new RecotapError('permission', 'a2', { status: 403 }), false],
       [new RecotapError('validation', 'b', { status: 400 }), false],
       [new RecotapError('not-found', 'c', { status: 404 }), false],
       [new RecotapError('conflict', 'd', { status: 409 }), false],

@@ -1,0 +1,89 @@
+/**
+ * Where a lookup's time goes in the service worker: CPU-profiles the worker (over the DevTools port,
+ * as lib/heap.ts attaches) during 300 lookupContext calls on a warm cache, prints the extension's
+ * functions by self and inclusive time, and the floor: the round trip of a message the worker
+ * answers at once from a bare runtime.onMessage listener. Not part of `npm run bench`.
+ *
+ *   RECOTAP_LENS_MINIFY=0 npx wxt build && npx tsx test/bench/profile-lookup.ts [accounts]
+ */
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { startWorld } from '../e2e/world.ts';
+import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
+import { quantile } from './lib/stats.ts';
+
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: Node[]; samples?: number[]; timeDeltas?: number[] }
+
+const n = Number(process.argv[2] ?? 10_000);
+const world = await startWorld({ emulator: { seed: { synthetic: n } } });
+const b = await launchBench(world, path.resolve('.output/chrome-mv3'), true);
+try {
+  const ext = await openExtension(b.context);
+  await syncAndWait(ext, true);
+  const all = world.emulator.state.store.all();
+  const place = { site: 'salesforce-lightning', url: 'https://bench.lightning.force.com/lightning/r/Account/001Hs0000000BeNcH/view' };
+  const ctx = (i: number) => ({ ...place, websites: [`https://www.${all[i]!.domain}/`], companyName: all[i]!.name });
+  const idx = Array.from({ length: 300 }, (_, i) => (i * 7919) % all.length);
+  await ext.timedCalls('lookupContext', idx.slice(0, 30).map(ctx));
+  // the floor: a bare listener in the worker that answers at once
+  await ext.worker.evaluate(() => {
+    chrome.runtime.onMessage.addListener((m: { type?: string }, _s, reply) => {
+      if (m?.type !== '__benchFloor') return undefined;
+      reply({ res: null });
+      return undefined;
+    });
+  });
+  const floor = await ext.page.evaluate(async () => {
+    const ms: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      await new Promise((r) => chrome.runtime.sendMessage({ type: '__benchFloor' }, r));
+      ms.push(performance.now() - t0);
+    }
+    return ms;
+  });
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${b.devtoolsPort}`, defaultViewport: null });
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${ext.extensionId}/`));
+  const cdp = await target.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const { ms } = await ext.timedCalls('lookupContext', idx.map(ctx));
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  await browser.disconnect();
+  const q = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;
+  console.log(`lookupContext round trip (profiled): ${q(ms)}; floor (bare listener): ${q(floor)}`);
+
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const parent = new Map<number, number>();
+  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const key = (x: Node) => `${x.callFrame.functionName || '(anonymous)'} ${path.basename(x.callFrame.url)}:${x.callFrame.lineNumber + 1}`;
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  let total = 0;
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const t = (deltas[i + 1] ?? 0) / 1000;
+    const leaf = byId.get(samples[i]!)!;
+    if (leaf.callFrame.functionName === '(idle)') continue;
+    total += t;
+    self.set(key(leaf), (self.get(key(leaf)) ?? 0) + t);
+    const seen = new Set<string>();
+    for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) {
+      const k = key(byId.get(id)!);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + t);
+    }
+  }
+  const per = idx.length;
+  const top = (m: Map<string, number>, k: number) =>
+    [...m].sort((x, y) => y[1] - x[1]).slice(0, k).map(([name, v]) => `${(v / per).toFixed(3).padStart(7)} ms  ${name}`).join('\n');
+  console.log(`worker busy per lookup: ${(total / per).toFixed(2)} ms`);
+  console.log(`\nself per lookup:\n${top(self, 25)}\n\ninclusive per lookup:\n${top(incl, 45)}`);
+} finally {
+  await b.close();
+  await world.close();
+}
