@@ -287,6 +287,37 @@ async function checkUnreadableRecord(world: World, browser: Browser): Promise<vo
   await page.close();
 }
 
+/**
+ * A CRM page whose Content-Security-Policy forbids frames (as Salesforce's may) blocks its own
+ * frames, yet crm.js's panel iframe loads: Firefox exempts loads a content script triggers.
+ */
+async function checkStrictCsp(world: World, browser: Browser): Promise<void> {
+  const sf = (await loadSiteCases()).find((c) => c.adapterId === 'salesforce-lightning' && c.file.endsWith('/account.html'));
+  check(sf, 'the Salesforce Lightning account fixture exists');
+  const csp = "default-src 'self'; frame-src 'none'; child-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'";
+  const html = readFileSync(sf.file, 'utf8').replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  const url = `${sf.url}?csp=strict`;
+  world.setPage(url, html);
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
+  await page.goto(url, { waitUntil: 'load' });
+  const shown = await readFirefoxPanel(page);
+  // the policy is in force: a same-origin frame the page adds itself stays empty
+  await page.evaluate(() => {
+    const probe = document.createElement('iframe');
+    probe.src = '/lightning/page/home';
+    document.body.append(probe);
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  const hrefs = await Promise.all(page.frames().map((f) => f.evaluate(() => location.href).catch(() => 'unreadable')));
+  const ownFrameLoaded = hrefs.some((h) => h.includes('/lightning/page/home'));
+  check(
+    !ownFrameLoaded && shown?.framed && shown.name === 'Acme Robotics',
+    `a CRM page whose CSP forbids frames blocks its own frame (${ownFrameLoaded ? 'loaded' : 'blocked'}) yet shows the framed panel (${shown ? `${shown.name}, framed: ${shown.framed}` : 'no panel'})`,
+  );
+  await page.close();
+}
+
 /** Outlook on the web: an opened conversation's participants name the account (issue #16). */
 async function checkOutlookMessage(browser: Browser): Promise<void> {
   const c = (await loadSiteCases()).find((x) => x.adapterId === 'outlook' && x.file.endsWith('/conversation.html'));
@@ -363,6 +394,7 @@ async function run(world: World): Promise<void> {
     // the rep e-mail as Settings stores it; Salesforce records show their account
     await writeFirefoxSettings(page, { apiKey: DEMO_API_KEY, repEmail: DEMO_REP.email });
     await checkPanelsPopupAndActivities(world, firefox.browser);
+    await checkStrictCsp(world, firefox.browser);
     await checkOutlookMessage(firefox.browser);
     await checkDynamicsApi(world, firefox.browser);
     await checkUnreadableRecord(world, firefox.browser);
