@@ -18,13 +18,23 @@ export const ADDON_UUID = 'a3c1f0de-7b2e-4c55-9d1a-5e0f4b6c2d10';
 export interface LaunchedFirefox {
   browser: Browser;
   proxy: ConnectProxy;
-  /** the id installExtension returned */
+  /** the id installExtension returned ('' without the add-on) */
   addonId: string;
   close(): Promise<void>;
 }
 
 /** Starts the proxy and Firefox, and installs the build. */
-export async function launchFirefox(world: World, opts: { headless?: boolean; handleSignals?: boolean } = {}): Promise<LaunchedFirefox> {
+export async function launchFirefox(
+  world: World,
+  opts: {
+    headless?: boolean;
+    handleSignals?: boolean;
+    /** the add-on to install (default FIREFOX_BUILD); null: none, a baseline browser */
+    extensionPath?: string | null;
+    /** more Firefox preferences (the benchmarks turn off timer coarsening) */
+    prefs?: Record<string, unknown>;
+  } = {},
+): Promise<LaunchedFirefox> {
   // FIREFOX_PATH, else firefox-esr / firefox from the system (throws BrowserNotFoundError with the explanation)
   const executablePath = findFirefox().path;
   const proxy = await startConnectProxy(world.port, world.handles);
@@ -44,9 +54,11 @@ export async function launchFirefox(world: World, opts: { headless?: boolean; ha
         'network.proxy.ssl': '127.0.0.1',
         'network.proxy.ssl_port': proxy.port,
         'network.proxy.no_proxies_on': '',
+        ...opts.prefs,
       },
     });
-    const addonId = await browser.installExtension(FIREFOX_BUILD);
+    const extensionPath = opts.extensionPath === undefined ? FIREFOX_BUILD : opts.extensionPath;
+    const addonId = extensionPath ? await browser.installExtension(extensionPath) : '';
     const b = browser;
     return {
       browser: b,
