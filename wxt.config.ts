@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { CRM_MATCHES, LINKEDIN_MATCHES } from './utils/sites/hosts';
 import { manifestCommands } from './utils/toolbar/commands';
@@ -10,18 +9,9 @@ const API_HOSTS = ['https://eapi.recotap.com/*', 'https://sandboxapi.reco-tap.co
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
-  // Firefox: crm.js renders its panel in the page (mount-panel.firefox.ts), Chrome in an iframe
-  vite: (env) => ({
+  vite: () => ({
     // RECOTAP_LENS_MINIFY=0: an unminified build whose CPU profiles name functions (test/bench/profile-content.ts)
     ...(process.env.RECOTAP_LENS_MINIFY === '0' ? { build: { minify: false } } : {}),
-    plugins:
-      env.browser === 'firefox'
-        ? [{
-            name: 'recotap-lens-firefox-panel',
-            enforce: 'pre' as const,
-            resolveId: (id: string) => (id.endsWith('content-panel/mount-panel') ? path.resolve('components/content-panel/mount-panel.firefox.ts') : null),
-          }]
-        : [],
   }),
   zip: {
     // the AMO sources zip: what `npm ci && npm run zip:firefox` needs to rebuild the add-on, plus
@@ -48,11 +38,13 @@ export default defineConfig({
     // 'notifications': the opt-in movers notification, requested when the rep turns it on (#17).
     optional_permissions: [...(browser === 'firefox' && manifestVersion === 2 ? ['https://*/*'] : []), 'notifications'],
     commands: manifestCommands(manifestVersion),
-    // Chrome: the in-page panel is an extension iframe (panel-frame.html) so it renders off the CRM
-    // page's main thread; only the CRM hosts may frame it (never LinkedIn). Firefox MV2 cannot scope
-    // a web-accessible resource to hosts, so it exposes none and renders the panel in the page.
-    // use_dynamic_url: the page is reachable only at a per-session URL (runtime.getURL gives it to
-    // crm.js), so a page cannot probe chrome-extension://<our id>/panel-frame.html to fingerprint us.
+    // The in-page panel on CRM pages is an extension iframe (panel-frame.html) crm.js adds, so it
+    // renders off the CRM page's main thread. Chrome: only the CRM hosts may frame it (never
+    // LinkedIn); use_dynamic_url: the page is reachable only at a per-session URL (runtime.getURL
+    // gives it to crm.js), so a page cannot probe chrome-extension://<our id>/panel-frame.html to
+    // fingerprint us. Firefox MV2 cannot scope a web-accessible resource to hosts, and needs none
+    // here: an iframe whose src a content script set loads with the content script's (extension)
+    // principal, so crm.js's frame loads while no page can load or fetch the file (smoke test).
     ...(browser === 'firefox'
       ? {}
       : { web_accessible_resources: [{ resources: ['panel-frame.html'], matches: CRM_MATCHES, use_dynamic_url: true }] }),

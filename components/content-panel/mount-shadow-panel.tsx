@@ -1,9 +1,9 @@
 /**
  * The in-page panel rendered by React on the page's own main thread, in an open shadow root
  * (shadow-host.ts), with the panel controller and its lookups in this content script. Used where
- * an extension iframe cannot be: Firefox MV2 (its web-accessible resources cannot be kept from
- * LinkedIn) and the opt-in panel on LinkedIn (no web-accessible resource is ever exposed to
- * linkedin.com). Chrome's CRM pages get panel-frame/mount-frame-panel.ts instead.
+ * an extension iframe cannot be: the opt-in panel on LinkedIn (Chrome would need panel-frame.html
+ * web-accessible to linkedin.com, which no build exposes anything to; Firefox keeps the same
+ * script). CRM pages, in Chrome and Firefox, get panel-frame/mount-frame-panel.ts instead.
  */
 import { createRoot } from 'react-dom/client';
 import panelCss from '../styles/content.css?inline';

@@ -3,7 +3,7 @@
  * the in-page panel (mounted lazily, only on record pages and only where the site's surface is
  * 'in-page') and background pushes. The caller's `panel` driver decides where the panel lives:
  * React in a shadow root on this page (mount-shadow-panel.tsx: this script runs the controller and
- * sends the lookups) or Chrome's panel iframe (panel-frame/mount-frame-panel.ts: the frame runs
+ * sends the lookups) or the panel iframe (panel-frame/mount-frame-panel.ts: the frame runs
  * them). Either way the background records each lookup as this tab's, for the side panel, popup
  * and badge (getTabResult). Every listener is tied to ctx (removed when the extension reloads)
  * and every callback catches its errors.

@@ -1,7 +1,7 @@
 /**
- * The in-page panel on Chrome's CRM pages: an extension iframe (panel-frame.html) that runs the
- * panel controller, its lookups and its rendering in the extension's process. On the page's main
- * thread this costs site detection and one small message to the frame per record.
+ * The in-page panel on CRM pages (Chrome and Firefox): an extension iframe (panel-frame.html) that
+ * runs the panel controller, its lookups and its rendering in the extension's process. On the
+ * page's main thread this costs site detection and one small message to the frame per record.
  * docs/architecture.md ("The framed panel") has the design and its trade-offs.
  */
 import { browser } from '#imports';
@@ -13,6 +13,18 @@ import { createFrameHost, randomSecret, type FrameHost } from './frame-host';
 import { PANEL_FRAME_PATH, type HostToFrame } from './protocol';
 
 const debug = (e: unknown) => console.debug('[recotap-lens]', e);
+
+/**
+ * The origin panel-frame.html's document commits at, where crm.js addresses its messages and the port.
+ * Chrome: with use_dynamic_url (wxt.config.ts) getURL gives a per-session host (runtime.dynamicId)
+ * that only loads the page; the document commits at chrome-extension://<runtime.id>.
+ * Firefox: the host is the install's random UUID (runtime.id is the add-on id, not a host), and the
+ * document commits at the URL's own host.
+ */
+export function frameOrigin(frameUrl: string, runtimeId: string): string {
+  const url = new URL(frameUrl);
+  return `${url.protocol}//${url.protocol === 'chrome-extension:' ? runtimeId : url.host}`;
+}
 
 export function framePanel(): PanelDriver {
   let frame: FrameHost | null = null;
@@ -34,11 +46,8 @@ export function framePanel(): PanelDriver {
     toggleHidden: () => post({ type: 'toggle' }),
     mount() {
       const secret = randomSecret();
-      // With use_dynamic_url (wxt.config.ts) getURL gives a per-session host (runtime.dynamicId) that
-      // only loads the page; the document commits at the extension's own origin, so the port is
-      // addressed to chrome-extension://<runtime.id>, not to the URL's host.
       const frameUrl = browser.runtime.getURL(PANEL_FRAME_PATH as '/panel-frame.html');
-      const extensionOrigin = `${new URL(frameUrl).protocol}//${browser.runtime.id}`;
+      const extensionOrigin = frameOrigin(frameUrl, browser.runtime.id);
       const mine = createFrameHost({ doc: document, extensionOrigin, frameUrl, secret });
       frame = mine;
       sentKey = null; // the next context goes to the new frame

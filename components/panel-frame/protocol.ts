@@ -1,17 +1,19 @@
 /**
- * The framed in-page panel (Chrome): crm.js (the frame host, on the page's main thread) and the
- * panel page in an extension iframe (panel-frame.html, the extension's process). The frame answers
- * over a MessageChannel whose port only it receives; crm.js posts to the frame's window, to the
- * extension's origin only, each message wrapped with the secret ({ lens, m }). crm.js sends what only the page knows (its record's context, the background's
+ * The framed in-page panel (Chrome and Firefox): crm.js (the frame host, on the page's main
+ * thread) and the panel page in an extension iframe (panel-frame.html; in Chrome the extension's
+ * process). The frame answers over a MessageChannel whose port only it receives; crm.js posts to
+ * the frame's window, to the extension's origin only, each message wrapped with the secret
+ * ({ lens, m }). crm.js sends what only the page knows (its record's context, the background's
  * pushes to the tab, the toggle command, the viewport); the frame runs the panel controller, its
  * lookups and the rendering, and answers with where it wants to be placed.
  *
  * Handshake: crm.js registers a random secret with the background (registerPanelFrame), loads
  * panel-frame.html#<secret> in a closed shadow root and, on load, posts { lens: secret } with the
  * port to the extension origin. The frame takes the first port whose secret matches its own URL's,
- * and from then on only window messages from its parent that carry that secret; the background accepts the frame's messages only with
- * the registered secret (utils/background/sender.ts). The page can post to the frame
- * (window.frames) and can frame panel-frame.html itself, but it never learns the secret.
+ * and from then on only window messages from its parent that carry that secret; the background
+ * accepts the frame's messages only with the registered secret (utils/background/sender.ts). The
+ * page can post to the frame (window.frames) and, in Chrome, can frame panel-frame.html itself,
+ * but it never learns the secret.
  *
  * Zod-free (crm.js imports it); every received message is shape-checked here.
  */

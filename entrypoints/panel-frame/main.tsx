@@ -1,5 +1,5 @@
 /**
- * panel-frame.html: the in-page panel of Chrome's CRM pages, rendered in an extension iframe that
+ * panel-frame.html: the in-page panel of CRM pages (Chrome and Firefox), rendered in an extension iframe that
  * crm.js places on the page (components/panel-frame/). crm.js sends it the page's records; it
  * runs the panel controller, looks the records up with the background (as the tab's content
  * script, thanks to the secret crm.js registered) and renders them.

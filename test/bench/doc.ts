@@ -11,7 +11,9 @@ server on 127.0.0.1, routed by Host, reached through \`--host-resolver-rules\`).
 few repetitions, kept small so the whole suite runs in well under 15 minutes on 2 cores.
 
 Run one benchmark: \`npm run bench -- --only=<name>\` (names: emulator-pages, bundle, sync, delta, lookup, search,
-panel, overhead, requests, movers, sync-node; a partial run replaces only its sections below). Other options:
+panel, overhead, requests, movers, sync-node, firefox-panel, firefox-overhead; a partial run replaces only its sections below).
+\`npm run bench -- --firefox\` measures the Firefox figures (bundle sizes with the Firefox rows, then the Firefox panel
+latency and host overhead in firefox-esr over WebDriver BiDi; their rows say Firefox). Other options:
 \`--sizes=1000,10000\` (cache sizes of sections 3–6), \`--max-sync-s=300\` (a full sync still running after this many
 seconds is stopped and reported as partial, so the suite stays within its time budget), \`--build\` (rebuild first), \`--no-write\`.
 
@@ -33,6 +35,7 @@ export function replaceSummaryRows(doc: string, s: Section): string {
   const lines = doc.split('\n');
   const first = lines.findIndex((l) => l.includes(`<!-- summary:${s.id} -->`));
   if (first < 0) {
+    // a section the document does not have yet (a new benchmark): its rows go after the last summary row
     const last = lines.findLastIndex((l) => l.includes('<!-- summary:'));
     if (last < 0) return doc;
     lines.splice(last + 1, 0, ...summaryRows(s));

@@ -17,7 +17,7 @@ import { countTabMessages, describeCounts, lensWorkCounts, type MessageCounts, t
 const TARGET_MS = 100;
 const WORK_KEYS = ['navigations', 'checks', 'observers', 'mutationCallbacks', 'mutationRecords', 'reads', 'panelRenders'] as const;
 /** four adapters with different DOM styles keep the suite inside its time budget */
-const ADAPTERS = ['salesforce-lightning', 'hubspot', 'dynamics', 'gmail'];
+export const ADAPTERS = ['salesforce-lightning', 'hubspot', 'dynamics', 'gmail'];
 
 /**
  * In the page: navigate with __spaGo(url); resolves with ms until the title reads `name` and a frame
@@ -46,10 +46,10 @@ function spaTo(args: { url: string; name: string }): Promise<{ ms: number; t0Epo
 }
 
 /**
- * In the panel iframe (Chrome's framed panel): from now on, resolve window.__benchShown with the
+ * In the panel iframe (the framed panel; test/bench/firefox.ts uses it too): from now on, resolve window.__benchShown with the
  * epoch time of the first animation frame after the title reads `name`.
  */
-function armTitleWatch(name: string): void {
+export function armTitleWatch(name: string): void {
   const w = window as unknown as { __benchShown: Promise<number>; __benchContextAt: Promise<number> };
   // when the host's context message reached the frame (observed, not consumed: the frame's own listener runs too)
   w.__benchContextAt = new Promise((resolve) => {
@@ -74,7 +74,7 @@ function armTitleWatch(name: string): void {
 }
 
 /** In the page: __spaGo(url) and its start as ms since the epoch. */
-function spaGo(url: string): number {
+export function spaGo(url: string): number {
   const t0 = performance.timeOrigin + performance.now();
   (window as unknown as { __spaGo: (url: string) => void }).__spaGo(url);
   return t0;
@@ -213,14 +213,19 @@ const latencyRow = (label: string, t: number[], toLookup: number[], toFrame: num
   [label, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1), toFrame.length ? fmt(quantile(toFrame, 0.5), 1) : 'n/a', fmt(quantile(toLookup, 0.5), 1)];
 const LATENCY_HEAD = ['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms', 'p50 ms to frame', 'p50 ms to lookup'];
 
-/** Runs the SPA fixtures of ADAPTERS whose two records are scored demo companies. */
-export async function benchPanelLatency(extensionPath: string, navigations = 20): Promise<Section> {
-  const cases = (await loadSiteCases()).filter(
+/** The SPA fixtures of ADAPTERS whose two records are scored demo companies (also the Firefox bench's). */
+export async function spaBenchCases(): Promise<SiteCase[]> {
+  return (await loadSiteCases()).filter(
     (c) =>
       c.file.endsWith('spa.html') && c.spaNext && ADAPTERS.includes(c.adapterId) &&
       isPlainScoredCompany(expectedCompany(c)) &&
       isPlainScoredCompany(expectedCompany({ ...c, url: c.spaNext.url, expect: c.spaNext.expect })),
   );
+}
+
+/** Runs the SPA fixtures of ADAPTERS whose two records are scored demo companies. */
+export async function benchPanelLatency(extensionPath: string, navigations = 20): Promise<Section> {
+  const cases = await spaBenchCases();
   const warm = await runPass(extensionPath, cases, navigations, 'warm');
   const cold = await runPass(extensionPath, cases, Math.max(2, Math.round(navigations / 2)), 'cold');
   const { results, rows, all } = warm;

@@ -4,21 +4,26 @@
  *
  *   npm run bench                       # everything (builds .output/chrome-mv3 if missing)
  *   npm run bench -- --only=lookup,search   # some (updates only their sections of the doc)
+ *   npm run bench -- --firefox          # the Firefox figures: bundle sizes with the Firefox rows, Firefox
+ *                                       # panel latency and host overhead (builds .output/firefox-mv2 if missing)
  *   options: --build (always run `wxt build` first), --sizes=1000,10000 (cache sizes), --no-write,
  *   --movers-n=200000 (cache size of the movers benchmark), --max-sync-s=300 (a full sync still running after this is stopped and reported as partial;
  *   not the 100,000 size when delta runs, which needs a complete sync)
- * Names: emulator-pages, bundle, sync, delta, lookup, search, panel, overhead, requests, movers, sync-node.
+ * Names: emulator-pages, bundle, sync, delta, lookup, search, panel, overhead, requests, first-answer, movers, sync-node,
+ * firefox-panel, firefox-overhead (the last two run only when named or with --firefox).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROME_BUILD, ROOT, snapshotBuild } from '../e2e/launch.ts';
+import { FIREFOX_BUILD } from '../firefox/launch.ts';
 import { benchBundleSizes } from './bundle-sizes.ts';
 import { benchCacheScale } from './cache-scale.ts';
 import { deltaSection, lookupSection, searchSection, syncSection } from './cache-scale-report.ts';
 import { benchEmulatorPages } from './emulator-pages.ts';
 import { benchFirstAnswer } from './first-answer.ts';
+import { benchFirefoxHostOverhead, benchFirefoxPanelLatency } from './firefox.ts';
 import { benchHostOverhead } from './host-overhead.ts';
 import { benchMovers } from './movers.ts';
 import { benchPanelLatency } from './panel-latency.ts';
@@ -28,7 +33,11 @@ import { describeEnvironment } from './lib/environment.ts';
 import { notMeasured, renderSection, type Section } from './lib/report.ts';
 import { benchSyncNode } from './sync-node.ts';
 
-const NAMES = ['emulator-pages', 'bundle', 'sync', 'delta', 'lookup', 'search', 'panel', 'overhead', 'requests', 'first-answer', 'movers', 'sync-node'] as const;
+const NAMES = [
+  'emulator-pages', 'bundle', 'sync', 'delta', 'lookup', 'search', 'panel', 'overhead', 'requests', 'first-answer', 'movers', 'sync-node',
+  'firefox-panel', 'firefox-overhead',
+] as const;
+const FIREFOX_NAMES = ['firefox-panel', 'firefox-overhead'] as const;
 type Name = (typeof NAMES)[number];
 const TITLES: Record<Name, string> = {
   'emulator-pages': '1. Emulator: page latency at 200,000 accounts',
@@ -43,13 +52,18 @@ const TITLES: Record<Name, string> = {
   'first-answer': '10. First answer after connecting',
   movers: '11. Movers at 200,000 accounts: Movers view, delta overhead, store size',
   'sync-node': 'Supplement: sync engine in Node (fake-indexeddb)',
+  'firefox-panel': 'Firefox: panel latency after SPA navigation (warm cache)',
+  'firefox-overhead': 'Firefox: host-page overhead',
 };
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const only = arg('only')?.split(',').filter(Boolean) ?? null;
+const firefox = process.argv.includes('--firefox');
+// --firefox alone: the bundle sizes (with the Firefox rows) and the Firefox benchmarks; a partial run
+const only = arg('only')?.split(',').filter(Boolean) ?? (firefox ? ['bundle', ...FIREFOX_NAMES] : null);
 for (const n of only ?? []) if (!NAMES.includes(n as Name)) throw new Error(`Unknown benchmark "${n}". Names: ${NAMES.join(', ')}`);
-const selected = new Set<Name>((only as Name[] | null) ?? NAMES);
+const selected = new Set<Name>((only as Name[] | null) ?? NAMES.filter((n) => !(FIREFOX_NAMES as readonly string[]).includes(n)));
+const wantFirefox = firefox || FIREFOX_NAMES.some((n) => selected.has(n));
 const sizes = arg('sizes')?.split(',').map(Number) ?? [1_000, 10_000, 100_000, 200_000];
 const maxSyncMs = Number(arg('max-sync-s') ?? 300) * 1000;
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -78,11 +92,16 @@ if (process.argv.includes('--build') || !existsSync(path.join(CHROME_BUILD, 'man
   // node + wxt's bin rather than `npx`: spawning npx needs a shell on Windows (npx.cmd)
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
+if (wantFirefox && (process.argv.includes('--build') || !existsSync(path.join(FIREFOX_BUILD, 'manifest.json')))) {
+  log('building the Firefox extension (npx wxt build -b firefox --mv2)…');
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build', '-b', 'firefox', '--mv2'], { cwd: ROOT, stdio: 'inherit' });
+}
 const snapshot = snapshotBuild();
+const firefoxSnapshot = wantFirefox ? snapshotBuild(FIREFOX_BUILD) : null;
 const sections: Section[] = [];
 try {
   if (selected.has('emulator-pages')) sections.push(...(await step('emulator-pages', () => benchEmulatorPages(200_000, 30))));
-  if (selected.has('bundle')) sections.push(...(await step('bundle', () => benchBundleSizes(snapshot.path))));
+  if (selected.has('bundle')) sections.push(...(await step('bundle', () => benchBundleSizes(snapshot.path, firefoxSnapshot?.path ?? null))));
   const want = { sync: selected.has('sync'), delta: selected.has('delta'), lookup: selected.has('lookup'), search: selected.has('search') };
   if (want.sync || want.delta || want.lookup || want.search) {
     const scaleSizes = want.sync || want.lookup || want.search ? sizes : sizes.filter((n) => n === 100_000);
@@ -100,8 +119,11 @@ try {
   if (selected.has('first-answer')) sections.push(...(await step('first-answer', () => benchFirstAnswer(snapshot.path, 3))));
   if (selected.has('movers')) sections.push(...(await step('movers', () => benchMovers(snapshot.path, log, Number(arg('movers-n') ?? 200_000), 'movers', TITLES.movers))));
   if (selected.has('sync-node')) sections.push(...(await step('sync-node', () => benchSyncNode(10_000))));
+  if (firefoxSnapshot && selected.has('firefox-panel')) sections.push(...(await step('firefox-panel', () => benchFirefoxPanelLatency(firefoxSnapshot.path, 20))));
+  if (firefoxSnapshot && selected.has('firefox-overhead')) sections.push(...(await step('firefox-overhead', () => benchFirefoxHostOverhead(firefoxSnapshot.path, 5))));
 } finally {
   snapshot.remove();
+  firefoxSnapshot?.remove();
 }
 const wallMs = performance.now() - started;
 env['Load average at end (1/5/15 min)'] = os.loadavg().map((l) => l.toFixed(2)).join(' / ');

@@ -3,6 +3,7 @@
  * the popup's lookup, read from the DOM (puppeteer-core over BiDi, no Playwright locators).
  */
 import type { Page } from 'puppeteer-core';
+import { waitInPanel } from './launch.ts';
 
 /**
  * Sends one request of utils/messaging.ts exactly as a view does with @webext-core/messaging 4:
@@ -44,32 +45,33 @@ export async function lookUpInPopup(page: Page, query: string, timeoutMs = 20_00
 }
 
 /**
- * Clicks `label` (e.g. "E-mail sent") in the in-page panel's quick log and waits for its
- * "Logged …" confirmation; resolves with that text, or null when either did not show.
+ * Clicks `label` (e.g. "E-mail sent") in the in-page panel's quick log (in the panel iframe on CRM
+ * pages, in the shadow root on LinkedIn) and waits for its "Logged …" confirmation; resolves with
+ * that text, or null when either did not show.
  */
 export async function quickLogInPanel(page: Page, label: string, timeoutMs = 15_000): Promise<string | null> {
-  const clicked = await page
-    .waitForFunction(
-      (text: string) => {
-        const root = document.querySelector('recotap-lens-panel')?.shadowRoot;
-        const group = root?.querySelector('[role="group"][aria-label="Quick log"]');
-        const button = [...(group?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === text && !b.disabled);
-        button?.click();
-        return !!button;
-      },
-      { timeout: timeoutMs },
-      label,
-    )
-    .then(() => true, () => false);
+  // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
+  const clicked = await waitInPanel(
+    page,
+    (framed: boolean, text: string) => {
+      const root = framed ? document : document.querySelector('recotap-lens-panel')?.shadowRoot;
+      const group = root?.querySelector('[role="group"][aria-label="Quick log"]');
+      const button = [...(group?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === text && !b.disabled);
+      button?.click();
+      return !!button;
+    },
+    label,
+    timeoutMs,
+  );
   if (!clicked) return null;
-  const toast = await page
-    .waitForFunction(
-      () => {
-        const root = document.querySelector('recotap-lens-panel')?.shadowRoot;
-        return [...(root?.querySelectorAll('[aria-live]') ?? [])].map((e) => e.textContent ?? '').find((t) => t.includes('Logged ')) ?? '';
-      },
-      { timeout: timeoutMs },
-    )
-    .then((h) => h.jsonValue() as Promise<string>, () => null);
-  return toast === null ? null : toast.trim();
+  const toast = await waitInPanel(
+    page,
+    (framed: boolean) => {
+      const root = framed ? document : document.querySelector('recotap-lens-panel')?.shadowRoot;
+      return [...(root?.querySelectorAll('[aria-live]') ?? [])].map((e) => e.textContent ?? '').find((t) => t.includes('Logged ')) ?? '';
+    },
+    null,
+    timeoutMs,
+  );
+  return toast === null ? null : toast.value.trim();
 }

@@ -4,7 +4,7 @@
  * (through the CONNECT proxy). Shared by the smoke test and `npm run demo -- --firefox`.
  */
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../scripts/lib/browsers-system.ts';
 import type { World } from '../e2e/world.ts';
 import { startConnectProxy, type ConnectProxy } from './connect-proxy.ts';
@@ -18,13 +18,23 @@ export const ADDON_UUID = 'a3c1f0de-7b2e-4c55-9d1a-5e0f4b6c2d10';
 export interface LaunchedFirefox {
   browser: Browser;
   proxy: ConnectProxy;
-  /** the id installExtension returned */
+  /** the id installExtension returned ('' without the add-on) */
   addonId: string;
   close(): Promise<void>;
 }
 
 /** Starts the proxy and Firefox, and installs the build. */
-export async function launchFirefox(world: World, opts: { headless?: boolean; handleSignals?: boolean } = {}): Promise<LaunchedFirefox> {
+export async function launchFirefox(
+  world: World,
+  opts: {
+    headless?: boolean;
+    handleSignals?: boolean;
+    /** the add-on to install (default FIREFOX_BUILD); null: none, a baseline browser */
+    extensionPath?: string | null;
+    /** more Firefox preferences (the benchmarks turn off timer coarsening) */
+    prefs?: Record<string, unknown>;
+  } = {},
+): Promise<LaunchedFirefox> {
   // FIREFOX_PATH, else firefox-esr / firefox from the system (throws BrowserNotFoundError with the explanation)
   const executablePath = findFirefox().path;
   const proxy = await startConnectProxy(world.port, world.handles);
@@ -44,9 +54,11 @@ export async function launchFirefox(world: World, opts: { headless?: boolean; ha
         'network.proxy.ssl': '127.0.0.1',
         'network.proxy.ssl_port': proxy.port,
         'network.proxy.no_proxies_on': '',
+        ...opts.prefs,
       },
     });
-    const addonId = await browser.installExtension(FIREFOX_BUILD);
+    const extensionPath = opts.extensionPath === undefined ? FIREFOX_BUILD : opts.extensionPath;
+    const addonId = extensionPath ? await browser.installExtension(extensionPath) : '';
     const b = browser;
     return {
       browser: b,
@@ -121,20 +133,70 @@ export async function readFirefoxStoredKey(page: Page): Promise<string | null> {
   });
 }
 
-/** The in-page panel's title, score and stage once it shows an account (null after the timeout). */
-export async function readFirefoxPanel(page: Page, timeoutMs = 20_000): Promise<{ name: string; score: string; stage: string } | null> {
+/** The document URL of crm.js's panel iframe, before its `#<secret>`. */
+export const PANEL_FRAME_URL = `moz-extension://${ADDON_UUID}/panel-frame.html#`;
+
+/**
+ * Where a page's in-page panel lives: on CRM pages crm.js's panel iframe (an extension page in a
+ * closed shadow root), elsewhere (LinkedIn's opt-in) the page itself, with the panel in the open
+ * shadow root of <recotap-lens-panel>.
+ */
+export interface PanelScope {
+  frame: Frame;
+  framed: boolean;
+}
+
+/**
+ * The panel iframe of `page`, found by its document's URL (over BiDi a moz-extension frame's
+ * url() stays about:blank, so each child frame is asked), or the page's main frame when it has none.
+ */
+export async function panelScope(page: Page): Promise<PanelScope> {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith(PANEL_FRAME_URL)) return { frame, framed: true };
+  }
+  return { frame: page.mainFrame(), framed: false };
+}
+
+/**
+ * Polls `fn` in the panel's document until it returns something truthy; `fn` gets `framed` (true:
+ * the panel is the frame's whole document; false: it is in the page's <recotap-lens-panel> shadow
+ * root) and `arg`. Resolves with the value and where it was found, or null after the timeout.
+ */
+export async function waitInPanel<A, T>(
+  page: Page,
+  fn: (framed: boolean, arg: A) => T,
+  arg: A,
+  timeoutMs: number,
+): Promise<{ value: NonNullable<Awaited<T>>; scope: PanelScope } | null> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const scope = await panelScope(page);
+    const value = (await scope.frame.evaluate(fn as (framed: boolean, arg: unknown) => unknown, scope.framed, arg).catch(() => null)) as Awaited<T> | null;
+    if (value) return { value: value as NonNullable<Awaited<T>>, scope };
+    if (Date.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The in-page panel's title, score and stage once it shows an account, and whether it is in the
+ * panel iframe (null after the timeout).
+ */
+export async function readFirefoxPanel(page: Page, timeoutMs = 20_000): Promise<{ name: string; score: string; stage: string; framed: boolean } | null> {
   // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
-  const read = () =>
-    ['.rl-title', '[data-section="score"] .rl-badge', '.rl-stepper-now'].map(
-      (sel) => document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector(sel)?.textContent?.trim() ?? '',
-    );
-  const ok = await page
-    .waitForFunction(() => {
-      const root = document.querySelector('recotap-lens-panel')?.shadowRoot;
-      return !!root?.querySelector('[data-section="score"] .rl-badge');
-    }, { timeout: timeoutMs })
-    .then(() => true, () => false);
-  if (!ok) return null;
-  const [name = '', score = '', stage = ''] = await page.evaluate(read);
-  return { name, score, stage };
+  const found = await waitInPanel(
+    page,
+    (framed: boolean) => {
+      const root = framed ? document : document.querySelector('recotap-lens-panel')?.shadowRoot;
+      if (!root?.querySelector('[data-section="score"] .rl-badge')) return null;
+      return ['.rl-title', '[data-section="score"] .rl-badge', '.rl-stepper-now'].map((sel) => root.querySelector(sel)?.textContent?.trim() ?? '');
+    },
+    null,
+    timeoutMs,
+  );
+  if (!found) return null;
+  const [name = '', score = '', stage = ''] = found.value;
+  return { name, score, stage, framed: found.scope.framed };
 }

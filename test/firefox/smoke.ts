@@ -16,7 +16,9 @@ import { loadSiteCases } from '../e2e/site-cases.ts';
 import { startWorld, type World } from '../e2e/world.ts';
 import type { Browser, Page } from 'puppeteer-core';
 import { askFirefoxBackground, lookUpInPopup, quickLogInPanel } from './extension-page.ts';
-import { ADDON_ID, FIREFOX_BUILD, ROOT, launchFirefox, openExtensionPage, readFirefoxPanel, readFirefoxStoredKey, writeFirefoxSettings } from './launch.ts';
+import {
+  ADDON_ID, FIREFOX_BUILD, PANEL_FRAME_URL, ROOT, launchFirefox, openExtensionPage, readFirefoxPanel, readFirefoxStoredKey, waitInPanel, writeFirefoxSettings,
+} from './launch.ts';
 
 // a watchdog, not an assertion: a run takes ~30 s; a hung browser must not hang `npm test`
 const DEADLINE_MS = 90_000;
@@ -42,29 +44,66 @@ type Activity = Record<string, unknown>;
 const contactsOf = (a: Activity) => JSON.stringify(a.contacts ?? []);
 
 /**
- * The compact panel in Firefox's shadow root: at 1024×700 it starts as a pill flush with the right
- * edge; expanded, its header and quick-log row show without scrolling.
+ * The compact panel in Firefox's panel iframe: at 1024×700 it starts as a pill flush with the right
+ * edge; expanded, its header and quick-log row show without scrolling, inside the window.
  */
 async function checkCompactPanel(page: Page): Promise<void> {
   await page.setViewport({ width: 1024, height: 700 });
   await page.waitForFunction(() => innerWidth === 1024, { timeout: 5_000 }).catch(() => undefined);
   await page.reload({ waitUntil: 'load' });
   await page.waitForFunction(() => innerWidth === 1024, { timeout: 5_000 }).catch(() => undefined);
-  const pill = await page.waitForSelector('recotap-lens-panel >>> .rl-collapsed-btn', { timeout: 20_000 }).catch(() => null);
+  // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
+  const collapsed = await waitInPanel(page, (framed: boolean) => framed && !!document.querySelector('.rl-collapsed-btn'), null, 20_000);
+  const pill = await collapsed?.scope.frame.$('.rl-collapsed-btn');
+  // boundingBox is in the window's coordinates (puppeteer adds the iframe's offset)
   const pillBox = await pill?.boundingBox();
   check(pillBox && Math.round(pillBox.x + pillBox.width) === 1024, `at 1024×700 the panel starts as a pill at the window's right edge (${JSON.stringify(pillBox ?? null)})`);
   await pill?.click();
-  await page.waitForSelector('recotap-lens-panel >>> [role="group"][aria-label="Quick log"]', { timeout: 15_000 }).catch(() => null);
-  const fit = await page.evaluate(() => {
-    const root = document.querySelector('recotap-lens-panel')?.shadowRoot;
-    const row = root?.querySelector('[role="group"][aria-label="Quick log"]')?.getBoundingClientRect();
-    const box = root?.querySelector('.rl-panel-box')?.getBoundingClientRect();
-    const scroll = root?.querySelector('.rl-body')?.scrollTop ?? -1;
+  const expanded = await waitInPanel(page, (framed: boolean) => framed && !!document.querySelector('[role="group"][aria-label="Quick log"]'), null, 15_000);
+  const frame = expanded?.scope.frame;
+  const fit = await frame?.evaluate(() => {
+    const row = document.querySelector('[role="group"][aria-label="Quick log"]')?.getBoundingClientRect();
+    const box = document.querySelector('.rl-panel-box')?.getBoundingClientRect();
+    const scroll = document.querySelector('.rl-body')?.scrollTop ?? -1;
     if (!row || !box) return null;
-    return { inside: row.top >= box.top && row.bottom <= box.bottom && row.bottom <= innerHeight && row.right <= innerWidth, scroll, bottom: Math.round(row.bottom) };
+    return { inside: row.top >= box.top && row.bottom <= box.bottom, scroll };
   });
-  check(fit?.inside === true && fit.scroll === 0, `the expanded compact panel shows the quick-log row without scrolling at 1024×700 (${JSON.stringify(fit)})`);
+  const row = await (await frame?.$('[role="group"][aria-label="Quick log"]'))?.boundingBox();
+  const win = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  const inWindow = !!row && row.y + row.height <= win.height && row.x + row.width <= win.width;
+  check(
+    fit?.inside === true && fit.scroll === 0 && inWindow,
+    `the expanded compact panel shows the quick-log row without scrolling at 1024×700 (${JSON.stringify({ ...fit, bottom: row && Math.round(row.y + row.height), inWindow })})`,
+  );
   await page.setViewport({ width: 1280, height: 800 });
+}
+
+/**
+ * What the CRM page itself can do about the panel: nothing. crm.js's iframe is in a closed shadow
+ * root (not in window.frames either), and panel-frame.html is not web-accessible in Firefox: the
+ * page can neither fetch it nor frame it (only crm.js's own iframe loads it).
+ */
+async function checkPageCannotReachPanel(page: Page): Promise<void> {
+  const seen = await page.evaluate(
+    async (url: string) => ({
+      shadowRoot: document.querySelector('recotap-lens-panel')?.shadowRoot === null,
+      frames: window.frames.length,
+      fetched: await fetch(`${url}${'f'.repeat(32)}`).then((r) => `status ${r.status}`, () => 'refused'),
+    }),
+    PANEL_FRAME_URL,
+  );
+  check(seen.shadowRoot && seen.frames === 0 && seen.fetched === 'refused', `the CRM page cannot see the panel's iframe nor fetch panel-frame.html (${JSON.stringify(seen)})`);
+  await page.evaluate((url: string) => {
+    const probe = document.createElement('iframe');
+    probe.id = 'smoke-probe';
+    probe.src = `${url}${'f'.repeat(32)}`;
+    document.body.append(probe);
+  }, PANEL_FRAME_URL);
+  await new Promise((r) => setTimeout(r, 1500));
+  const hrefs = await Promise.all(page.frames().map((f) => f.evaluate(() => location.href).catch(() => 'unreadable')));
+  const loaded = hrefs.filter((h) => h.startsWith(PANEL_FRAME_URL));
+  check(loaded.length === 1 && !loaded[0]!.endsWith('f'.repeat(32)), `a panel-frame.html the page frames itself does not load (${loaded.length} panel documents; the page's frame: ${hrefs.at(-1)})`);
+  await page.evaluate(() => document.getElementById('smoke-probe')?.remove());
 }
 
 /** The in-page panel (account and contact pages), its quick log, the popup lookup and a view-logged activity. */
@@ -79,13 +118,17 @@ async function checkPanelsPopupAndActivities(world: World, browser: Browser): Pr
   await record.setViewport({ width: 1280, height: 800 });
   await record.goto(sf.url, { waitUntil: 'load' });
   const shown = await readFirefoxPanel(record);
-  check(shown?.name === acme.name && shown.score.startsWith(String(acme.score)), `the in-page panel on ${new URL(sf.url).host} shows ${acme.name} (${shown?.score ?? 'no panel'})`);
+  check(
+    shown?.framed && shown.name === acme.name && shown.score.startsWith(String(acme.score)),
+    `the in-page panel on ${new URL(sf.url).host} shows ${acme.name}, in the extension's panel iframe (${shown ? `${shown.score}, framed: ${shown.framed}` : 'no panel'})`,
+  );
+  await checkPageCannotReachPanel(record);
 
   // a contact record: its panel's one-click "E-mail sent" logs for the contact on the page
   const dana = 'dana.whitfield@acmerobotics.com';
   await record.goto(sfContact.url, { waitUntil: 'load' });
   const onContact = await readFirefoxPanel(record);
-  check(onContact?.name === acme.name, `the panel on the Salesforce contact page shows ${acme.name} (${onContact?.name ?? 'no panel'})`);
+  check(onContact?.framed && onContact.name === acme.name, `the panel on the Salesforce contact page shows ${acme.name} (${onContact?.name ?? 'no panel'})`);
   const toast = await quickLogInPanel(record, 'E-mail sent');
   check(toast?.includes('Logged E-mail — '), `the panel's quick log "E-mail sent" confirms (${toast ?? 'no confirmation'})`);
   await checkCompactPanel(record);
@@ -204,7 +247,10 @@ async function checkLinkedInOptIn(browser: Browser, settingsPage: Page): Promise
   check(st?.active === true, `opting in registers the in-page panel script for LinkedIn with browser.scripting (${JSON.stringify(st)})`);
   await page.reload({ waitUntil: 'load' });
   const shown = await readFirefoxPanel(page);
-  check(shown?.name === acme.name, `after a reload the LinkedIn company page shows ${acme.name} in the page (${shown?.name ?? 'no panel'})`);
+  check(
+    shown?.framed === false && shown.name === acme.name,
+    `after a reload the LinkedIn company page shows ${acme.name} in the page, in its shadow root (${shown ? `${shown.name}, framed: ${shown.framed}` : 'no panel'})`,
+  );
   await setSurface('side-panel');
   for (let i = 0; i < 50 && st?.active; i++) {
     st = await state();
@@ -228,20 +274,47 @@ async function checkUnreadableRecord(world: World, browser: Browser): Promise<vo
   await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
   await page.goto(url, { waitUntil: 'load' });
   // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
-  const read = () => document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector('.rl-unreadable')?.textContent ?? '';
-  await page.waitForFunction(read, { timeout: 20_000 }).catch(() => null);
-  const text = await page.evaluate(read);
+  const unreadable = await waitInPanel(page, (framed: boolean) => framed && (document.querySelector('.rl-unreadable')?.textContent ?? ''), null, 20_000);
+  const text = unreadable?.value || '';
   check(text.includes('Couldn’t read this record') && !text.includes('not in Recotap'), `an unreadable record says "Couldn’t read this record", not "not in Recotap" (${text.slice(0, 60) || 'no panel'})`);
-  const search = await page.evaluateHandle(() => document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector('input[type="search"]'));
-  await (search as unknown as { type(t: string): Promise<void> }).type('Acme');
-  const found = await page
-    .waitForFunction(() => !!document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector('.rl-pick'), { timeout: 10_000 })
-    .then(() => true, () => false);
-  check(found, 'its inline search finds the account');
-  const pick = await page.evaluateHandle(() => document.querySelector('recotap-lens-panel')?.shadowRoot?.querySelector('.rl-pick'));
-  await (pick as unknown as { click(): Promise<void> }).click();
+  const frame = unreadable?.scope.frame ?? page.mainFrame();
+  await (await frame.$('input[type="search"]'))?.type('Acme');
+  const pick = await frame.waitForSelector('.rl-pick', { timeout: 10_000 }).catch(() => null);
+  check(pick, 'its inline search finds the account');
+  await pick.click();
   const pinned = await readFirefoxPanel(page, 10_000);
-  check(pinned?.name === 'Acme Robotics', `picking it pins the record to the account (${pinned?.name ?? 'no account shown'})`);
+  check(pinned?.framed && pinned.name === 'Acme Robotics', `picking it pins the record to the account (${pinned?.name ?? 'no account shown'})`);
+  await page.close();
+}
+
+/**
+ * A CRM page whose Content-Security-Policy forbids frames (as Salesforce's may) blocks its own
+ * frames, yet crm.js's panel iframe loads: Firefox exempts loads a content script triggers.
+ */
+async function checkStrictCsp(world: World, browser: Browser): Promise<void> {
+  const sf = (await loadSiteCases()).find((c) => c.adapterId === 'salesforce-lightning' && c.file.endsWith('/account.html'));
+  check(sf, 'the Salesforce Lightning account fixture exists');
+  const csp = "default-src 'self'; frame-src 'none'; child-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'";
+  const html = readFileSync(sf.file, 'utf8').replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  const url = `${sf.url}?csp=strict`;
+  world.setPage(url, html);
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
+  await page.goto(url, { waitUntil: 'load' });
+  const shown = await readFirefoxPanel(page);
+  // the policy is in force: a same-origin frame the page adds itself stays empty
+  await page.evaluate(() => {
+    const probe = document.createElement('iframe');
+    probe.src = '/lightning/page/home';
+    document.body.append(probe);
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  const hrefs = await Promise.all(page.frames().map((f) => f.evaluate(() => location.href).catch(() => 'unreadable')));
+  const ownFrameLoaded = hrefs.some((h) => h.includes('/lightning/page/home'));
+  check(
+    !ownFrameLoaded && shown?.framed && shown.name === 'Acme Robotics',
+    `a CRM page whose CSP forbids frames blocks its own frame (${ownFrameLoaded ? 'loaded' : 'blocked'}) yet shows the framed panel (${shown ? `${shown.name}, framed: ${shown.framed}` : 'no panel'})`,
+  );
   await page.close();
 }
 
@@ -253,7 +326,7 @@ async function checkOutlookMessage(browser: Browser): Promise<void> {
   await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
   await page.goto(c.url, { waitUntil: 'load' });
   const shown = await readFirefoxPanel(page, 20_000);
-  check(shown?.name === 'Acme Robotics', `the panel on an Outlook conversation (${new URL(c.url).host}) shows Acme Robotics (${shown?.name ?? 'no panel'})`);
+  check(shown?.framed && shown.name === 'Acme Robotics', `the panel on an Outlook conversation (${new URL(c.url).host}) shows Acme Robotics, framed (${shown?.name ?? 'no panel'})`);
   await page.close();
 }
 
@@ -266,7 +339,7 @@ async function checkDynamicsApi(world: World, browser: Browser): Promise<void> {
   await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
   await page.goto(c.url, { waitUntil: 'load' });
   const shown = await readFirefoxPanel(page, 20_000);
-  const text = await page.$eval('recotap-lens-panel >>> aside', (el) => el.textContent ?? '').catch(() => '');
+  const text = (await waitInPanel(page, (framed: boolean) => framed && (document.querySelector('aside')?.textContent ?? ''), null, 5_000))?.value || '';
   check(shown?.name === 'Globex Analytics' && text.includes('Matched: Dynamics record data'), `a Dynamics form without a website is matched by the Web API's record data (${shown?.name ?? 'no panel'})`);
   const asked = world.dynamicsApiRequests.slice(before);
   check(asked.length === 1 && asked[0]!.odataVersion === '4.0', `with exactly one Web API request (${asked.length})`);
@@ -275,13 +348,16 @@ async function checkDynamicsApi(world: World, browser: Browser): Promise<void> {
 
 async function run(world: World): Promise<void> {
   check(existsSync(path.join(FIREFOX_BUILD, 'manifest.json')), `Firefox build exists at ${path.relative(ROOT, FIREFOX_BUILD)} (npm run build:firefox)`);
-  // MV2 cannot limit a web-accessible resource to some sites (LinkedIn must get none): the panel
-  // renders in the page here, and the Chrome-only panel iframe page is not built
+  // MV2 cannot limit a web-accessible resource to some sites (LinkedIn must get none), and the panel
+  // iframe needs none: crm.js sets its src, so it loads with the content script's principal
   const manifest = JSON.parse(readFileSync(path.join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { web_accessible_resources?: unknown };
   check(
-    manifest.web_accessible_resources === undefined && !existsSync(path.join(FIREFOX_BUILD, 'panel-frame.html')),
-    'the Firefox build exposes no web-accessible resource and has no panel iframe page',
+    manifest.web_accessible_resources === undefined && existsSync(path.join(FIREFOX_BUILD, 'panel-frame.html')),
+    'the Firefox build exposes no web-accessible resource and ships the panel iframe page',
   );
+  // the panel (React) renders in the iframe: crm.js has none of it; the LinkedIn opt-in script does
+  const hasReact = (file: string) => readFileSync(path.join(FIREFOX_BUILD, 'content-scripts', file), 'utf8').includes('react.transitional.element');
+  check(!hasReact('crm.js') && hasReact('inpage.js'), 'crm.js carries no React (the panel renders in its iframe); inpage.js (LinkedIn opt-in) does');
   const firefox = await launchFirefox(world);
   try {
     check(firefox.addonId === ADDON_ID, `the add-on installs with id ${ADDON_ID} (got ${firefox.addonId})`);
@@ -318,6 +394,7 @@ async function run(world: World): Promise<void> {
     // the rep e-mail as Settings stores it; Salesforce records show their account
     await writeFirefoxSettings(page, { apiKey: DEMO_API_KEY, repEmail: DEMO_REP.email });
     await checkPanelsPopupAndActivities(world, firefox.browser);
+    await checkStrictCsp(world, firefox.browser);
     await checkOutlookMessage(firefox.browser);
     await checkDynamicsApi(world, firefox.browser);
     await checkUnreadableRecord(world, firefox.browser);

@@ -1,5 +1,5 @@
 /**
- * Which panel iframe may speak for a tab (Chrome's framed in-page panel, components/panel-frame/).
+ * Which panel iframe may speak for a tab (the framed in-page panel, components/panel-frame/).
  * crm.js registers the random secret it puts in the iframe's URL (registerPanelFrame) before it
  * adds the iframe; the sender check (sender.ts) then accepts a panel-frame.html sender only with
  * that secret, as the tab's content script. One entry per tab: a new panel replaces the last.

@@ -36,15 +36,15 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<RequestName> = new Set<Request
 ]);
 
 /**
- * Chrome, where crm.js only detects the record and frames the panel (the panel's controls run in
- * panel-frame.html): what a content script on a CRM host may still send. A bug in crm.js that lets
- * page data run as code then gets no more than a record lookup: no account added, no activity
- * logged, no rep e-mail changed. LinkedIn's opt-in panel (inpage.js) renders in the page, so
+ * Where crm.js only detects the record and frames the panel (the panel's controls run in
+ * panel-frame.html; Chrome and Firefox): what a content script on a CRM host may still send. A
+ * bug in crm.js that lets page data run as code then gets no more than a record lookup: no account
+ * added, no activity logged, no rep e-mail changed. LinkedIn's opt-in panel (inpage.js) renders in the page, so
  * LinkedIn keeps CONTENT_SCRIPT_MESSAGES (docs/security.md lists this as a residual risk).
  */
 export const FRAMED_CRM_SCRIPT_MESSAGES: ReadonlySet<RequestName> = new Set<RequestName>(['lookupContext', 'registerPanelFrame']);
 
-/** The framed in-page panel's page (Chrome; components/panel-frame/), relative to the extension's origin. */
+/** The framed in-page panel's page (components/panel-frame/), relative to the extension's origin. */
 export const PANEL_FRAME_PAGE = 'panel-frame.html';
 
 /** What crm.js registered for the panel iframe of a tab (panel-frames.ts). */
@@ -70,7 +70,7 @@ export interface SenderCheckDeps {
   siteForUrl: (url: string) => Promise<string | null> | string | null;
   /** the panel iframe crm.js registered for a tab (absent: no panel frame is accepted) */
   panelFrame?: (tabId: number) => Promise<PanelFrameEntry | null>;
-  /** Chrome's build: CRM pages' panel is framed, so their content script gets FRAMED_CRM_SCRIPT_MESSAGES only */
+  /** CRM pages' panel is framed (both builds), so their content script gets FRAMED_CRM_SCRIPT_MESSAGES only */
   framedCrmPanel?: boolean;
 }
 
@@ -93,8 +93,9 @@ export async function checkSender(name: RequestName, sender: MessageSenderLike |
 /**
  * The panel iframe speaks for its tab, as that tab's content script, with the same restrictions;
  * but only the frame crm.js created: its URL must carry the secret crm.js registered for the tab.
- * A page can frame panel-frame.html itself (it is web-accessible on CRM hosts), but it cannot
- * know that secret, so such a frame is rejected here.
+ * A page can frame panel-frame.html itself in Chrome (it is web-accessible on CRM hosts), but it
+ * cannot know that secret, so such a frame is rejected here. Firefox declares it not web-accessible
+ * at all (only crm.js's own iframe loads it).
  */
 async function checkPanelFrame(name: RequestName, sender: MessageSenderLike, url: string, deps: SenderCheckDeps): Promise<SenderInfo> {
   const tabId = sender.tab?.id;

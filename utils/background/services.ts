@@ -44,10 +44,10 @@ export interface BackgroundOptions {
     clearAll: () => Promise<void>;
   };
   onRepEmailChanged?: () => void;
-  /** CRM pages' panel is framed (Chrome's build, the default there): their content script may only look records up */
+  /** CRM pages' panel is framed (both builds; the default): their content script may only look records up */
   framedCrmPanel?: boolean;
   onKeySaved?: () => void;
-  /** the panel iframes crm.js registered (Chrome's framed panel) */
+  /** the panel iframes crm.js registered (the framed panel) */
   panelFrames?: PanelFrames;
   /** a sync recorded moves of watched accounts (badge, notification) */
   onMoves?: (moves: MoveRecord[], watch: WatchStore) => void | Promise<void>;
@@ -160,8 +160,8 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
   const handlers = createHandlers({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    // Chrome frames the CRM panel (panel-frame.html); Firefox renders it in the page (wxt.config.ts)
-    framedCrmPanel: opts.framedCrmPanel ?? import.meta.env.BROWSER !== 'firefox',
+    // both builds frame the CRM panel (panel-frame.html), so crm.js only looks records up
+    framedCrmPanel: opts.framedCrmPanel ?? true,
     siteForUrl,
     store,
     resolver,

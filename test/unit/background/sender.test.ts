@@ -29,7 +29,7 @@ describe('sender check', () => {
     await expect(checkSender('lookupContext', lookAlike, deps)).rejects.toThrow(/not on a supported site/);
   });
 
-  it("Chrome's framed CRM panel: a CRM content script may look records up and register its frame, nothing else", async () => {
+  it('the framed CRM panel (both builds): a CRM content script may look records up and register its frame, nothing else', async () => {
     const framed = { ...deps, framedCrmPanel: true, siteForUrl: (url: string) => (new URL(url).hostname === 'www.linkedin.com' ? 'linkedin' : deps.siteForUrl(url)) };
     const cs = { id: 'lens@recotap.com', url: 'https://app.hubspot.com/contacts/1/company/2', tab: { id: 5 } };
     const allowed: string[] = [];
@@ -41,5 +41,16 @@ describe('sender check', () => {
     // LinkedIn's opt-in panel renders in the page: its script keeps the page-facing messages
     const li = { id: 'lens@recotap.com', url: 'https://www.linkedin.com/company/acme/', tab: { id: 6 } };
     expect((await checkSender('addAccount', li, framed)).kind).toBe('content-script');
+  });
+  it('Firefox: the panel frame at moz-extension://<uuid>/ speaks for its tab only with the registered secret', async () => {
+    const secret = 'a'.repeat(32);
+    const entry = { secret, url: 'https://app.hubspot.com/contacts/1/company/2', siteId: 'hubspot' };
+    const framed = { ...deps, framedCrmPanel: true, panelFrame: async (tabId: number) => (tabId === 7 ? entry : null) };
+    const frame = (hash: string, tabId = 7) => ({ id: 'lens@recotap.com', url: `moz-extension://1234-abcd/panel-frame.html#${hash}`, tab: { id: tabId, url: entry.url } });
+    expect(await checkSender('addAccount', frame(secret), framed)).toEqual({ kind: 'content-script', tabId: 7, url: entry.url, siteId: 'hubspot' });
+    await expect(checkSender('lookupContext', frame('b'.repeat(32)), framed)).rejects.toThrow(/did not register/);
+    await expect(checkSender('lookupContext', frame(secret, 8), framed)).rejects.toThrow(/did not register/);
+    await expect(checkSender('registerPanelFrame', frame(secret), framed)).rejects.toThrow(/may not send/);
+    await expect(checkSender('saveApiKey', frame(secret), framed)).rejects.toThrow(/may not send/);
   });
 });

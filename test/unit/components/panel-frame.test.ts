@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFrameHost, placementStyle, randomSecret } from '@/components/panel-frame/frame-host';
 import { createFrameClient, listenToHost, waitForHostPort } from '@/components/panel-frame/frame-client';
+import { frameOrigin } from '@/components/panel-frame/mount-frame-panel';
 import { parseFrameMessage, parseHostMessage } from '@/components/panel-frame/protocol';
 import type { PanelBackend } from '@/components/content-panel/panel-controller';
 import type { LookupResult, PageContext } from '@/utils/view-models';
@@ -81,6 +82,17 @@ describe('framed panel protocol', () => {
     expect(placementStyle({ side: 'left', top: 96, width: 320, height: 400 })).toContain('top:84px;left:4px;width:344px;height:424px;');
     // the collapsed pill snaps to the window edge: the frame's padding lies outside the viewport
     expect(placementStyle({ side: 'right', top: 96, width: 80, height: 30, edge: true })).toContain('right:-12px;');
+  });
+});
+
+describe('frameOrigin', () => {
+  it("addresses the port to the origin the frame's document commits at, in each browser", () => {
+    // Chrome, use_dynamic_url: the URL's host is the per-session id; the document is at runtime.id
+    expect(frameOrigin('chrome-extension://dynamicsessionid/panel-frame.html', 'abcdefghijklmnop')).toBe('chrome-extension://abcdefghijklmnop');
+    // Firefox: runtime.id is the add-on id (lens@recotap.com); the document is at the install's UUID
+    expect(frameOrigin('moz-extension://a3c1f0de-7b2e-4c55-9d1a-5e0f4b6c2d10/panel-frame.html', 'lens@recotap.com')).toBe(
+      'moz-extension://a3c1f0de-7b2e-4c55-9d1a-5e0f4b6c2d10',
+    );
   });
 });
 
