@@ -53,9 +53,11 @@ export const requestSchemas = {
   /** crm.js (Chrome): the secret in the URL of the panel iframe it is about to add (utils/background/panel-frames.ts) */
   registerPanelFrame: z.object({ secret: z.string().regex(/^[0-9a-f]{32}$/, 'expected 32 hex digits') }),
   /** popup / side panel: watched accounts that moved (utils/accounts/watch.ts) */
-  listMovers: z.object({}).default({}),
+  listMovers: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).default({}),
   /** the rep opened the Movers view: its movers count as seen (badge, default tab) */
   markMoversVisited: z.object({}).default({}),
+  /** popup / side panel: Top movers of a followed segment over 7 or 30 days (score history) */
+  listTopMovers: z.object({ segmentId: id, days: z.union([z.literal(7), z.literal(30)]) }),
   /** "Unwatch" in the Movers list */
   unwatchAccount: z.object({ rtpAid: id }),
   /** popup / side panel empty state: the accounts seen most recently and the hottest cached ones */

@@ -8,7 +8,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { requestSchemas } from './messaging-schemas';
-import type { MoverSummary } from './accounts/movers';
+import type { MoverSummary, TopMover } from './accounts/movers';
 import type { AccountSummary, ActivityView, LookupResult, PageContext, StatusView, ErrorView } from './view-models';
 
 export type RequestName = keyof typeof requestSchemas;
@@ -43,6 +43,7 @@ export interface ResponseMap {
   registerPanelFrame: SimpleResult;
   listMovers: MoversView;
   markMoversVisited: SimpleResult;
+  listTopMovers: TopMoversView;
   unwatchAccount: SimpleResult;
   showInSidePanel: SimpleResult;
   listSuggestions: SuggestionsView;
@@ -62,11 +63,22 @@ export interface MoverView extends MoverSummary {
 
 /** The Movers view: watched accounts that moved (unseen first) and how many are unseen. */
 export interface MoversView {
+  /** unseen first, then the most recent; at most the `limit` asked for */
   movers: MoverView[];
+  /** accounts in the whole list (movers holds the first `limit` of them) */
+  total: number;
   unseen: number;
   /** ISO time the rep last opened the Movers view (null: never) */
   visitedAt: string | null;
 }
+
+/** One account of a followed segment and its score change over the window. */
+export type TopMoverView = TopMover;
+
+/** Top movers of one followed segment over a window (largest score rise first). */
+export type TopMoversView =
+  | { ok: true; segmentId: string; days: 7 | 30; movers: TopMoverView[]; moved: number }
+  | { ok: false; error: ErrorView };
 
 /** What the side panel shows for a tab. */
 export interface TabResultView {

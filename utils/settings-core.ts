@@ -43,6 +43,13 @@ export const MoversSettingsSchema = v.object({
 });
 export type MoversSettings = v.InferOutput<typeof MoversSettingsSchema>;
 
+/** Static segments the rep follows (options → "Follow segments"): every account of one is watched. */
+export const FollowedSegmentsSchema = v.pipe(
+  v.array(v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), name: str(300) })),
+  v.maxLength(200),
+);
+export type FollowedSegment = v.InferOutput<typeof FollowedSegmentsSchema>[number];
+
 export const CacheSettingsSchema = v.object({
   ttlMinutes: num(1, 24 * 60),
   negativeTtlMinutes: num(1, 24 * 60),
@@ -211,6 +218,7 @@ export const moversSettingsSetting = /* @__PURE__ */ decl('moversSettings', Move
   quietFromHour: 0,
   quietToHour: 0,
 });
+export const followedSegmentsSetting = /* @__PURE__ */ decl('followedSegments', FollowedSegmentsSchema, []);
 export const themeSetting = /* @__PURE__ */ decl('theme', ThemeSchema, 'system');
 export const panelStateSetting = /* @__PURE__ */ decl('panelState', v.record(str(64), PanelStateSchema), {}, false);
 /** which panel sections the rep opened (true) or folded (false), by section id; absent = the section's default */

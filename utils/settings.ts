@@ -7,7 +7,7 @@
  */
 import { storage, type WxtStorageItem } from '#imports';
 import {
-  accountUrlTemplateSetting, apiBaseSetting, cacheSettingsSetting, extraCrmHostsSetting, linkedinInPageSetting, MANAGED_KEYS, mergeEffective,
+  accountUrlTemplateSetting, apiBaseSetting, cacheSettingsSetting, extraCrmHostsSetting, followedSegmentsSetting, linkedinInPageSetting, MANAGED_KEYS, mergeEffective,
   needsNewKeySetting, panelStateSetting, parseManagedPolicy, parseSetting, pinnedMatchesSetting, repEmailSetting,
   moversSettingsSetting, sitePrefsSetting, syncSettingsSetting, syncStatusSetting, themeSetting,
   type EffectiveSettings, type ManagedPolicy, type SettingDecl,
@@ -59,6 +59,7 @@ export const needsNewKeyItem = defineSetting(needsNewKeySetting);
 export const syncStatusItem = defineSetting(syncStatusSetting);
 export const linkedinInPageStateItem = defineSetting(linkedinInPageSetting);
 export const moversSettingsItem = defineSetting(moversSettingsSetting);
+export const followedSegmentsItem = defineSetting(followedSegmentsSetting);
 export const accountUrlTemplateItem = defineSetting(accountUrlTemplateSetting);
 
 /** Read an item and validate it; anything that fails the schema reads as the default. */

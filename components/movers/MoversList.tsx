@@ -4,9 +4,15 @@ import { ScoreBadge } from '../ScoreBadge';
 import { intentText, isOpenableUrl, shortAgo } from './movers-format';
 import './movers.css';
 
+/** Rows asked for and rendered before "Show all" (the view opens fast however many accounts moved). */
+export const MOVERS_SHOWN = 50;
+
 export interface MoversListProps {
   /** null while loading */
   movers: MoverView[] | null;
+  /** accounts in the whole list; more than movers.length: a "Show all" button calls onShowAll */
+  total?: number;
+  onShowAll?(): void;
   /** Enter / click on a row: show the account (side panel) */
   onOpen(m: MoverView): void;
   /** "Open in CRM": the remembered record page */
@@ -23,7 +29,7 @@ export interface MoversListProps {
  * Watched accounts that moved, unseen first. Keyboard: ↑/↓ (Home/End) move between rows, Enter
  * opens the focused row's account, Tab reaches its "Open in CRM" and "Unwatch", Escape leaves.
  */
-export function MoversList({ movers, onOpen, onOpenUrl, onUnwatch, onEscape, autoFocus, now }: MoversListProps) {
+export function MoversList({ movers, total = 0, onShowAll, onOpen, onOpenUrl, onUnwatch, onEscape, autoFocus, now }: MoversListProps) {
   const rows = useRef<(HTMLButtonElement | null)[]>([]);
   const hasRows = !!movers?.length;
   useEffect(() => {
@@ -57,9 +63,11 @@ export function MoversList({ movers, onOpen, onOpenUrl, onUnwatch, onEscape, aut
     }
   }
 
+  const shown = movers;
   return (
+    <>
     <ul className="rl-movers" aria-label="Accounts that changed" onKeyDown={onKeyDown}>
-      {movers.map((m, i) => {
+      {shown.map((m, i) => {
         const stageMoved = m.stageBefore !== m.stageAfter;
         return (
           <li key={m.rtpAid} className={m.unseen ? 'rl-mover rl-mover-unseen' : 'rl-mover'} data-rtpaid={m.rtpAid}>
@@ -68,7 +76,6 @@ export function MoversList({ movers, onOpen, onOpenUrl, onUnwatch, onEscape, aut
               className="rl-card-btn rl-mover-main"
               ref={(el) => void (rows.current[i] = el)}
               onClick={() => onOpen(m)}
-              aria-label={`${m.name}, ${m.domain}: score ${m.scoreBefore} to ${m.scoreAfter}${stageMoved ? `, stage ${m.stageBefore || 'none'} to ${m.stageAfter || 'none'}` : ''}${m.unseen ? ', new' : ''}. Open in side panel`}
             >
               <span className="rl-mover-head">
                 <span className="rl-card-name">{m.name}</span>
@@ -78,7 +85,7 @@ export function MoversList({ movers, onOpen, onOpenUrl, onUnwatch, onEscape, aut
               <span className="rl-muted">{m.domain}</span>
               <span className="rl-mover-scores" data-testid="mover-scores">
                 <ScoreBadge score={m.scoreBefore} band={m.bandBefore} />
-                <span aria-hidden="true"> → </span>
+                <span> → </span>
                 <ScoreBadge score={m.scoreAfter} band={m.bandAfter} />
               </span>
               {stageMoved ? (
@@ -87,6 +94,8 @@ export function MoversList({ movers, onOpen, onOpenUrl, onUnwatch, onEscape, aut
                 </span>
               ) : null}
               {m.topIntent ? <span className="rl-muted">{intentText(m.topIntent)}</span> : null}
+              {/* the row's name is its visible text (axe: label-content-name-mismatch) plus what it does */}
+              <span className="rl-sr-only">, open in side panel</span>
             </button>
             <span className="rl-mover-actions">
               {isOpenableUrl(m.lastUrl) ? (
@@ -109,5 +118,11 @@ export function MoversList({ movers, onOpen, onOpenUrl, onUnwatch, onEscape, aut
         );
       })}
     </ul>
+    {onShowAll && total > movers.length ? (
+      <button type="button" className="rl-btn rl-btn-link" onClick={onShowAll}>
+        Show all {total} accounts
+      </button>
+    ) : null}
+    </>
   );
 }

@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import { browser } from '#imports';
 import { moversSettingsItem, moversSettingsSetting, type MoversSettings } from '@/utils/settings';
 import { useSetting } from '../use-setting';
+import { FollowSegments, type FollowSegmentsProps } from './FollowSegments';
+import './movers.css';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
@@ -11,7 +13,7 @@ const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
  * notification. Turning notifications on asks for the 'notifications' permission first (it is
  * optional in the manifest, so installing never asks for it).
  */
-export function MoversSettingsSection() {
+export function MoversSettingsSection({ listSegments }: Pick<FollowSegmentsProps, 'listSegments'> = {}) {
   const uid = useId();
   const stored = useSetting(moversSettingsItem);
   const settings = stored ?? moversSettingsSetting.fallback;
@@ -35,6 +37,7 @@ export function MoversSettingsSection() {
         Accounts you view on a record page, pin, log activity for or add to Recotap are watched. After each sync, the
         popup&apos;s Movers tab lists those whose score, band, stage or intent changed.
       </p>
+      <FollowSegments listSegments={listSegments} />
       <label className="rl-check">
         <input type="checkbox" checked={settings.badge} onChange={(e) => save({ badge: e.target.checked })} />
         Show the number of changed accounts on the toolbar icon (on pages without a record)

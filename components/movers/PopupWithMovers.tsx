@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MoversView, MoverView } from '@/utils/messaging';
 import { LensRoot } from '../LensRoot';
 import { PopupView, type PopupViewProps } from '../popup/PopupView';
+import { MOVERS_SHOWN } from './MoversList';
 import { MoversPane, type MoversBackend } from './MoversPane';
 import { PopupTabs, type PopupTab } from './PopupTabs';
 import '../styles/views.css';
@@ -9,7 +10,7 @@ import '../styles/views.css';
 export interface PopupWithMoversProps extends Omit<PopupViewProps, 'tabs'> {
   movers: MoversBackend;
   /** Enter/click on a mover: show it in the side panel (must open the panel synchronously) */
-  openMover(m: MoverView): void;
+  openMover(m: Pick<MoverView, 'rtpAid' | 'name' | 'domain'>): void;
   openUrl(url: string): void;
   /** 'movers': open on the Movers tab (the movers notification's click opens popup.html#movers) */
   initialTab?: PopupTab;
@@ -19,7 +20,20 @@ export interface PopupWithMoversProps extends Omit<PopupViewProps, 'tabs'> {
  * The popup with its two tabs: Search (PopupView) and Movers. It opens on Movers when there are
  * unseen movers, unless the rep already started typing a search.
  */
-export function PopupWithMovers({ movers, openMover, openUrl, initialTab, ...popup }: PopupWithMoversProps) {
+export function PopupWithMovers({ movers: backend, openMover, openUrl, initialTab, ...popup }: PopupWithMoversProps) {
+  // the popup's first list (unseen count, default tab) is also the Movers pane's first list: one
+  // listMovers request when the popup opens on Movers, not two
+  const movers = useMemo<MoversBackend>(() => {
+    let first: Promise<MoversView> | null = null;
+    let taken = 0;
+    return {
+      ...backend,
+      listMovers: (limit) => {
+        if (taken++ < 2 && limit === MOVERS_SHOWN) return (first ??= backend.listMovers(limit));
+        return backend.listMovers(limit);
+      },
+    };
+  }, [backend]);
   const [tab, setTab] = useState<PopupTab>(initialTab ?? 'search');
   const [list, setList] = useState<MoversView | null>(null);
   const typed = useRef(false);
@@ -35,7 +49,7 @@ export function PopupWithMovers({ movers, openMover, openUrl, initialTab, ...pop
       if (e.key.length === 1) typed.current = true;
     };
     window.addEventListener('keydown', onKey, true);
-    movers.listMovers().then(
+    movers.listMovers(MOVERS_SHOWN).then(
       (v) => {
         setList(v);
         if (v.unseen > 0 && !typed.current) setTab('movers');

@@ -3,6 +3,7 @@ import { browser } from '#imports';
 import { sendMessage } from '@/utils/messaging';
 import { LensRoot, type ThemeMode } from '../LensRoot';
 import { MoversPane, type MoversBackend } from './MoversPane';
+import { topMoversBackend } from './top-movers-backend';
 
 /**
  * The side panel's Movers list, shown while no record is in view: a row opens the account in this
@@ -11,9 +12,10 @@ import { MoversPane, type MoversBackend } from './MoversPane';
 export function SidePanelMovers({ tabId, theme }: { tabId: number | null; theme: ThemeMode }) {
   const backend = useMemo<MoversBackend>(
     () => ({
-      listMovers: () => sendMessage('listMovers', {}),
+      listMovers: (limit) => sendMessage('listMovers', limit === undefined ? {} : { limit }),
       markVisited: () => sendMessage('markMoversVisited', {}),
       unwatch: (rtpAid) => sendMessage('unwatchAccount', { rtpAid }),
+      top: topMoversBackend,
     }),
     [],
   );

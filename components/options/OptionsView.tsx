@@ -75,7 +75,7 @@ export function OptionsView({ model, actions }: { model: OptionsModel; actions: 
         />
         {showAllSet ? <AllSetCard ref={allSetRef} sites={model.sites} shortcuts={shortcuts} /> : null}
         <SyncSection sync={settings.sync} status={status} storageBytes={model.storageBytes} actions={actions} />
-        <MoversSettingsSection />
+        <MoversSettingsSection listSegments={connected ? actions.listSegments : undefined} />
         <SitesSection settings={settings} sites={model.sites} onChange={actions.saveSitePref} />
         <AccountLinkSection />
         <section className="rl-card-section" aria-labelledby={`${uid}-theme`}>

@@ -32,6 +32,8 @@ export interface OptionsActions {
   saveTheme(theme: Theme): Promise<void>;
   /** ask the rep to confirm a destructive action (window.confirm in the page) */
   confirm(message: string): boolean;
+  /** GET /segments for "Follow segments" (absent: only the segments already followed are listed) */
+  listSegments?(): Promise<{ segments: { id: string; name: string }[] } | { error: string }>;
 }
 
 /** Is this a usable https (or local test) base URL? Returns an error sentence or null. */

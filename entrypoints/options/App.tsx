@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from '#imports';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import type { OptionsActions } from '@/components/options/options-types';
+import { segmentsFromResponse } from '@/components/segments';
 import { OptionsView } from '@/components/options/OptionsView';
 import { useShortcuts } from '@/components/shortcuts';
 import { onMessage, sendMessage } from '@/utils/messaging';
@@ -91,6 +92,7 @@ export function OptionsApp() {
       },
       saveTheme: (theme) => themeItem.setValue(theme),
       confirm: (message) => window.confirm(message),
+      listSegments: async () => segmentsFromResponse(await sendMessage('listSegments', {})),
     }),
     [],
   );

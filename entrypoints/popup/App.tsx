@@ -6,6 +6,7 @@ import { useShortcuts } from '@/components/shortcuts';
 import type { MoversBackend } from '@/components/movers/MoversPane';
 import { PopupWithMovers } from '@/components/movers/PopupWithMovers';
 import { activeTabId, openSidePanelFor } from '@/components/movers/side-panel';
+import { topMoversBackend } from '@/components/movers/top-movers-backend';
 import type { PopupActions } from '@/components/popup/PopupView';
 import { segmentsFromResponse } from '@/components/segments';
 import { useSetting } from '@/components/use-setting';
@@ -15,9 +16,10 @@ import type { MoverView } from '@/utils/messaging';
 import type { LookupResult, StatusView } from '@/utils/view-models';
 
 const moversBackend: MoversBackend = {
-  listMovers: () => sendMessage('listMovers', {}),
+  listMovers: (limit) => sendMessage('listMovers', limit === undefined ? {} : { limit }),
   markVisited: () => sendMessage('markMoversVisited', {}),
   unwatch: (rtpAid) => sendMessage('unwatchAccount', { rtpAid }),
+  top: topMoversBackend,
 };
 
 /** Popup container: wires PopupView to the background (status, search, lookups) and the active tab. */
@@ -56,7 +58,7 @@ export function PopupApp({ takeEarlyInput }: { takeEarlyInput?: () => string } =
     [],
   );
 
-  const openMover = (m: MoverView) => {
+  const openMover = (m: Pick<MoverView, 'domain'>) => {
     const id = tabId.current;
     if (id === null) return;
     openSidePanelFor(id); // first: only a user gesture may open the side panel

@@ -11,7 +11,7 @@ server on 127.0.0.1, routed by Host, reached through \`--host-resolver-rules\`).
 few repetitions, kept small so the whole suite runs in well under 15 minutes on 2 cores.
 
 Run one benchmark: \`npm run bench -- --only=<name>\` (names: emulator-pages, bundle, sync, delta, lookup, search,
-panel, overhead, requests, sync-node, firefox-panel, firefox-overhead; a partial run replaces only its sections below).
+panel, overhead, requests, movers, sync-node, firefox-panel, firefox-overhead; a partial run replaces only its sections below).
 \`npm run bench -- --firefox\` measures the Firefox figures (bundle sizes with the Firefox rows, then the Firefox panel
 latency and host overhead in firefox-esr over WebDriver BiDi; their rows say Firefox). Other options:
 \`--sizes=1000,10000\` (cache sizes of sections 3–6), \`--max-sync-s=300\` (a full sync still running after this many
@@ -27,7 +27,10 @@ export function summaryRows(s: Section): string[] {
   );
 }
 
-/** In an existing document, replaces the summary rows of `s` (used by partial runs). */
+/**
+ * In an existing document, replaces the summary rows of `s` (used by partial runs); a section new to
+ * the document gets its rows after the last summary row.
+ */
 export function replaceSummaryRows(doc: string, s: Section): string {
   const lines = doc.split('\n');
   const first = lines.findIndex((l) => l.includes(`<!-- summary:${s.id} -->`));

@@ -7,9 +7,9 @@
  *   npm run bench -- --firefox          # the Firefox figures: bundle sizes with the Firefox rows, Firefox
  *                                       # panel latency and host overhead (builds .output/firefox-mv2 if missing)
  *   options: --build (always run `wxt build` first), --sizes=1000,10000 (cache sizes), --no-write,
- *   --max-sync-s=300 (a full sync still running after this is stopped and reported as partial;
+ *   --movers-n=200000 (cache size of the movers benchmark), --max-sync-s=300 (a full sync still running after this is stopped and reported as partial;
  *   not the 100,000 size when delta runs, which needs a complete sync)
- * Names: emulator-pages, bundle, sync, delta, lookup, search, panel, overhead, requests, first-answer, sync-node,
+ * Names: emulator-pages, bundle, sync, delta, lookup, search, panel, overhead, requests, first-answer, movers, sync-node,
  * firefox-panel, firefox-overhead (the last two run only when named or with --firefox).
  */
 import { execFileSync } from 'node:child_process';
@@ -25,6 +25,7 @@ import { benchEmulatorPages } from './emulator-pages.ts';
 import { benchFirstAnswer } from './first-answer.ts';
 import { benchFirefoxHostOverhead, benchFirefoxPanelLatency } from './firefox.ts';
 import { benchHostOverhead } from './host-overhead.ts';
+import { benchMovers } from './movers.ts';
 import { benchPanelLatency } from './panel-latency.ts';
 import { benchRequestEconomy } from './request-economy.ts';
 import { renderDoc, replaceSummaryRows } from './doc.ts';
@@ -33,7 +34,7 @@ import { notMeasured, renderSection, type Section } from './lib/report.ts';
 import { benchSyncNode } from './sync-node.ts';
 
 const NAMES = [
-  'emulator-pages', 'bundle', 'sync', 'delta', 'lookup', 'search', 'panel', 'overhead', 'requests', 'first-answer', 'sync-node',
+  'emulator-pages', 'bundle', 'sync', 'delta', 'lookup', 'search', 'panel', 'overhead', 'requests', 'first-answer', 'movers', 'sync-node',
   'firefox-panel', 'firefox-overhead',
 ] as const;
 const FIREFOX_NAMES = ['firefox-panel', 'firefox-overhead'] as const;
@@ -49,6 +50,7 @@ const TITLES: Record<Name, string> = {
   overhead: '8. Host-page overhead',
   requests: '9. Request economy',
   'first-answer': '10. First answer after connecting',
+  movers: '11. Movers at 200,000 accounts: Movers view, delta overhead, store size',
   'sync-node': 'Supplement: sync engine in Node (fake-indexeddb)',
   'firefox-panel': 'Firefox: panel latency after SPA navigation (warm cache)',
   'firefox-overhead': 'Firefox: host-page overhead',
@@ -115,6 +117,7 @@ try {
   if (selected.has('overhead')) sections.push(...(await step('overhead', () => benchHostOverhead(snapshot.path, 7))));
   if (selected.has('requests')) sections.push(...(await step('requests', () => benchRequestEconomy(snapshot.path))));
   if (selected.has('first-answer')) sections.push(...(await step('first-answer', () => benchFirstAnswer(snapshot.path, 3))));
+  if (selected.has('movers')) sections.push(...(await step('movers', () => benchMovers(snapshot.path, log, Number(arg('movers-n') ?? 200_000), 'movers', TITLES.movers))));
   if (selected.has('sync-node')) sections.push(...(await step('sync-node', () => benchSyncNode(10_000))));
   if (firefoxSnapshot && selected.has('firefox-panel')) sections.push(...(await step('firefox-panel', () => benchFirefoxPanelLatency(firefoxSnapshot.path, 20))));
   if (firefoxSnapshot && selected.has('firefox-overhead')) sections.push(...(await step('firefox-overhead', () => benchFirefoxHostOverhead(firefoxSnapshot.path, 5))));

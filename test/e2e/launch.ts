@@ -2,7 +2,7 @@
  * Launching Chromium (found by scripts/lib/browsers.ts: CHROMIUM_PATH, the system's, or Playwright's) with the unmodified production build (toolchain.md §3.2, §3.7),
  * shared by the Playwright fixture and the demo launcher.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
@@ -23,6 +23,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** false = the caller handles SIGINT/SIGTERM itself (the demo's clean shutdown) */
   handleSignals?: boolean;
+  /** an existing profile to reuse (default: a fresh one, deleted on close) */
+  userDataDir?: string;
 }
 
 export interface LaunchedBrowser {
@@ -63,7 +65,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<LaunchedBrows
   if (opts.withExtension !== false && !existsSync(path.join(ext, 'manifest.json'))) {
     throw new Error(`No extension build at ${ext}: run \`npx wxt build\` first.`);
   }
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'lens-e2e-'));
+  const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: false, // --headless=new is in the args when wanted
@@ -80,6 +82,33 @@ export async function launchChromium(opts: LaunchOptions): Promise<LaunchedBrows
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Launches Chromium with optional API permissions of the extension already granted, as if the rep
+ * had accepted `permissions.request` (e.g. 'notifications'). Playwright cannot click Chromium's
+ * permission prompt (a native dialog, not a page) and no command-line switch accepts it, so: a
+ * first launch installs the extension into a fresh profile, the browser is closed, the permissions
+ * are added to the extension's granted and active sets in the profile's Preferences (the same
+ * record `permissions.request` writes; Linux Chromium does not enforce the preference MACs), and
+ * the browser starts again on that profile. The build under test is unchanged.
+ */
+export async function launchChromiumWithGrantedPermissions(opts: LaunchOptions, permissions: string[]): Promise<LaunchedBrowser> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'lens-e2e-'));
+  const first = await launchChromium({ ...opts, userDataDir });
+  let id: string;
+  try {
+    id = extensionIdOf(await extensionWorker(first.context));
+  } finally {
+    await first.context.close().catch(() => undefined);
+  }
+  const file = path.join(userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8')) as { extensions?: { settings?: Record<string, Record<string, { api?: string[] }>> } };
+  const entry = prefs.extensions?.settings?.[id];
+  if (!entry?.granted_permissions?.api || !entry.active_permissions?.api) throw new Error(`no permission record for ${id} in ${file}`);
+  for (const set of [entry.granted_permissions, entry.active_permissions]) set.api = [...new Set([...set.api!, ...permissions])];
+  writeFileSync(file, JSON.stringify(prefs));
+  return launchChromium({ ...opts, userDataDir });
 }
 
 /** The extension's service worker (waits for it to start). */

@@ -251,6 +251,7 @@ const ATTACK_PAYLOADS: Record<string, unknown> = {
   registerPanelFrame: { secret: 'c'.repeat(32) },
   listMovers: {},
   markMoversVisited: {},
+  listTopMovers: { segmentId: 'x', days: 7 },
   unwatchAccount: { rtpAid: 'x' },
   showInSidePanel: { tabId: 1, query: 'acmerobotics.com' },
   listSuggestions: { limit: 20 },

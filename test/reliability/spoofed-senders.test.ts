@@ -32,7 +32,7 @@ beforeEach(async () => {
 
 const EVIL = 'https://evil.example/crm';
 /** Written out here, not read from sender.ts, so widening CONTENT_SCRIPT_MESSAGES fails this test. */
-const EXTENSION_PAGES_ONLY: RequestName[] = ['saveApiKey', 'testConnection', 'clearLocalData', 'syncNow', 'lookupQuery', 'getTabResult', 'dismissTabQuery', 'listMovers', 'markMoversVisited', 'unwatchAccount', 'showInSidePanel', 'listSuggestions'];
+const EXTENSION_PAGES_ONLY: RequestName[] = ['saveApiKey', 'testConnection', 'clearLocalData', 'syncNow', 'lookupQuery', 'getTabResult', 'dismissTabQuery', 'listMovers', 'markMoversVisited', 'listTopMovers', 'unwatchAccount', 'showInSidePanel', 'listSuggestions'];
 const SPOOFS: { name: string; sender: MessageSenderLike | undefined; allowed: (m: RequestName) => boolean }[] = [
   { name: 'no sender', sender: undefined, allowed: () => false },
   { name: 'another extension', sender: { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html' }, allowed: () => false },
@@ -74,6 +74,7 @@ const PAYLOADS: { [N in RequestName]: unknown } = {
   registerPanelFrame: { secret: 'a'.repeat(32) },
   listMovers: {},
   markMoversVisited: {},
+  listTopMovers: { segmentId: 'x', days: 7 },
   unwatchAccount: { rtpAid: 'x' },
   showInSidePanel: { tabId: 1, query: 'acmerobotics.com' },
   listSuggestions: { limit: 5 },

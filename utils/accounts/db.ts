@@ -2,7 +2,7 @@
  * The account cache in IndexedDB (database 'recotap-lens-accounts'), via idb.
  * Everything here can be rebuilt from the API: clearLocalData deletes it wholesale.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { HistoryPoint } from '../view-models';
 import type { MoveRecord } from './movers';
 
@@ -13,8 +13,10 @@ export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
  * API page to each).
  * 4: 'watched' (accounts the rep follows for "what changed") and 'movers' (what syncs changed about them).
  * 5: score indexes for the popup's "Hot accounts" ('accounts' by score, 'blockHits' by each page's
- * best score) and 'watched' by lastSeenAt for "Recent accounts": a few index reads, never a scan. */
-export const ACCOUNTS_DB_VERSION = 5;
+ * best score) and 'watched' by lastSeenAt for "Recent accounts": a few index reads, never a scan.
+
+ * 6: the 'segMoves' index on 'accounts' (top movers of a followed segment; rows are rewritten in place). */
+export const ACCOUNTS_DB_VERSION = 6;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
 export interface ApiAccountRow {
@@ -51,6 +53,24 @@ export interface StoredAccount {
   updatedAt?: string;
   /** score/stage snapshots, oldest → newest, capped */
   history: HistoryPoint[];
+  /**
+   * [segmentId, time of the last history point] per segment of the row, only when the history has
+   * two points or more (multiEntry index 'segMoves'): the accounts of a segment whose score moved
+   * within a window are one index range, however large the cache (see segMovesOf).
+   */
+  segMoves?: [string, string][];
+}
+
+/**
+ * The 'segMoves' keys of an account: none unless its history holds a change (an account cached
+ * once and never changed has moved by 0 over any window, so it is left out of the index).
+ */
+export function segMovesOf(a: Pick<StoredAccount, 'row' | 'history'>): [string, string][] | undefined {
+  const segs = a.row.segments;
+  if (!segs?.length || a.history.length < 2) return undefined;
+  const last = a.history[a.history.length - 1]!.at;
+  const ids = [...new Set(segs.map((s) => s.segmentId).filter((id) => typeof id === 'string' && id))];
+  return ids.length ? ids.map((id) => [id, last]) : undefined;
 }
 
 /**
@@ -96,6 +116,12 @@ export interface BlockHits {
   stages: string[];
   /** '' when the row has no rtp_last_account_date */
   updatedAts: string[];
+  /**
+   * The four intent scores of each account, flat (linkedin, website, g2, bombora per account): a
+   * delta compares a watched account's block copy with its new row (intent jumps) from this record,
+   * which it reads anyway, instead of the block. Absent in blocks written before it existed.
+   */
+  intents?: number[];
   /** the best score of the page when written (indexed, for "Hot accounts"); an entry blanked later
    * leaves it as an upper bound, which is all the reader needs */
   top?: number;
@@ -148,7 +174,7 @@ export interface LensDB extends DBSchema {
   accounts: {
     key: string;
     value: StoredAccount;
-    indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string; score: number };
+    indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string; score: number; segMoves: [string, string] };
   };
   blocks: {
     key: string;
@@ -216,6 +242,23 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
             if (h.top === undefined && h.scores.length) void cursor.update({ ...h, top: Math.max(...h.scores) });
             return each(await cursor.continue());
           });
+        }
+      }
+      if (oldVersion < 6) {
+        // version 6: top movers of a segment read one index range. Existing rows get their keys in
+        // place (bulk-ingest blocks hold no history with a change, so they need none).
+        const accounts = tx.objectStore('accounts');
+        accounts.createIndex('segMoves', 'segMoves', { multiEntry: true });
+        if (oldVersion >= 1) {
+          const req = unwrap(accounts).openCursor();
+          req.onsuccess = () => {
+            const cursor = req.result;
+            if (!cursor) return;
+            const a = cursor.value as StoredAccount;
+            const keys = segMovesOf(a);
+            if (keys) cursor.update({ ...a, segMoves: keys });
+            cursor.continue();
+          };
         }
       }
     },

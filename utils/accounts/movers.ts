@@ -12,7 +12,7 @@ export const INTENT_JUMP = 15;
 export const MOVES_KEEP_MS = 90 * 86_400_000;
 
 export type IntentSource = 'linkedin' | 'website' | 'g2' | 'bombora';
-const SOURCE_FIELDS: [IntentSource, keyof ApiAccountRow][] = [
+export const SOURCE_FIELDS: [IntentSource, keyof ApiAccountRow][] = [
   ['linkedin', 'rtp_advertising_activity_score'],
   ['website', 'rtp_website_intent_score'],
   ['g2', 'rtp_g2_intent_score'],
@@ -123,4 +123,60 @@ export function summarizeMoves(moves: readonly MoveRecord[], visitedAt: string |
   }
   // unseen first, then the most recent
   return out.sort((a, b) => Number(b.unseen) - Number(a.unseen) || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/** One account of a followed segment and how its score moved over a window (Top movers). */
+export interface TopMover {
+  rtpAid: string;
+  name: string;
+  domain: string;
+  /** the score at the window's start (the last history point at or before it; else the first) */
+  scoreBefore: number;
+  scoreAfter: number;
+  /** scoreAfter − scoreBefore */
+  delta: number;
+  bandBefore: ScoreBand;
+  bandAfter: ScoreBand;
+  stageBefore: string;
+  stageAfter: string;
+  /** ISO time of the latest change (last history point) */
+  at: string;
+}
+
+/**
+ * How an account's score moved since `cutoffMs`, from its score history (StoredAccount.history,
+ * bounded by the store): null when it did not move. An account first cached inside the window is
+ * measured from its first point.
+ */
+export function topMoverOf(a: Pick<StoredAccount, 'rtpAid' | 'row' | 'domain' | 'history'>, cutoffMs: number): TopMover | null {
+  const h = a.history;
+  if (h.length < 2) return null;
+  let base = h[0]!;
+  for (const p of h) {
+    if (Date.parse(p.at) <= cutoffMs) base = p;
+    else break;
+  }
+  const last = h[h.length - 1]!;
+  const scoreAfter = num(a.row.rtp_account_score);
+  const stageAfter = a.row.rtp_journey_stage ?? '';
+  const delta = scoreAfter - base.score;
+  if (delta === 0) return null;
+  return {
+    rtpAid: a.rtpAid,
+    name: a.row.name ?? '',
+    domain: a.domain,
+    scoreBefore: base.score,
+    scoreAfter,
+    delta,
+    bandBefore: scoreBand(base.score, base.stage),
+    bandAfter: scoreBand(scoreAfter, stageAfter),
+    stageBefore: base.stage,
+    stageAfter,
+    at: last.at,
+  };
+}
+
+/** Largest rise first; equal rises by name, then id (a stable order). */
+export function compareTopMovers(a: TopMover, b: TopMover): number {
+  return b.delta - a.delta || a.name.localeCompare(b.name) || (a.rtpAid < b.rtpAid ? -1 : a.rtpAid > b.rtpAid ? 1 : 0);
 }

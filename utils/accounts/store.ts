@@ -5,11 +5,15 @@
  */
 import { unwrap, type IDBPTransaction } from 'idb';
 import { normalizeApiDomain } from '../recotap/domain';
-import type { AccountBlock, AccountsDB, ApiAccountRow, BlockHits, LensDB, SearchHit, StoredAccount, SyncCheckpoint } from './db';
-import { moveOf, MOVES_KEEP_MS, type MoveRecord } from './movers';
+import { segMovesOf, type AccountBlock, type AccountsDB, type ApiAccountRow, type BlockHits, type LensDB, type SearchHit, type StoredAccount, type SyncCheckpoint } from './db';
+import { moveOf, MOVES_KEEP_MS, SOURCE_FIELDS, type MoveRecord } from './movers';
 import { linkedinSlugOf, nameKey, nameWords } from './normalize';
+import type { HistoryPoint } from '../view-models';
 
-export const HISTORY_CAP = 30;
+/** Score history per account: at most this many points, and none older than HISTORY_KEEP_MS
+ * (the newest point always stays), whichever leaves fewer. */
+export const HISTORY_CAP = 60;
+export const HISTORY_KEEP_MS = 90 * 86_400_000;
 /** 'meta' key of the number of block entries no own row has replaced (count() adds it to the rows) */
 const BLOCK_ENTRIES = 'blockEntries';
 /** BlockHits kept in memory for type-ahead (about 2–3 MB at most; successive keystrokes reread the same blocks) */
@@ -62,13 +66,31 @@ export function toStored(row: ApiAccountRow, fetchedAt: number, previous?: Pick<
     // the first word is reachable through the nameKey index already: one index entry less per row
     words: [...new Set(words.slice(1))],
     fetchedAt,
-    history: history.slice(-HISTORY_CAP),
+    history: boundHistory(history, fetchedAt),
   };
+  const segMoves = segMovesOf(stored);
+  if (segMoves) stored.segMoves = segMoves;
   // optional index keys are left out rather than '' so IndexedDB does not index every row
   const slug = linkedinFromRow(row);
   if (slug) stored.linkedinSlug = slug;
   if (row.rtp_last_account_date) stored.updatedAt = row.rtp_last_account_date;
   return stored;
+}
+
+/** The last HISTORY_CAP points, without those older than HISTORY_KEEP_MS (the newest one always stays). */
+function boundHistory(history: HistoryPoint[], fetchedAt: number): HistoryPoint[] {
+  const capped = history.slice(-HISTORY_CAP);
+  const cutoff = fetchedAt - HISTORY_KEEP_MS;
+  let drop = 0;
+  while (drop < capped.length - 1 && Date.parse(capped[drop]!.at) < cutoff) drop++;
+  return drop ? capped.slice(drop) : capped;
+}
+
+/** Whether a row's changes are recorded as movers: a watched account, or one of a followed segment. */
+export function isWatchedRow(row: ApiAccountRow, watched?: ReadonlySet<string>, segments?: ReadonlySet<string>): boolean {
+  if (watched?.has(row.rtp_aid)) return true;
+  if (!segments?.size || !Array.isArray(row.segments)) return false;
+  return row.segments.some((s) => segments.has(s?.segmentId));
 }
 
 /** The store: every method is one IndexedDB transaction. */
@@ -121,17 +143,21 @@ export function createAccountStore(db: AccountsDB) {
      * `assumeNew`: the rows cannot be cached yet (a full sync into an empty cache), so there is no
      * history to carry and the reads are skipped; call recount() when that run ends.
      * `watched`: rtp_aids whose changes are recorded as movers in this same transaction (so a page
-     * and its moves commit together); the moves written are returned.
+     * and its moves commit together); the moves written are returned. `segments`: followed segment
+     * ids, whose accounts (by the row's own `segments`) are recorded as well.
      */
     async putAccounts(
       rows: readonly ApiAccountRow[],
       fetchedAt: number,
       checkpoint?: SyncCheckpoint,
-      opts: { assumeNew?: boolean; watched?: ReadonlySet<string> } = {},
+      opts: { assumeNew?: boolean; watched?: ReadonlySet<string>; segments?: ReadonlySet<string> } = {},
     ): Promise<MoveRecord[]> {
       writes++;
       const moves: MoveRecord[] = [];
-      const watched = opts.assumeNew ? undefined : opts.watched?.size ? opts.watched : undefined;
+      const watchedIds = opts.watched?.size ? opts.watched : undefined;
+      const followed = opts.segments?.size ? opts.segments : undefined;
+      const watched = opts.assumeNew || (!watchedIds && !followed) ? undefined : { watchedIds, followed };
+      const isWatched = (r: ApiAccountRow) => !!watched && isWatchedRow(r, watched.watchedIds, watched.followed);
       // 'relaxed': the page and its checkpoint commit or vanish together, and all of it can be
       // fetched again, so the commit need not wait for the disk flush (Chrome ≥ 121's default too)
       const names = ['accounts', 'blocks', 'blockHits', 'meta', 'checkpoints', ...(watched ? ['movers' as const] : [])] as const;
@@ -197,9 +223,11 @@ export function createAccountStore(db: AccountsDB) {
           // when the page's rows are done; a block with no live entry left is deleted)
           const marked = new Map<string, BlockHits>();
           let gone = 0;
+          type Prev = Pick<StoredAccount, 'history'> & { row?: ApiAccountRow };
           // returns the history the block copy had (blocks are written once, by toStored with no
-          // previous copy: one point), so the block itself is never read
-          const markGone = async (blockId: string, aid: string): Promise<Pick<StoredAccount, 'history'> | undefined> => {
+          // previous copy: one point), and its intent scores when the BlockHits record has them, so
+          // the block itself is never read
+          const markGone = async (blockId: string, aid: string): Promise<Prev | undefined> => {
             const h = await readHits(blockId);
             const i = h ? h.aids.indexOf(aid) : -1;
             if (!h || i < 0) return undefined;
@@ -207,7 +235,9 @@ export function createAccountStore(db: AccountsDB) {
             gone++;
             marked.set(blockId, h);
             const at = h.updatedAts[i] || new Date(h.fetchedAt).toISOString();
-            return { history: [{ at, score: h.scores[i]!, stage: h.stages[i]! }] };
+            const prev: Prev = { history: [{ at, score: h.scores[i]!, stage: h.stages[i]! }] };
+            if (h.intents && h.intents.length === h.aids.length * SOURCE_FIELDS.length) prev.row = hitsRow(h, i, aid);
+            return prev;
           };
           const writeMarks = () => {
             for (const [blockId, h] of marked) {
@@ -221,13 +251,35 @@ export function createAccountStore(db: AccountsDB) {
             }
             return gone ? moveBlockEntries(-gone) : undefined;
           };
+          // a watched account's block copy when its BlockHits has no intent scores (blocks written
+          // before they were kept there): each block at most once per page, watched rows only
+          const blockReads = new Map<string, Promise<AccountBlock | undefined>>();
+          const readBlock = (id: string) => {
+            let p = blockReads.get(id);
+            if (!p) blockReads.set(id, (p = blocksStore.get(id)));
+            return p;
+          };
+          const fullCopy = async (blockId: string, aid: string): Promise<ApiAccountRow | undefined> => {
+            const block = await readBlock(blockId);
+            const i = block ? block.aids.indexOf(aid) : -1;
+            return i >= 0 ? (JSON.parse(block!.accounts[i]!) as StoredAccount).row : undefined;
+          };
           // an account first cached by a bulk ingest: its block copy carries the history (once per
           // rtp_aid, so a row repeated in the page gets the same history as its first copy)
-          const blockCopies = new Map<string, Promise<Pick<StoredAccount, 'history'> | undefined>>();
-          const blockCopy = (aid: string) => {
+          const blockCopies = new Map<string, Promise<Prev | undefined>>();
+          const blockCopy = (aid: string, full: boolean) => {
             let p = blockCopies.get(aid);
             if (!p) {
-              p = blocksStore.index('aids').getKey(aid).then((blockId) => (blockId === undefined ? undefined : markGone(blockId, aid)));
+              p = blocksStore.index('aids').getKey(aid).then(async (blockId): Promise<Prev | undefined> => {
+                if (blockId === undefined) return undefined;
+                const copy = await markGone(blockId, aid);
+                // a block written before BlockHits kept intent scores: read the block (watched rows only)
+                if (copy && !copy.row && full) {
+                  const row = await fullCopy(blockId, aid);
+                  if (row) copy.row = row;
+                }
+                return copy;
+              });
               blockCopies.set(aid, p);
             }
             return p;
@@ -237,12 +289,13 @@ export function createAccountStore(db: AccountsDB) {
             const firstInPage = !seenAids.has(r.rtp_aid);
             seenAids.add(r.rtp_aid);
             return accounts.get(r.rtp_aid).then(async (own) => {
-              const prev = own ?? (await blockCopy(r.rtp_aid));
+              const watchedRow = isWatched(r);
+              const prev = own ?? (await blockCopy(r.rtp_aid, watchedRow));
               if (!prev && firstInPage) added++;
               try {
                 const stored = toStored(r, fetchedAt, prev);
                 raw.put(stored);
-                const move = prev && watched?.has(r.rtp_aid) ? moveOf(prev, r, new Date(fetchedAt).toISOString(), stored.domain) : null;
+                const move = prev && watchedRow ? moveOf(prev, r, new Date(fetchedAt).toISOString(), stored.domain) : null;
                 if (move) moves.push(move);
               } catch (err) {
                 tx.abort();
@@ -580,8 +633,20 @@ function toBlockHits(accounts: StoredAccount[], fetchedAt: number): BlockHits {
     scores: accounts.map((x) => x.row.rtp_account_score ?? 0),
     stages: accounts.map((x) => x.row.rtp_journey_stage ?? ''),
     updatedAts: accounts.map((x) => x.updatedAt ?? ''),
+    intents: accounts.flatMap((x) => SOURCE_FIELDS.map(([, field]) => finiteOr0(x.row[field]))),
     top: Math.max(...accounts.map((x) => x.row.rtp_account_score ?? 0)),
   };
+}
+
+const finiteOr0 = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** What a block copy's BlockHits entry knows of its row: score, stage and the intent scores (for moveOf). */
+function hitsRow(h: BlockHits, i: number, aid: string): ApiAccountRow {
+  const row: ApiAccountRow = { rtp_aid: aid, name: h.names[i]!, domain: h.domains[i]!, rtp_account_score: h.scores[i]!, rtp_journey_stage: h.stages[i]! };
+  SOURCE_FIELDS.forEach(([, field], k) => {
+    (row as unknown as Record<string, number>)[field] = h.intents![i * SOURCE_FIELDS.length + k]!;
+  });
+  return row;
 }
 
 function pickWinner(rows: StoredAccount[]): DomainMatch | null {

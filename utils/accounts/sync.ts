@@ -44,6 +44,8 @@ export interface SyncDeps {
   scheduleRetry?: (atMs: number) => void;
   /** the watched accounts (watch.ts): their changes are recorded as movers as pages are written */
   watchedIds?: () => Promise<ReadonlySet<string>>;
+  /** the followed segments' ids (settings): their accounts are recorded as movers too, read per run */
+  followedSegments?: () => Promise<ReadonlySet<string>>;
   /** after a run completes, the moves it recorded (badge, notification); not called when none */
   onMoves?: (moves: MoveRecord[]) => void | Promise<void>;
   now?: () => number;
@@ -163,6 +165,7 @@ export function createSyncEngine(deps: SyncDeps) {
     const assumeNew = run.bulk === true;
     // movers come from the rows this run writes (a bulk run has no earlier copy to compare with)
     const watched = assumeNew || !deps.watchedIds ? undefined : await deps.watchedIds();
+    const segments = assumeNew || !deps.followedSegments ? undefined : await deps.followedSegments().catch(() => undefined);
     const moves: MoveRecord[] = [];
     await patchStatus({ enabled: true, phase: run.mode, pages: run.pages, accounts: run.accounts });
     let lastProgressAt = now();
@@ -191,7 +194,7 @@ export function createSyncEngine(deps: SyncDeps) {
           accounts: run.accounts + page.data.length,
         };
         const next = { ...cp, inProgress: run };
-        const moved = await store.putAccounts(page.data, now(), next, { assumeNew, watched });
+        const moved = await store.putAccounts(page.data, now(), next, { assumeNew, watched, segments });
         if (moved.length) moves.push(...moved);
         // only a committed page moves the checkpoint a failure handler may write back
         cp = next;

@@ -5,12 +5,27 @@
  * records moves for watched accounts only (store.ts putAccounts, in the page's transaction).
  */
 import type { AccountsDB, WatchedAccount, WatchReason } from './db';
-import { summarizeMoves, type MoveRecord, type MoverSummary } from './movers';
+import { compareTopMovers, summarizeMoves, topMoverOf, type MoveRecord, type MoverSummary, type TopMover } from './movers';
 
 /** 'meta' key: ISO time the rep last opened the Movers view */
 const VISITED_KEY = 'moversVisitedAt';
 /** the Movers list looks this far back for accounts already seen */
 export const MOVERS_WINDOW_MS = 7 * 86_400_000;
+
+/** Top movers windows (days) */
+export const TOP_MOVER_WINDOWS = [7, 30] as const;
+export type TopMoverWindow = (typeof TOP_MOVER_WINDOWS)[number];
+/** rows the Top movers list shows at most */
+export const TOP_MOVERS_LIMIT = 25;
+
+export interface TopMoversList {
+  segmentId: string;
+  days: TopMoverWindow;
+  /** largest score rise first */
+  movers: TopMover[];
+  /** accounts of the segment that moved in the window (movers holds the first TOP_MOVERS_LIMIT) */
+  moved: number;
+}
 
 export interface MoversList {
   movers: MoverSummary[];
@@ -73,6 +88,14 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
     getWatched(rtpAid: string): Promise<WatchedAccount | undefined> {
       return db.get('watched', rtpAid);
     },
+    /** Several watched records in one transaction (the Movers list's "Open in CRM" links). */
+    async getWatchedMany(rtpAids: readonly string[]): Promise<Map<string, WatchedAccount>> {
+      const tx = db.transaction('watched');
+      const rows = await Promise.all(rtpAids.map((id) => tx.store.get(id)));
+      const out = new Map<string, WatchedAccount>();
+      for (const w of rows) if (w) out.set(w.rtpAid, w);
+      return out;
+    },
     /** The `limit` accounts most recently seen on a record page, newest first (an index walk). */
     async recentlySeen(limit: number): Promise<WatchedAccount[]> {
       const out: WatchedAccount[] = [];
@@ -112,6 +135,25 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
       const at = new Date(now()).toISOString();
       await db.put('meta', { key: VISITED_KEY, value: at, fetchedAt: now() });
       return at;
+    },
+    /**
+     * Top movers of a segment over the last `days`: score now minus score at the window's start,
+     * largest rise first. Reads one range of the 'segMoves' index (the segment's accounts whose
+     * history has a change inside the window; an account whose last change is older moved by 0),
+     * so the cost follows the segment's recent changes, not the cache's size.
+     */
+    async topMovers(segmentId: string, days: TopMoverWindow, limit = TOP_MOVERS_LIMIT): Promise<TopMoversList> {
+      const cutoff = now() - days * 86_400_000;
+      // a day of slack below the cutoff: history times are the API's dates, compared as text here
+      const from = new Date(cutoff - 86_400_000).toISOString();
+      const rows = await db.getAllFromIndex('accounts', 'segMoves', IDBKeyRange.bound([segmentId, from], [segmentId, '\uffff']));
+      const movers: TopMover[] = [];
+      for (const a of rows) {
+        const m = topMoverOf(a, cutoff);
+        if (m) movers.push(m);
+      }
+      movers.sort(compareTopMovers);
+      return { segmentId, days, movers: movers.slice(0, limit), moved: movers.length };
     },
     /** Forget the cached ids (after store.clear()). */
     reset(): void {

@@ -138,6 +138,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
     listMovers: wrap('listMovers', movers.listMovers),
     markMoversVisited: wrap('markMoversVisited', movers.markMoversVisited),
+    listTopMovers: wrap('listTopMovers', movers.listTopMovers),
     unwatchAccount: wrap('unwatchAccount', movers.unwatchAccount),
     showInSidePanel: wrap('showInSidePanel', movers.showInSidePanel),
     registerPanelFrame: wrap('registerPanelFrame', async ({ secret }, who) => {

@@ -19,6 +19,7 @@ import {
   needsNewKeyItem,
   pinnedMatchesItem,
   readSetting,
+  followedSegmentsItem,
   syncSettingsItem,
   syncStatusItem,
 } from '../settings';
@@ -152,6 +153,7 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
     // views re-render at most every 500 ms anyway (createStatusBroadcaster)
     progressIntervalMs: 500,
     watchedIds: () => watch.watchedIds(),
+    followedSegments: async () => new Set((await readSetting(followedSegmentsItem)).map((s) => s.id)),
     onMoves: (moves) => opts.onMoves?.(moves, watch),
   });
 

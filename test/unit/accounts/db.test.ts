@@ -35,15 +35,15 @@ async function createVersion1(name: string): Promise<void> {
 }
 
 describe('accounts database schema', () => {
-  it('creates version 5: no updatedAt index, the blocks and blockHits stores, watched and movers, score indexes', async () => {
+  it('creates version 6: no updatedAt index, the blocks and blockHits stores, watched and movers, score indexes, segMoves', async () => {
     const db = await openAccountsDb(`db-fresh-${seq++}`);
     expect(db.version).toBe(ACCOUNTS_DB_VERSION);
-    expect(ACCOUNTS_DB_VERSION).toBe(5);
+    expect(ACCOUNTS_DB_VERSION).toBe(6);
     expect([...db.transaction('movers').store.indexNames].sort()).toEqual(['at', 'rtpAid']);
     expect([...db.transaction('watched').store.indexNames]).toEqual(['lastSeenAt']);
     expect([...db.transaction('blockHits').store.indexNames]).toEqual(['top']);
     const names = [...db.transaction('accounts').store.indexNames].sort();
-    expect(names).toEqual(['domain', 'linkedinSlug', 'nameKey', 'score', 'words']);
+    expect(names).toEqual(['domain', 'linkedinSlug', 'nameKey', 'score', 'segMoves', 'words']);
     expect([...db.transaction('blocks').store.indexNames].sort()).toEqual(['aids', 'domains', 'names', 'slugs', 'words']);
     expect(db.objectStoreNames.contains('blockHits')).toBe(true);
     db.close();
@@ -53,7 +53,7 @@ describe('accounts database schema', () => {
     const name = `db-v1-${seq++}`;
     await createVersion1(name);
     const db = await openAccountsDb(name);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(ACCOUNTS_DB_VERSION);
     expect([...db.transaction('accounts').store.indexNames]).not.toContain('updatedAt');
     expect(db.objectStoreNames.contains('blocks')).toBe(true);
     expect(db.objectStoreNames.contains('watched') && db.objectStoreNames.contains('movers')).toBe(true);
@@ -127,6 +127,48 @@ describe('accounts database schema', () => {
     const store = createAccountStore(db);
     expect((await store.topScored(5, 70)).map((a) => [a.rtpAid, a.row.rtp_account_score])).toEqual([[aid(2), 91], [aid(1), 75]]);
     expect(await db.getAllKeysFromIndex('watched', 'lastSeenAt')).toEqual([aid(1)]);
+    db.close();
+  });
+  it('upgrades a version-4 cache to 6 in place: rows with a score change in a segment get their segMoves keys', async () => {
+    const name = `db-v4-${seq++}`;
+    const v4 = await openDB(name, 4, {
+      upgrade(db) {
+        const accounts = db.createObjectStore('accounts', { keyPath: 'rtpAid' });
+        for (const i of ['domain', 'nameKey', 'linkedinSlug']) accounts.createIndex(i, i);
+        accounts.createIndex('words', 'words', { multiEntry: true });
+        for (const [store, keyPath] of [['lastSeen', 'rtpAid'], ['meta', 'key'], ['negative', 'domain'], ['checkpoints', 'key'], ['watched', 'rtpAid']]) {
+          db.createObjectStore(store!, { keyPath });
+        }
+        const blocks = db.createObjectStore('blocks', { keyPath: 'id' });
+        for (const i of ['aids', 'domains', 'names', 'words', 'slugs']) blocks.createIndex(i, i, { multiEntry: true });
+        db.createObjectStore('blockHits', { keyPath: 'id' });
+        const movers = db.createObjectStore('movers', { keyPath: 'id', autoIncrement: true });
+        movers.createIndex('at', 'at');
+        movers.createIndex('rtpAid', 'rtpAid');
+      },
+    });
+    const seg = [{ segmentId: 'seg-emea', name: 'EMEA' }];
+    // as version 4 wrote them: no segMoves field
+    const v4Row = (r: ReturnType<typeof row>, history: { at: string; score: number; stage: string }[]) => {
+      const { segMoves: _drop, ...rest } = toStored(r, 1);
+      return { ...rest, history };
+    };
+    await v4.put('accounts', v4Row(row({ rtp_aid: aid(1), rtp_account_score: 70, segments: seg }), [
+      { at: '2026-11-01T00:00:00.000Z', score: 40, stage: 'Aware' },
+      { at: '2026-11-26T00:00:00.000Z', score: 70, stage: 'Aware' },
+    ]));
+    await v4.put('accounts', v4Row(row({ rtp_aid: aid(2), rtp_account_score: 55, segments: seg }), [{ at: '2026-11-26T00:00:00.000Z', score: 55, stage: 'Aware' }]));
+    await v4.put('accounts', v4Row(row({ rtp_aid: aid(3), rtp_account_score: 90 }), [
+      { at: '2026-11-01T00:00:00.000Z', score: 10, stage: 'Aware' },
+      { at: '2026-11-26T00:00:00.000Z', score: 90, stage: 'Aware' },
+    ]));
+    v4.close();
+    const db = await openAccountsDb(name);
+    expect(db.version).toBe(6);
+    expect((await db.get('accounts', aid(1)))?.segMoves).toEqual([['seg-emea', '2026-11-26T00:00:00.000Z']]);
+    expect((await db.get('accounts', aid(2)))?.segMoves).toBeUndefined();
+    expect(await db.getAllKeysFromIndex('accounts', 'segMoves', IDBKeyRange.bound(['seg-emea', ''], ['seg-emea', '\uffff']))).toEqual([aid(1)]);
+    expect(await createAccountStore(db).count()).toBe(3);
     db.close();
   });
 });

@@ -298,4 +298,36 @@ describe('sync engine: movers', () => {
     await engine.run();
     expect(got).toHaveLength(1);
   });
+
+  it('after a bulk first sync, a delta records the accounts of followed segments (intent jumps included) and Top movers sees them', async () => {
+    const { store, client, world, emu } = await setup(300);
+    const { createWatchStore } = await import('../../../utils/accounts/watch');
+    const watch = createWatchStore(store.db, () => world.clock);
+    const EMEA = '66a0f3c21b7e4d09a5c31f88';
+    let followed = new Set<string>();
+    const engine = engineFor(world, client, { watchedIds: () => watch.watchedIds(), followedSegments: async () => followed });
+    await engine.run();
+    expect(await store.db.count('blocks')).toBeGreaterThan(0);
+    expect(await store.db.count('accounts')).toBe(0);
+    const all = emu.state.store.all().map((a) => a.rtp_aid);
+    const [inSeg1, inSeg2, outside] = [all[5]!, all[150]!, all[299]!];
+    const score = (id: string) => emu.state.store.get(id)!.rtp_account_score;
+    const [s1, s2, s3] = [score(inSeg1), score(inSeg2), score(outside)];
+    emu.setAccount(inSeg1, { rtp_account_score: s1 + 20, rtp_g2_intent_score: emu.state.store.get(inSeg1)!.rtp_g2_intent_score + 30, segmentIds: [EMEA] });
+    emu.setAccount(inSeg2, { rtp_account_score: s2 - 7, segmentIds: [EMEA] });
+    emu.setAccount(outside, { rtp_account_score: s3 + 40 });
+    // following takes effect on the next delta: no re-sync
+    followed = new Set([EMEA]);
+    world.clock += 60 * 60_000;
+    await engine.run();
+    const list = await watch.listMovers();
+    expect(list.movers.map((m) => m.rtpAid).sort()).toEqual([inSeg1, inSeg2].sort());
+    expect(list.movers.find((m) => m.rtpAid === inSeg1)?.topIntent).toMatchObject({ source: 'g2' });
+    // history times are the emulator's update times (its real clock)
+    const top = await createWatchStore(store.db).topMovers(EMEA, 7);
+    expect(top.movers.map((m) => [m.rtpAid, m.delta])).toEqual([
+      [inSeg1, 20],
+      [inSeg2, -7],
+    ]);
+  });
 });

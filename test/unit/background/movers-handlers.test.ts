@@ -58,6 +58,7 @@ describe('movers messages', () => {
     const list = await h.listMovers({}, popup);
     expect(list.unseen).toBe(1);
     expect(list.movers).toEqual([expect.objectContaining({ rtpAid, scoreBefore: before, scoreAfter: after, lastUrl: hubspotUrl, unseen: true })]);
+    expect(list.total).toBe(1);
     expect(await h.markMoversVisited({}, popup)).toEqual({ ok: true });
     expect((await h.listMovers({}, popup)).unseen).toBe(0);
     expect(await h.unwatchAccount({ rtpAid }, popup)).toEqual({ ok: true });
@@ -76,5 +77,20 @@ describe('movers messages', () => {
     expect(await h.showInSidePanel({ tabId: 7, query: 'globex-analytics.io' }, popup)).toEqual({ ok: true });
     expect(queries).toContainEqual([7, 'globex-analytics.io']);
     await expect(h.listMovers({}, hubspotTab)).rejects.toThrow(/may not send/);
+  });
+
+  it('listMovers with a limit sends the first rows and the total; Top movers answers for any segment id', async () => {
+    const h = services.handlers;
+    const all = emu.state.store.all().slice(0, 3);
+    for (const a of all) await services.watch.watch(a.rtp_aid, 'pinned');
+    for (const a of all) emu.setAccount(a.rtp_aid, { rtp_account_score: (a.rtp_account_score + 40) % 100, segmentIds: ['66a0f3c21b7e4d09a5c31f88'] });
+    await services.sync.run({ force: true });
+    const first = await h.listMovers({ limit: 2 }, popup);
+    expect([first.movers.length, first.total, first.unseen]).toEqual([2, 3, 3]);
+    expect((await h.listMovers({}, popup)).movers.map((m) => m.rtpAid).sort()).toEqual(all.map((a) => a.rtp_aid).sort());
+    const top = await h.listTopMovers({ segmentId: '66a0f3c21b7e4d09a5c31f88', days: 7 }, popup);
+    if (!top.ok) throw new Error(top.error.message);
+    expect(top.movers.map((m) => m.rtpAid).sort()).toEqual(all.map((a) => a.rtp_aid).sort());
+    await expect(h.listTopMovers({ segmentId: 'x', days: 7 }, hubspotTab)).rejects.toThrow(/may not send/);
   });
 });
