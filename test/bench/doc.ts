@@ -11,7 +11,8 @@ server on 127.0.0.1, routed by Host, reached through \`--host-resolver-rules\`).
 few repetitions, kept small so the whole suite runs in well under 15 minutes on 2 cores.
 
 Run one benchmark: \`npm run bench -- --only=<name>\` (names: emulator-pages, bundle, sync, delta, lookup, search,
-panel, overhead, requests, movers, sync-node, firefox-panel, firefox-overhead; a partial run replaces only its sections below).
+panel, overhead, requests, first-answer, movers, sync-node, firefox-panel, firefox-overhead; a partial run replaces only its
+sections below). \`npm run bench -- --all\` runs every one, Chromium and Firefox, and rewrites this document.
 \`npm run bench -- --firefox\` measures the Firefox figures (bundle sizes with the Firefox rows, then the Firefox panel
 latency and host overhead in firefox-esr over WebDriver BiDi; their rows say Firefox). Other options:
 \`--sizes=1000,10000\` (cache sizes of sections 3–6), \`--max-sync-s=300\` (a full sync still running after this many

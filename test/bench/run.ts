@@ -4,13 +4,14 @@
  *
  *   npm run bench                       # everything (builds .output/chrome-mv3 if missing)
  *   npm run bench -- --only=lookup,search   # some (updates only their sections of the doc)
+ *   npm run bench -- --all              # everything, Chromium and Firefox (rewrites the whole document)
  *   npm run bench -- --firefox          # the Firefox figures: bundle sizes with the Firefox rows, Firefox
  *                                       # panel latency and host overhead (builds .output/firefox-mv2 if missing)
  *   options: --build (always run `wxt build` first), --sizes=1000,10000 (cache sizes), --no-write,
  *   --movers-n=200000 (cache size of the movers benchmark), --max-sync-s=300 (a full sync still running after this is stopped and reported as partial;
  *   not the 100,000 size when delta runs, which needs a complete sync)
  * Names: emulator-pages, bundle, sync, delta, lookup, search, panel, overhead, requests, first-answer, movers, sync-node,
- * firefox-panel, firefox-overhead (the last two run only when named or with --firefox).
+ * firefox-panel, firefox-overhead (the last two run only when named, or with --firefox or --all).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -62,7 +63,9 @@ const firefox = process.argv.includes('--firefox');
 // --firefox alone: the bundle sizes (with the Firefox rows) and the Firefox benchmarks; a partial run
 const only = arg('only')?.split(',').filter(Boolean) ?? (firefox ? ['bundle', ...FIREFOX_NAMES] : null);
 for (const n of only ?? []) if (!NAMES.includes(n as Name)) throw new Error(`Unknown benchmark "${n}". Names: ${NAMES.join(', ')}`);
-const selected = new Set<Name>((only as Name[] | null) ?? NAMES.filter((n) => !(FIREFOX_NAMES as readonly string[]).includes(n)));
+// --all: every benchmark, Chromium and Firefox, and the whole document rewritten
+const everything = process.argv.includes('--all');
+const selected = new Set<Name>((only as Name[] | null) ?? (everything ? NAMES : NAMES.filter((n) => !(FIREFOX_NAMES as readonly string[]).includes(n))));
 const wantFirefox = firefox || FIREFOX_NAMES.some((n) => selected.has(n));
 const sizes = arg('sizes')?.split(',').map(Number) ?? [1_000, 10_000, 100_000, 200_000];
 const maxSyncMs = Number(arg('max-sync-s') ?? 300) * 1000;
