@@ -12,6 +12,8 @@ export default defineConfig({
   vite: () => ({
     // RECOTAP_LENS_MINIFY=0: an unminified build whose CPU profiles name functions (test/bench/profile-content.ts)
     ...(process.env.RECOTAP_LENS_MINIFY === '0' ? { build: { minify: false } } : {}),
+    // RECOTAP_LENS_SOURCEMAP=1: source maps, to see what a bundle carries (bytes per source file)
+    ...(process.env.RECOTAP_LENS_SOURCEMAP === '1' ? { build: { sourcemap: true } } : {}),
   }),
   zip: {
     // the AMO sources zip: what `npm ci && npm run zip:firefox` needs to rebuild the add-on, plus

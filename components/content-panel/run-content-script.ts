@@ -13,7 +13,7 @@ import { onMessage } from '@/utils/messaging';
 import {
   isSiteEnabled, readContentSiteSettings, sitePrefsSetting, siteSurface, watchContentSetting, type SiteSettings,
 } from '@/utils/content-settings';
-import { siteAdapters } from '@/utils/sites/registry';
+import type { AnySiteAdapter } from '@/utils/sites/types';
 import type { LookupResult, PageContext } from '@/utils/view-models';
 import { startSiteDetection } from '@/utils/sites/runtime';
 
@@ -39,7 +39,10 @@ const quietly = (fn: () => unknown) => {
 };
 
 /** Start detection and (where allowed) the in-page panel for this content-script context. */
-export async function runLensContentScript(ctx: ContentScriptContext, opts: { allowPanel: boolean; panel: () => PanelDriver }): Promise<void> {
+export async function runLensContentScript(
+  ctx: ContentScriptContext,
+  opts: { allowPanel: boolean; panel: () => PanelDriver; adapters: readonly AnySiteAdapter[] },
+): Promise<void> {
   let settings: SiteSettings = await readContentSiteSettings();
   const panel = opts.panel();
   let ui: { remove(): void } | null = null;
@@ -77,8 +80,9 @@ export async function runLensContentScript(ctx: ContentScriptContext, opts: { al
     ui = null;
   });
 
-  const enabledSites = siteAdapters.map((a) => a.id).filter((id) => isSiteEnabled(settings, id));
+  const enabledSites = opts.adapters.map((a) => a.id).filter((id) => isSiteEnabled(settings, id));
   startSiteDetection({
+    adapters: opts.adapters,
     window,
     signal: ctx.signal,
     enabledSites,

@@ -12,18 +12,19 @@
 import type { ContentScriptContext } from '#imports';
 import { sendMessage } from '@/utils/messaging';
 import { isSiteEnabled, linkedinInPageSetting, readContentSetting, readContentSiteSettings } from '@/utils/content-settings';
-import { siteAdapters } from '@/utils/sites/registry';
+import type { AnySiteAdapter } from '@/utils/sites/types';
 import { startSiteDetection } from '@/utils/sites/runtime';
 import type { PageContext } from '@/utils/view-models';
 
 /** Start detection for this content-script context; lookups only feed the background's tab state. */
-export async function runDetectionOnly(ctx: ContentScriptContext): Promise<void> {
+export async function runDetectionOnly(ctx: ContentScriptContext, adapters: readonly AnySiteAdapter[]): Promise<void> {
   const [settings, inPage] = await Promise.all([readContentSiteSettings(), readContentSetting(linkedinInPageSetting)]);
   // decided once per page load, like the registration: the CRM script came with this load or not
   if (inPage.active) return;
-  const enabledSites = siteAdapters.map((a) => a.id).filter((id) => isSiteEnabled(settings, id));
+  const enabledSites = adapters.map((a) => a.id).filter((id) => isSiteEnabled(settings, id));
   let last: string | null = null;
   startSiteDetection({
+    adapters,
     window,
     signal: ctx.signal,
     enabledSites,

@@ -1,5 +1,6 @@
 import { defineContentScript } from '#imports';
 import { CRM_MATCHES } from '@/utils/sites/hosts';
+import { siteAdapters } from '@/utils/sites/registry';
 import { runLensContentScript } from '@/components/content-panel/run-content-script';
 import { framePanel } from '@/components/panel-frame/mount-frame-panel';
 
@@ -9,6 +10,6 @@ export default defineContentScript({
   // hosts only, in Firefox not web-accessible at all), so this script carries no React and no CSS.
   cssInjectionMode: 'manual',
   main(ctx) {
-    runLensContentScript(ctx, { allowPanel: true, panel: framePanel }).catch((e: unknown) => console.debug('[recotap-lens]', e));
+    runLensContentScript(ctx, { allowPanel: true, panel: framePanel, adapters: siteAdapters }).catch((e: unknown) => console.debug('[recotap-lens]', e));
   },
 });

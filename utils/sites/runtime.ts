@@ -7,7 +7,7 @@
  */
 import type { PageContext } from '../view-models';
 import { watchLocation, type WatchWindow } from './location-watcher';
-import { adaptersForUrl, type ExtraHost } from './hosts';
+import { selectAdapters, type ExtraHost } from './select';
 import { readRecord, type PreviousRecord } from './record-reader';
 import type { AnySiteAdapter, LayerFound, RecordMatch } from './types';
 import { workCounts } from '../work-counts';
@@ -164,6 +164,8 @@ export function watchRecords(opts: WatchRecordsOptions): void {
 }
 
 export interface StartSiteDetectionOptions {
+  /** the adapters this content script ships (its bundle carries only these) */
+  adapters: readonly AnySiteAdapter[];
   window: WatchWindow;
   signal: AbortSignal;
   onContext: WatchRecordsOptions['onContext'];
@@ -185,7 +187,7 @@ export function startSiteDetection(opts: StartSiteDetectionOptions): boolean {
   } catch {
     return false;
   }
-  const adapters = adaptersForUrl(url, opts.enabledSites, opts.extraHosts);
+  const adapters = selectAdapters(opts.adapters, url, opts.enabledSites, opts.extraHosts);
   if (adapters.length === 0) return false;
   watchRecords({ ...opts, adapters });
   return true;

@@ -2,6 +2,7 @@
 // @vitest-environment-options {"url": "https://www.linkedin.com/company/acme-robotics/"}
 // linkedin.content's detection on a saved LinkedIn company page: it sends the record's lookup,
 // unless the in-page panel's script (registered by the background) sends it for this page load.
+import { siteAdapters } from '@/utils/sites/registry';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ const settle = () => new Promise((r) => setTimeout(r, 400));
 
 describe('runDetectionOnly (linkedin.content)', () => {
   it('sends one lookup for the company page by default', async () => {
-    await runDetectionOnly(ctx());
+    await runDetectionOnly(ctx(), siteAdapters);
     await settle();
     expect(lookups()).toHaveLength(1);
     expect(lookups()[0]?.data).toMatchObject({ url: 'https://www.linkedin.com/company/acme-robotics/', companyName: 'Acme Robotics' });
@@ -47,7 +48,7 @@ describe('runDetectionOnly (linkedin.content)', () => {
   it('stands down when the in-page panel script is registered (that script sends the lookup)', async () => {
     await sitePrefsItem.setValue({ linkedin: { surface: 'in-page' } });
     await linkedinInPageStateItem.setValue({ active: true, error: null });
-    await runDetectionOnly(ctx());
+    await runDetectionOnly(ctx(), siteAdapters);
     await settle();
     expect(sent).toEqual([]);
   });
@@ -55,7 +56,7 @@ describe('runDetectionOnly (linkedin.content)', () => {
   it('keeps looking up when the rep opted in but registering failed', async () => {
     await sitePrefsItem.setValue({ linkedin: { surface: 'in-page' } });
     await linkedinInPageStateItem.setValue({ active: false, error: 'Could not add the panel to LinkedIn pages (x).' });
-    await runDetectionOnly(ctx());
+    await runDetectionOnly(ctx(), siteAdapters);
     await settle();
     expect(lookups()).toHaveLength(1);
   });

@@ -3,6 +3,7 @@
 // crm.js on Chrome: detection on a saved HubSpot company page, driving the framed panel. The panel
 // iframe never loads in jsdom; the test stands in for the frame's window the way the browser would
 // deliver messages to it, and checks what crm.js sends it and the background.
+import { siteAdapters } from '@/utils/sites/registry';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -74,7 +75,7 @@ function connectFrame(): { type: string; context?: { url: string } | null }[] {
 
 describe('crm.js with the framed panel', () => {
   it('registers the frame secret, adds the iframe, and hands the record to the frame (the frame looks it up)', async () => {
-    await runLensContentScript(ctx(), { allowPanel: true, panel: framePanel });
+    await runLensContentScript(ctx(), { allowPanel: true, panel: framePanel, adapters: siteAdapters });
     await settle();
     expect(types()).toEqual(['registerPanelFrame']);
     const iframe = roots.at(-1)!.querySelector('iframe')!;
@@ -89,7 +90,7 @@ describe('crm.js with the framed panel', () => {
 
   it('with the side panel as the surface, adds nothing and sends the lookup itself (for the side panel and badge)', async () => {
     await sitePrefsItem.setValue({ hubspot: { surface: 'side-panel' } });
-    await runLensContentScript(ctx(), { allowPanel: true, panel: framePanel });
+    await runLensContentScript(ctx(), { allowPanel: true, panel: framePanel, adapters: siteAdapters });
     await settle();
     expect(types()).toEqual(['lookupContext']);
     expect(document.querySelectorAll('recotap-lens-panel')).toHaveLength(0);
@@ -97,7 +98,7 @@ describe('crm.js with the framed panel', () => {
 
   it('switching the surface to in-page on a record mounts the panel with that record', async () => {
     await sitePrefsItem.setValue({ hubspot: { surface: 'side-panel' } });
-    await runLensContentScript(ctx(), { allowPanel: true, panel: framePanel });
+    await runLensContentScript(ctx(), { allowPanel: true, panel: framePanel, adapters: siteAdapters });
     await settle();
     await sitePrefsItem.setValue({ hubspot: { surface: 'in-page' } });
     await settle();
@@ -110,7 +111,7 @@ describe('crm.js with the framed panel', () => {
   });
 
   it('turning the site off while its record is open (Hide on this site, Settings → Sites) removes the panel at once', async () => {
-    await runLensContentScript(ctx(), { allowPanel: true, panel: framePanel });
+    await runLensContentScript(ctx(), { allowPanel: true, panel: framePanel, adapters: siteAdapters });
     await settle();
     expect(document.querySelectorAll('recotap-lens-panel')).toHaveLength(1);
     await sitePrefsItem.setValue({ hubspot: { enabled: false } });

@@ -3,6 +3,7 @@
  * timeout, hidden-tab idleness, and error containment. Uses the real happy-dom document and
  * MutationObserver with a fake location + Navigation API target (jsdom/happy-dom have none).
  */
+import { siteAdapters } from '@/utils/sites/registry';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -233,9 +234,9 @@ describe('startSiteDetection', () => {
   it('picks the adapters for the host and honours enabledSites', () => {
     show('salesforce-lightning', 'account.html');
     const seen: (PageContext | null)[] = [];
-    expect(startSiteDetection({ window: fakeWindow(account.url), signal: ctl.signal, onContext: (c) => seen.push(c) })).toBe(true);
+    expect(startSiteDetection({ adapters: siteAdapters, window: fakeWindow(account.url), signal: ctl.signal, onContext: (c) => seen.push(c) })).toBe(true);
     expect(seen[0]?.site).toBe('salesforce-lightning');
-    expect(startSiteDetection({ window: fakeWindow(account.url), signal: ctl.signal, onContext: () => {}, enabledSites: ['hubspot'] })).toBe(false);
-    expect(startSiteDetection({ window: fakeWindow('https://example.com/'), signal: ctl.signal, onContext: () => {} })).toBe(false);
+    expect(startSiteDetection({ adapters: siteAdapters, window: fakeWindow(account.url), signal: ctl.signal, onContext: () => {}, enabledSites: ['hubspot'] })).toBe(false);
+    expect(startSiteDetection({ adapters: siteAdapters, window: fakeWindow('https://example.com/'), signal: ctl.signal, onContext: () => {} })).toBe(false);
   });
 });
