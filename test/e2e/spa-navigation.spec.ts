@@ -70,6 +70,11 @@ for (const c of spaCases) {
     await page.locator('#spa-next').click();
     await expect(page).toHaveURL(c.url);
     await expect(panel.locator('.rl-title')).toHaveText(first!.name);
+    // the recorder polls every 10 ms: let it catch up with what the panel shows now (if the panel
+    // flipped away from the account again, this still fails)
+    await expect
+      .poll(async () => (await titles(frame)).filter((t) => t.phase === 2).at(-1)?.title, { timeout: 3_000 })
+      .toBe(first!.name);
 
     const seen = await titles(frame);
     const shown = (phase: number) => seen.filter((t) => t.phase === phase).map((t) => t.title);
