@@ -168,34 +168,47 @@ export function fieldValue(el: Element | null | undefined, max = 300): string | 
 }
 
 /**
- * The field's elements matching `selector`, itself included, also inside open shadow roots of its
- * descendants (a formatted-URL component may render its link in native shadow DOM). A field is a
- * small subtree, so walking it is cheap, unlike walking the whole record area.
+ * Elements matching `selector` inside open shadow roots within the field (a formatted-URL component
+ * may render its link in native shadow DOM). A field is a small subtree, so walking it is cheap,
+ * unlike walking the whole record area.
  */
-function linksIn(el: Element, selector: string): Element[] {
-  if (el.matches(selector)) return [el];
-  const found = Array.from(el.querySelectorAll(selector));
+function shadowMatches(el: Element, selector: string): Element[] {
+  const found: Element[] = [];
   const pending: (Element | ShadowRoot)[] = [el];
   while (pending.length) {
     const base = pending.pop()!;
+    if (base !== el) found.push(...Array.from(base.querySelectorAll(selector))); // a shadow root
     const walker = el.ownerDocument.createTreeWalker(base, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const sr = (n as Element).shadowRoot;
-      if (sr) {
-        found.push(...Array.from(sr.querySelectorAll(selector)));
-        pending.push(sr);
-      }
+      if (sr) pending.push(sr);
     }
   }
   return found;
 }
 
+/** The field's elements matching `selector`, itself included, light DOM first, then its shadow roots'. */
+function linksIn(el: Element, selector: string): Element[] {
+  if (el.matches(selector)) return [el];
+  return [...Array.from(el.querySelectorAll(selector)), ...shadowMatches(el, selector)];
+}
+
+const websiteOfLink = (a: Element) => websiteValue(a.getAttribute('href')) ?? websiteValue(textOf(a));
+
 /** A website in a field: its link's href, else its text; only ever something shaped like a URL. */
 export function websiteIn(el: Element | null | undefined): string | undefined {
   if (!el) return undefined;
-  for (const a of linksIn(el, 'a[href]')) {
-    const w = websiteValue(a.getAttribute('href')) ?? websiteValue(textOf(a));
+  // light DOM links first: the shadow-root walk only when none of them is a website
+  const light = el.matches('a[href]') ? [el] : Array.from(el.querySelectorAll('a[href]'));
+  for (const a of light) {
+    const w = websiteOfLink(a);
     if (w) return w;
+  }
+  if (!el.matches('a[href]')) {
+    for (const a of shadowMatches(el, 'a[href]')) {
+      const w = websiteOfLink(a);
+      if (w) return w;
+    }
   }
   return websiteValue(fieldValue(el, 2048));
 }

@@ -105,14 +105,20 @@ export const OWN_UI = 'recotap-lens-panel';
 /** Markup that may hide an element (verified with styleHides: the attribute selectors only narrow). */
 const MAYBE_HIDDEN = '[hidden], [style*="display" i], [style*="visibility" i]';
 
-/** Does this selector list parse? (a bad site `exclude` must not break reading) */
+/** Does this selector list parse? (a bad site `exclude` must not break reading) Decided once per selector. */
+const parsed = new Map<string, boolean>();
 function parses(doc: Document, selector: string): boolean {
-  try {
-    doc.createDocumentFragment().querySelector(selector);
-    return true;
-  } catch {
-    return false;
+  let ok = parsed.get(selector);
+  if (ok === undefined) {
+    try {
+      doc.createDocumentFragment().querySelector(selector);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    parsed.set(selector, ok);
   }
+  return ok;
 }
 
 /**
