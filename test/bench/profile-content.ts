@@ -12,39 +12,21 @@ import type { BrowserContext } from '@playwright/test';
 import { startWorld } from '../e2e/world.ts';
 import { HEAVY_URL, heavyPageHtml } from './heavy-page.ts';
 import { lensWorkCounts } from './work-counts.ts';
+import { addInclusive, frameKey, sampledStacks, topLines, type CpuProfileFull } from './lib/cpu-profile.ts';
 import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
-
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples?: number[]; timeDeltas?: number[] }
 
 const isExt = (url: string) => url.startsWith('chrome-extension://');
 
-function accumulate(profile: Profile, self: Map<string, number>, incl: Map<string, number>, phase: Map<string, number>, tag: string): void {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const key = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) {
-    const ms = (deltas[i + 1] ?? 0) / 1000;
-    // the stack, leaf first; the extension's part is from the first extension frame (from the root) down
-    const stack: Node[] = [];
-    for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) stack.push(byId.get(id)!);
+function accumulate(profile: CpuProfileFull, self: Map<string, number>, incl: Map<string, number>, phase: Map<string, number>, tag: string): void {
+  for (const { ms, stack } of sampledStacks(profile)) {
+    // the extension's part of the stack: from the first extension frame (from the root) down
     const firstExt = stack.findLastIndex((n) => isExt(n.callFrame.url));
     if (firstExt < 0) continue;
     phase.set(tag, (phase.get(tag) ?? 0) + ms);
     const leaf = stack[0]!;
-    const leafKey = isExt(leaf.callFrame.url) ? key(leaf) : `[native/page] ${leaf.callFrame.functionName || '(program)'} ← ${key(stack.find((n) => isExt(n.callFrame.url))!)}`;
+    const leafKey = isExt(leaf.callFrame.url) ? frameKey(leaf) : `[native/page] ${leaf.callFrame.functionName || '(program)'} ← ${frameKey(stack.find((n) => isExt(n.callFrame.url))!)}`;
     self.set(leafKey, (self.get(leafKey) ?? 0) + ms);
-    const seen = new Set<string>();
-    for (const n of stack.slice(0, firstExt + 1)) {
-      if (!isExt(n.callFrame.url)) continue;
-      const k = key(n);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      incl.set(k, (incl.get(k) ?? 0) + ms);
-    }
+    addInclusive(incl, stack.slice(0, firstExt + 1).filter((n) => isExt(n.callFrame.url)), ms);
   }
 }
 
@@ -56,14 +38,14 @@ async function visit(context: BrowserContext, self: Map<string, number>, incl: M
   await cdp.send('Profiler.start');
   await page.goto(HEAVY_URL, { waitUntil: 'load' });
   await page.waitForTimeout(1000);
-  accumulate((await cdp.send('Profiler.stop')).profile as Profile, self, incl, phase, 'load');
+  accumulate((await cdp.send('Profiler.stop')).profile as CpuProfileFull, self, incl, phase, 'load');
   await cdp.send('Profiler.start');
   for (let i = 0; i < 20; i++) {
     await page.evaluate(() => void setTimeout(() => (window as unknown as { __benchChurn: () => number }).__benchChurn(), 0));
     await page.waitForTimeout(200);
   }
   await page.waitForTimeout(500);
-  accumulate((await cdp.send('Profiler.stop')).profile as Profile, self, incl, phase, 'navigations');
+  accumulate((await cdp.send('Profiler.stop')).profile as CpuProfileFull, self, incl, phase, 'navigations');
   if (process.env.PROFILE_COUNTS) console.log(JSON.stringify(await lensWorkCounts(cdp, page)));
   await cdp.detach();
   await page.close();
@@ -82,8 +64,7 @@ try {
   const incl = new Map<string, number>();
   const phase = new Map<string, number>();
   for (let i = 0; i < visits; i++) await visit(b.context, self, incl, phase);
-  const top = (m: Map<string, number>, n: number) =>
-    [...m].sort((x, y) => y[1] - x[1]).slice(0, n).map(([k, v]) => `${(v / visits).toFixed(2).padStart(8)} ms  ${k}`).join('\n');
+  const top = (m: Map<string, number>, n: number) => topLines(m, n, visits);
   console.log(`extension ms per visit by phase: ${[...phase].map(([k, v]) => `${k} ${(v / visits).toFixed(1)}`).join(', ')}`);
   console.log(`\nself time per visit (top 30):\n${top(self, 30)}`);
   console.log(`\ninclusive time per visit (top 40):\n${top(incl, 40)}`);

@@ -10,10 +10,8 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { startWorld } from '../e2e/world.ts';
 import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
+import { addInclusive, frameKey, sampledStacks, topLines, type CpuProfileFull } from './lib/cpu-profile.ts';
 import { quantile } from './lib/stats.ts';
-
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples?: number[]; timeDeltas?: number[] }
 
 const n = Number(process.argv[2] ?? 10_000);
 const world = await startWorld({ emulator: { seed: { synthetic: n } } });
@@ -50,37 +48,23 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   const { ms } = await ext.timedCalls('lookupContext', idx.map(ctx));
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfileFull };
   await browser.disconnect();
   const q = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;
   console.log(`lookupContext round trip (profiled): ${q(ms)}; floor (bare listener): ${q(floor)}`);
 
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const parent = new Map<number, number>();
-  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-  const key = (x: Node) => `${x.callFrame.functionName || '(anonymous)'} ${path.basename(x.callFrame.url)}:${x.callFrame.lineNumber + 1}`;
   const self = new Map<string, number>();
   const incl = new Map<string, number>();
   let total = 0;
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) {
-    const t = (deltas[i + 1] ?? 0) / 1000;
-    const leaf = byId.get(samples[i]!)!;
+  for (const { ms: t, stack } of sampledStacks(profile)) {
+    const leaf = stack[0]!;
     if (leaf.callFrame.functionName === '(idle)') continue;
     total += t;
-    self.set(key(leaf), (self.get(key(leaf)) ?? 0) + t);
-    const seen = new Set<string>();
-    for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) {
-      const k = key(byId.get(id)!);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      incl.set(k, (incl.get(k) ?? 0) + t);
-    }
+    self.set(frameKey(leaf), (self.get(frameKey(leaf)) ?? 0) + t);
+    addInclusive(incl, stack, t);
   }
   const per = idx.length;
-  const top = (m: Map<string, number>, k: number) =>
-    [...m].sort((x, y) => y[1] - x[1]).slice(0, k).map(([name, v]) => `${(v / per).toFixed(3).padStart(7)} ms  ${name}`).join('\n');
+  const top = (m: Map<string, number>, k: number) => topLines(m, k, per, 3);
   console.log(`worker busy per lookup: ${(total / per).toFixed(2)} ms`);
   console.log(`\nself per lookup:\n${top(self, 25)}\n\ninclusive per lookup:\n${top(incl, 45)}`);
 } finally {
