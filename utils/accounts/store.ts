@@ -113,6 +113,10 @@ export function createAccountStore(db: AccountsDB) {
     return n;
   }
   const readTx = () => db.transaction(['accounts', 'blocks', 'blockHits']);
+  // The rtp_aids with a last-seen snapshot, read once: this store is their only writer (putLastSeen,
+  // clear). null = the read failed: then every getLastSeen reads the row.
+  let seen: Promise<Set<string> | null> | null = null;
+  const seenIds = () => (seen ??= db.getAllKeys('lastSeen').then((keys) => new Set(keys), () => null));
   // BlockHits read by type-ahead, least recently used first. A read that overlapped a write is not
   // kept, and writers drop the blocks they mark (see markGone) or replace.
   const hitsCache = new Map<string, BlockHits>();
@@ -426,11 +430,15 @@ export function createAccountStore(db: AccountsDB) {
     },
     /** Number of cached accounts (counted once, then kept up to date by the writers). */
     count,
-    getLastSeen(rtpAid: string): Promise<SeenSnapshot | undefined> {
-      return db.get('lastSeen', rtpAid);
+    /** The rep's last look at an account; most lookups are of accounts never marked seen, which
+     * seenIds answers without a read. */
+    async getLastSeen(rtpAid: string): Promise<SeenSnapshot | undefined> {
+      const ids = await seenIds();
+      return ids?.has(rtpAid) === false ? undefined : db.get('lastSeen', rtpAid);
     },
     async putLastSeen(snapshot: SeenSnapshot): Promise<void> {
       await db.put('lastSeen', snapshot);
+      (await seenIds())?.add(snapshot.rtpAid);
     },
     /** Metadata (stages, field labels, base URL): read on every lookup, so kept in memory once read. */
     getMeta<T>(key: string): Promise<{ value: T; fetchedAt: number } | undefined> {
@@ -477,6 +485,7 @@ export function createAccountStore(db: AccountsDB) {
       writes++;
       metaCache.clear();
       hitsCache.clear();
+      seen = null;
       const names = ['accounts', 'blocks', 'blockHits', 'lastSeen', 'meta', 'negative', 'checkpoints', 'watched', 'movers'] as const;
       const tx = db.transaction([...names], 'readwrite');
       try {
@@ -485,6 +494,7 @@ export function createAccountStore(db: AccountsDB) {
       } finally {
         writes++;
         metaCache.clear();
+        seen = null;
       }
     },
   };

@@ -35,12 +35,29 @@ export interface MoversList {
 
 /** A repeated view of the same page is written at most this often (see lastViewWrite). */
 export const VIEW_REFRESH_MS = 60_000;
+/**
+ * 'viewed' writes wait this long for more views and then go in one transaction: a lookup answers
+ * first, and its write does not contend with the next lookup's reads (IndexedDB commits and reads
+ * share one backend per origin). Reads of the watched rows write pending views first.
+ */
+export const VIEW_WRITE_DELAY_MS = 300;
 
 /** The watch store over an open accounts database. */
-export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
+export function createWatchStore(db: AccountsDB, now: () => number = Date.now, opts: { viewWriteDelayMs?: number } = {}) {
+  const viewWriteDelay = opts.viewWriteDelayMs ?? VIEW_WRITE_DELAY_MS;
   // the watched ids, read once per worker and kept current by this store's writers (the only ones)
   let ids: Promise<Set<string>> | null = null;
-  const watchedIds = () => (ids ??= db.getAllKeys('watched').then((keys) => new Set(keys)));
+  // the same set once read (a view is queued synchronously, so it stays ordered with unwatch/reset)
+  let knownIds: Set<string> | null = null;
+  const watchedIds = (): Promise<Set<string>> => {
+    if (ids) return ids;
+    const read: Promise<Set<string>> = db.getAllKeys('watched').then((keys) => {
+      const set = new Set(keys);
+      if (ids === read) knownIds = set; // not a read begun before reset()
+      return set;
+    });
+    return (ids = read);
+  };
   /**
    * The last 'viewed' write per account (page URL, time). A panel looks the same record up again on
    * every SPA visit and reload; rewriting its row each time cost each lookup an IndexedDB write
@@ -48,6 +65,52 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
    * (last seen is then at most that much older than the latest view).
    */
   const lastViewWrite = new Map<string, { url: string | null; at: number }>();
+  /** views not written yet (the latest per account), and the batch their callers wait on */
+  let pending = new Map<string, { url: string | null; at: number }>();
+  let batch: { done: Promise<void>; timer: ReturnType<typeof setTimeout>; settle: (err?: unknown) => void } | null = null;
+
+  /** Write the pending views now, in one transaction (each row read and merged as watch() does). */
+  async function writeViews(): Promise<void> {
+    const current = batch;
+    if (!current) return;
+    batch = null;
+    clearTimeout(current.timer);
+    const views = pending;
+    pending = new Map();
+    try {
+      const tx = db.transaction('watched', 'readwrite');
+      const ops = [...views].map(async ([rtpAid, v]) => {
+        const at = new Date(v.at).toISOString();
+        const old = await tx.store.get(rtpAid);
+        const next: WatchedAccount = old
+          ? { ...old, reasons: old.reasons.includes('viewed') ? old.reasons : [...old.reasons, 'viewed'] }
+          : { rtpAid, reasons: ['viewed'], watchedAt: at, lastSeenAt: null, lastUrl: null };
+        next.lastSeenAt = at;
+        if (v.url) next.lastUrl = v.url;
+        await tx.store.put(next);
+      });
+      await Promise.all([...ops, tx.done]);
+      for (const [rtpAid, v] of views) lastViewWrite.set(rtpAid, v);
+      current.settle();
+    } catch (err) {
+      current.settle(err);
+    }
+    await current.done;
+  }
+
+  /** Queue a view; resolves once it is written (with the views that came in the meantime). */
+  function queueView(rtpAid: string, url: string | null, at: number): Promise<void> {
+    pending.set(rtpAid, { url, at });
+    if (!batch) {
+      let settle!: (err?: unknown) => void;
+      const done = new Promise<void>((resolve, reject) => (settle = (err) => (err === undefined ? resolve() : reject(err))));
+      batch = { done, settle, timer: setTimeout(() => void writeViews().catch(() => undefined), viewWriteDelay) };
+    }
+    return batch.done;
+  }
+
+  /** Views still waiting are written before the watched rows are read or changed. */
+  const settled = () => (batch ? writeViews().catch(() => undefined) : Promise.resolve());
 
   async function visitedAt(): Promise<string | null> {
     const row = await db.get('meta', VISITED_KEY);
@@ -55,29 +118,32 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
   }
 
   return {
-    /** The set of watched rtp_aids (what the sync engine passes to putAccounts). */
+    /** The set of watched rtp_aids (what the sync engine passes to putAccounts); a queued view counts. */
     watchedIds,
     /** Watch an account (or add a reason); `url` is the record page it was just shown on. */
     async watch(rtpAid: string, reason: WatchReason, url?: string | null): Promise<void> {
       const t = now();
       if (reason === 'viewed') {
         const last = lastViewWrite.get(rtpAid);
-        if (last && last.url === (url ?? null) && t - last.at < VIEW_REFRESH_MS && (await watchedIds()).has(rtpAid)) return;
+        if (last && last.url === (url ?? null) && t - last.at < VIEW_REFRESH_MS && knownIds?.has(rtpAid)) return;
+        const written = queueView(rtpAid, url ?? null, t);
+        (await watchedIds()).add(rtpAid);
+        return written;
       }
+      await settled();
       const at = new Date(t).toISOString();
       const tx = db.transaction('watched', 'readwrite');
       const old = await tx.store.get(rtpAid);
       const next: WatchedAccount = old
         ? { ...old, reasons: old.reasons.includes(reason) ? old.reasons : [...old.reasons, reason] }
         : { rtpAid, reasons: [reason], watchedAt: at, lastSeenAt: null, lastUrl: null };
-      if (reason === 'viewed') next.lastSeenAt = at;
       if (url) next.lastUrl = url;
       await Promise.all([tx.store.put(next), tx.done]);
       (await watchedIds()).add(rtpAid);
-      if (reason === 'viewed') lastViewWrite.set(rtpAid, { url: url ?? null, at: t });
     },
     /** Stop watching: the account and its recorded moves are forgotten. */
     async unwatch(rtpAid: string): Promise<void> {
+      await settled();
       const tx = db.transaction(['watched', 'movers'], 'readwrite');
       const movers = tx.objectStore('movers');
       const keys = await movers.index('rtpAid').getAllKeys(rtpAid);
@@ -85,11 +151,13 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
       (await watchedIds()).delete(rtpAid);
       lastViewWrite.delete(rtpAid);
     },
-    getWatched(rtpAid: string): Promise<WatchedAccount | undefined> {
+    async getWatched(rtpAid: string): Promise<WatchedAccount | undefined> {
+      await settled();
       return db.get('watched', rtpAid);
     },
     /** Several watched records in one transaction (the Movers list's "Open in CRM" links). */
     async getWatchedMany(rtpAids: readonly string[]): Promise<Map<string, WatchedAccount>> {
+      await settled();
       const tx = db.transaction('watched');
       const rows = await Promise.all(rtpAids.map((id) => tx.store.get(id)));
       const out = new Map<string, WatchedAccount>();
@@ -98,6 +166,7 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
     },
     /** The `limit` accounts most recently seen on a record page, newest first (an index walk). */
     async recentlySeen(limit: number): Promise<WatchedAccount[]> {
+      await settled();
       const out: WatchedAccount[] = [];
       let cursor = await db.transaction('watched').store.index('lastSeenAt').openCursor(null, 'prev');
       while (cursor && out.length < limit) {
@@ -106,7 +175,8 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
       }
       return out;
     },
-    listWatched(): Promise<WatchedAccount[]> {
+    async listWatched(): Promise<WatchedAccount[]> {
+      await settled();
       return db.getAll('watched');
     },
     /** Moves recorded at or after `sinceIso`, oldest first (index range: never a scan of the cache). */
@@ -158,7 +228,15 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now) {
     /** Forget the cached ids (after store.clear()). */
     reset(): void {
       ids = null;
+      knownIds = null;
       lastViewWrite.clear();
+      // views queued before the data was cleared are not written after it
+      if (batch) {
+        clearTimeout(batch.timer);
+        batch.settle();
+        batch = null;
+      }
+      pending = new Map();
     },
   };
 }

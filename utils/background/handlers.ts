@@ -5,7 +5,10 @@
  */
 import type { RequestName, ResponseMap } from '../messaging';
 import { RECENT_ACTIVITY_LIMIT } from '../panel-limits';
-import type { LookupResult } from '../view-models';
+import type { LookupResult, PageContext } from '../view-models';
+import { signalsFromContext } from '../accounts/signals';
+import { normalizeApiDomain } from '../recotap/domain';
+import { readSetting, repEmailItem } from '../settings';
 import type { MessageSenderLike, SenderCheckDeps, SenderInfo } from './sender';
 import { checkSender } from './sender';
 import { failure, parseRequest, validationError, type RequestOutput } from './validate';
@@ -91,22 +94,36 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   /**
    * A found account's answer carries its recent activities, so a panel shows a record with one
    * round trip instead of two (each message costs the host page's main thread ~1 ms). The list is
-   * optional: if the outbox cannot answer, the panel asks for it itself.
+   * optional: if the outbox cannot answer, the panel asks for it itself. `likelyDomain` names the
+   * domain the answer will most likely have (a page's first domain): its activities are read while
+   * the lookup runs, not after it, and used only if the answer's domain is that one.
    */
   const withActivities =
-    <N extends 'lookupContext' | 'lookupQuery' | 'pinAccount' | 'unpinAccount'>(body: Body<N>): Body<N> =>
+    <N extends 'lookupContext' | 'lookupQuery' | 'pinAccount' | 'unpinAccount'>(
+      body: Body<N>,
+      likelyDomain?: (data: RequestOutput<N>) => Promise<string | undefined>,
+    ): Body<N> =>
     async (data, who) => {
+      const read = (domain: string) => activities.listActivities({ domain, limit: RECENT_ACTIVITY_LIMIT });
+      const early =
+        deps.activityHandlers && likelyDomain
+          ? likelyDomain(data).then((d) => (d ? { domain: normalizeApiDomain(d), list: read(d) } : undefined), () => undefined)
+          : undefined;
+      // an early read the answer does not use must not end as an unhandled rejection
+      void early?.then((e) => e?.list.catch(() => undefined));
       const result: LookupResult = await body(data, who);
       if (result.state !== 'found' || !deps.activityHandlers) return result;
       try {
-        const list = await activities.listActivities({ domain: result.account.domain, limit: RECENT_ACTIVITY_LIMIT });
+        const guess = await early;
+        const list = await (guess?.domain === result.account.domain ? guess.list : read(result.account.domain));
         return { ...result, activities: list };
       } catch {
         return result;
       }
     };
+  const pageDomain = async (ctx: PageContext) => signalsFromContext(ctx, await readSetting(repEmailItem)).domains[0]?.domain;
   return {
-    lookupContext: wrap('lookupContext', withActivities(watching('viewed', account.lookupContext, (c) => c.url))),
+    lookupContext: wrap('lookupContext', withActivities(watching('viewed', account.lookupContext, (c) => c.url), pageDomain)),
     lookupQuery: wrap('lookupQuery', withActivities(account.lookupQuery)),
     searchAccounts: wrap('searchAccounts', account.searchAccounts),
     listSuggestions: wrap('listSuggestions', account.listSuggestions),

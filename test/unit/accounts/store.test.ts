@@ -106,11 +106,18 @@ describe('account store', () => {
     await store.putMeta('stages', ['A', 'B'], 5);
     await store.putNegative(['nobody.example'], 9);
     expect((await store.getLastSeen(aid(1)))?.score).toBe(40);
+    // never seen: answered from the ids read once; seen afterwards: read
+    expect(await store.getLastSeen(aid(2))).toBeUndefined();
+    await store.putLastSeen({ rtpAid: aid(2), seenAt: '2026-06-03T00:00:00Z', score: 41, stage: 'Aware' });
+    expect((await store.getLastSeen(aid(2)))?.score).toBe(41);
     expect(await store.getMeta('stages')).toEqual({ value: ['A', 'B'], fetchedAt: 5 });
     expect(await store.getNegative('nobody.example')).toBe(9);
     await store.clear();
     expect(await store.count()).toBe(0);
     expect(await store.getLastSeen(aid(1))).toBeUndefined();
+    expect(await store.getLastSeen(aid(2))).toBeUndefined();
+    await store.putLastSeen({ rtpAid: aid(1), seenAt: '2026-06-04T00:00:00Z', score: 42, stage: 'Aware' });
+    expect((await store.getLastSeen(aid(1)))?.score).toBe(42);
     expect(await store.getNegative('nobody.example')).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWatchStore, VIEW_REFRESH_MS } from '../../../utils/accounts/watch';
+import type { AccountsDB } from '../../../utils/accounts/db';
 import { aid, freshStore, row } from './helpers';
 
 async function setup(clock = { t: Date.parse('2026-11-27T08:00:00Z') }) {
@@ -44,6 +45,52 @@ describe('watched accounts', () => {
     await watch.unwatch(aid(1));
     await watch.watch(aid(1), 'viewed', `${page}?tab=related`);
     expect((await watch.getWatched(aid(1)))?.reasons).toEqual(['viewed']);
+  });
+
+  it('writes views that come together in one transaction, after the lookups, and reads them before that', async () => {
+    const store = await freshStore();
+    const clock = { t: Date.parse('2026-11-27T08:00:00Z') };
+    const writes: string[] = [];
+    // count the read-write transactions on 'watched' the store opens
+    const db = new Proxy(store.db, {
+      get(target, key, receiver) {
+        if (key !== 'transaction') return Reflect.get(target, key, receiver) as unknown;
+        return (names: string | string[], mode?: IDBTransactionMode, o?: IDBTransactionOptions) => {
+          if (mode === 'readwrite' && [names].flat().includes('watched')) writes.push([names].flat().join());
+          return target.transaction(names as 'watched', mode as 'readwrite', o);
+        };
+      },
+    }) as AccountsDB;
+    const watch = createWatchStore(db, () => clock.t, { viewWriteDelayMs: 60_000 });
+    const views = [1, 2, 3].map((i) => watch.watch(aid(i), 'viewed', `https://crm.example/r/${i}`));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(writes).toEqual([]); // nothing written yet: the lookups have answered without it
+    expect([...(await watch.watchedIds())].sort()).toEqual([aid(1), aid(2), aid(3)]); // sync already counts them
+    // a read of the watched rows writes the queued views first, all in one transaction
+    expect((await watch.recentlySeen(5)).map((w) => w.rtpAid).sort()).toEqual([aid(1), aid(2), aid(3)]);
+    await Promise.all(views);
+    expect(writes).toEqual(['watched']);
+    expect(await store.db.count('watched')).toBe(3);
+  });
+
+  it('writes queued views when the delay ends; unwatch and clearing the data are not undone by them', async () => {
+    const { store } = await setup();
+    const watch = createWatchStore(store.db, Date.now, { viewWriteDelayMs: 10 });
+    await watch.watch(aid(1), 'viewed', 'https://crm.example/r/1');
+    expect((await store.db.get('watched', aid(1)))?.lastUrl).toBe('https://crm.example/r/1');
+    // a view still queued when the account is unwatched is written first, then deleted
+    const queued = watch.watch(aid(2), 'viewed', 'https://crm.example/r/2');
+    await watch.unwatch(aid(2));
+    await queued;
+    expect(await store.db.get('watched', aid(2))).toBeUndefined();
+    // clearLocalData (store.clear, then reset): a queued view is dropped, not written into the empty cache
+    const slow = createWatchStore(store.db, Date.now, { viewWriteDelayMs: 20 });
+    const dropped = slow.watch(aid(3), 'viewed', 'https://crm.example/r/3');
+    await store.clear();
+    slow.reset();
+    await dropped;
+    await new Promise((r) => setTimeout(r, 40));
+    expect(await store.db.count('watched')).toBe(0);
   });
 
   it('lists the accounts last seen on a record page, newest first (never-viewed ones left out)', async () => {

@@ -21,6 +21,7 @@ const acme = { site: 'hubspot', url, recordId: '456', websites: ['https://www.ac
 let emu: RunningEmulator;
 let services: BackgroundServices;
 let failList = false;
+let listed: string[] = [];
 
 beforeAll(async () => {
   emu = await startEmulator({ seed: 'demo' });
@@ -33,6 +34,7 @@ beforeEach(async () => {
   enableSettingsCache()();
   enableSettingsCache();
   failList = false;
+  listed = [];
   await apiBaseItem.setValue({ choice: 'custom', customUrl: emu.url });
   await repEmailItem.setValue(DEMO_REP.email);
   const outbox = createOutbox({ db: await freshDb(), client: () => null, getOwnerEmail: async () => DEMO_REP.email });
@@ -44,6 +46,7 @@ beforeEach(async () => {
     activityHandlers: {
       ...handlers,
       listActivities: async (data) => {
+        listed.push((data as { domain?: string }).domain ?? '');
         if (failList) throw new Error('outbox unavailable');
         return handlers.listActivities(data);
       },
@@ -76,6 +79,22 @@ describe('lookups carry recent activities', () => {
     const missing = await h.lookupContext({ ...acme, recordId: '457', websites: ['https://not-in-recotap.example'] }, tab);
     expect(missing.state).toBe('not-found');
     expect('activities' in missing).toBe(false);
+  });
+
+  it("reads the page's domain's activities alongside the lookup, and the answer's own when that is another domain", async () => {
+    const h = services.handlers;
+    await h.logActivity(callDraft(1), tab);
+    listed = [];
+    const r = await h.lookupContext(acme, tab);
+    expect(r.state === 'found' && r.activities?.map((a) => a.draft.domain)).toEqual(['acmerobotics.com']);
+    expect(listed).toEqual(['acmerobotics.com']); // one read, begun with the lookup
+    // the page's first website is not in Recotap; its e-mail domain is: the early read is not used
+    listed = [];
+    const other = await h.lookupContext({ ...acme, recordId: '458', websites: ['https://not-in-recotap.example'], emails: ['jo@acmerobotics.com'] }, tab);
+    if (other.state !== 'found') throw new Error(`expected found, got ${other.state}`);
+    expect(other.account.domain).toBe('acmerobotics.com');
+    expect(other.activities?.map((a) => a.draft.domain)).toEqual(['acmerobotics.com']);
+    expect(listed).toEqual(['not-in-recotap.example', 'acmerobotics.com']);
   });
 
   it('a failing outbox never fails the lookup: the answer comes without the list (the panel asks itself)', async () => {
