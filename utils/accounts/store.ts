@@ -16,6 +16,8 @@ export const HISTORY_CAP = 60;
 export const HISTORY_KEEP_MS = 90 * 86_400_000;
 /** 'meta' key of the number of block entries no own row has replaced (count() adds it to the rows) */
 const BLOCK_ENTRIES = 'blockEntries';
+/** Domain answers kept in memory between writes (a few hundred KB at most) */
+export const DOMAIN_MEMO_SIZE = 200;
 /** BlockHits kept in memory for type-ahead (about 2–3 MB at most; successive keystrokes reread the same blocks) */
 export const HITS_CACHE_BLOCKS = 128;
 const HIGH = '\uffff';
@@ -113,6 +115,10 @@ export function createAccountStore(db: AccountsDB) {
     return n;
   }
   const readTx = () => db.transaction(['accounts', 'blocks', 'blockHits']);
+  // Recent domain answers, least recently used first: a rep goes back and forth between the same
+  // records, and a panel asks again on every visit. An answer is kept only while no write has begun
+  // since it was read (any write clears them all); callers never change what they get.
+  const domainMemo = new Map<string, { writes: number; match: DomainMatch | null }>();
   // The rtp_aids with a last-seen snapshot, read once: this store is their only writer (putLastSeen,
   // clear). null = the read failed: then every getLastSeen reads the row.
   let seen: Promise<Set<string> | null> | null = null;
@@ -138,8 +144,7 @@ export function createAccountStore(db: AccountsDB) {
       return h;
     };
   };
-  const hitsOf = (tx: ReadTx, index: HitIndex, key: string, prefix: boolean, count?: number) =>
-    findHits(tx, hitsReader(tx), index, key, prefix, count);
+
   return {
     db,
     /**
@@ -337,7 +342,20 @@ export function createAccountStore(db: AccountsDB) {
     /** Every row with this (API-normalised) domain: a winner and the others as alternates. */
     async getByDomain(domain: string): Promise<DomainMatch | null> {
       const d = normalizeApiDomain(domain);
-      return d ? pickWinner(await findIn(readTx(), 'domain', d)) : null;
+      if (!d) return null;
+      const memo = domainMemo.get(d);
+      if (memo && memo.writes === writes) {
+        domainMemo.delete(d);
+        domainMemo.set(d, memo);
+        return memo.match;
+      }
+      const generation = writes;
+      const match = pickWinner(await findIn(readTx(), 'domain', d));
+      if (writes === generation) {
+        domainMemo.set(d, { writes, match });
+        if (domainMemo.size > DOMAIN_MEMO_SIZE) domainMemo.delete(domainMemo.keys().next().value!);
+      }
+      return match;
     },
     /** Exact normalised-name match (the weakest signal). */
     async getByName(name: string): Promise<DomainMatch | null> {
@@ -348,7 +366,11 @@ export function createAccountStore(db: AccountsDB) {
       const s = slug.toLowerCase();
       return s ? pickWinner(await findIn(readTx(), 'linkedinSlug', s)) : null;
     },
-    /** Ranked type-ahead: exact domain > domain prefix > name prefix > word prefix; index ranges only. */
+    /**
+     * Ranked type-ahead: exact domain > domain prefix > name prefix > word prefix; index ranges only.
+     * Every tier's index entries are read at once; then the BlockHits of the tiers in rank order
+     * whose entries can fill `limit`, together; a later tier only if dedupe left the answer short.
+     */
     async search(query: string, limit: number): Promise<SearchHit[]> {
       const q = query.trim().toLowerCase();
       if (!q) return [];
@@ -362,33 +384,52 @@ export function createAccountStore(db: AccountsDB) {
         const nameWordList = a.nameKey.split(' ');
         return words.every((w) => nameWordList.some((x) => x.startsWith(w)));
       };
-      // tiers in rank order, each read only while the answer is short of `limit`
-      const tiers: (() => Promise<SearchHit[]> | SearchHit[])[] = [
-        () => (dom ? hitsOf(readTx(), 'domain', dom, false) : []),
-        () => (dom ? hitsOf(readTx(), 'domain', dom, true, want) : []),
-        () => (key ? hitsOf(readTx(), 'nameKey', key, true, want) : []),
-        async () => {
-          const tx = readTx();
-          const [later, firstWord] = await Promise.all([
-            first ? hitsOf(tx, 'words', first, true, want) : [],
-            // names whose first word matches (not in 'words'); a one-word query's name tier has them already
-            first && words.length > 1 ? hitsOf(tx, 'nameKey', first, true, want) : [],
-          ]);
-          return [...later, ...firstWord].filter(wordOk);
+      const tiers: SearchTier[] = [
+        { parts: dom ? [{ index: 'domain', key: dom, prefix: false }] : [] },
+        { parts: dom ? [{ index: 'domain', key: dom, prefix: true, count: want }] : [] },
+        { parts: key ? [{ index: 'nameKey', key, prefix: true, count: want }] : [] },
+        {
+          parts: first
+            ? [
+                { index: 'words', key: first, prefix: true, count: want },
+                // names whose first word matches (not in 'words'); a one-word query's name tier has them already
+                ...(words.length > 1 ? [{ index: 'nameKey' as const, key: first, prefix: true, count: want }] : []),
+              ]
+            : [],
+          filter: wordOk,
         },
       ];
+      const tx = readTx();
+      const readHits = hitsReader(tx);
+      const entries = await Promise.all(tiers.map((t) => Promise.all(t.parts.map((part) => indexEntries(tx, part)))));
+      // the tiers read now: in rank order, until unfiltered entries could fill the answer
+      let now = tiers.length;
+      let could = 0;
+      for (let i = 0; i < tiers.length; i++) {
+        if (!tiers[i]!.filter) could += entries[i]!.reduce((n, e) => n + e.own.length + e.ids.length, 0);
+        if (could >= limit) {
+          now = i + 1;
+          break;
+        }
+      }
+      const tierHits = async (i: number) => {
+        const hits = (await Promise.all(entries[i]!.map((e) => hitsFrom(e, readHits)))).flat();
+        const kept = tiers[i]!.filter ? hits.filter(tiers[i]!.filter) : hits;
+        return kept.sort(compareCandidates);
+      };
       const seen = new Set<string>();
       const out: SearchHit[] = [];
-      for (const tier of tiers) {
-        for (const a of (await tier()).sort(compareCandidates)) {
-          if (out.length >= limit) return out;
+      const take = (hits: SearchHit[]) => {
+        for (const a of hits) {
+          if (out.length >= limit) return;
           if (!seen.has(a.rtpAid)) {
             seen.add(a.rtpAid);
             out.push(a);
           }
         }
-        if (out.length >= limit) return out;
-      }
+      };
+      for (const hits of await Promise.all(tiers.slice(0, now).map((_, i) => tierHits(i)))) take(hits);
+      for (let i = now; i < tiers.length && out.length < limit; i++) take(await tierHits(i));
       return out;
     },
     /**
@@ -485,6 +526,7 @@ export function createAccountStore(db: AccountsDB) {
       writes++;
       metaCache.clear();
       hitsCache.clear();
+      domainMemo.clear();
       seen = null;
       const names = ['accounts', 'blocks', 'blockHits', 'lastSeen', 'meta', 'negative', 'checkpoints', 'watched', 'movers'] as const;
       const tx = db.transaction([...names], 'readwrite');
@@ -553,25 +595,42 @@ const hitValues: Record<HitIndex, (h: BlockHits, i: number) => string[]> = {
   words: (h, i) => h.nameKeys[i]!.split(' ').slice(1),
 };
 
+interface SearchPart {
+  index: HitIndex;
+  key: string;
+  prefix: boolean;
+  count?: number;
+}
+interface SearchTier {
+  parts: SearchPart[];
+  /** hits the index range returns that do not answer the query */
+  filter?: (a: SearchHit) => boolean;
+}
+interface IndexEntries extends SearchPart {
+  own: StoredAccount[];
+  ids: string[];
+}
+
 /**
- * Type-ahead candidates: the first `count` index entries (by indexed value) from the per-account
- * rows and from the blocks. For blocks only the matching entries' block ids are read, then those
- * blocks' BlockHits: a prefix that matches accounts in many blocks never loads the blocks, and
- * BlockHits already leave out the accounts that have their own row.
+ * Type-ahead candidates, step one: the first `count` index entries (by indexed value) from the
+ * per-account rows, and the ids of the blocks holding matching entries (not the blocks).
  */
-async function findHits(
-  tx: ReadTx,
-  readHits: HitsReader,
-  index: HitIndex,
-  key: string,
-  prefix: boolean,
-  count?: number,
-): Promise<SearchHit[]> {
-  const range = prefix ? IDBKeyRange.bound(key, key + HIGH) : key;
+async function indexEntries(tx: ReadTx, part: SearchPart): Promise<IndexEntries> {
+  const range = part.prefix ? IDBKeyRange.bound(part.key, part.key + HIGH) : part.key;
   const [own, ids] = await Promise.all([
-    tx.objectStore('accounts').index(index).getAll(range, count),
-    tx.objectStore('blocks').index(BLOCK_INDEX[index]).getAllKeys(range, count),
+    tx.objectStore('accounts').index(part.index).getAll(range, part.count),
+    tx.objectStore('blocks').index(BLOCK_INDEX[part.index]).getAllKeys(range, part.count),
   ]);
+  return { ...part, own, ids };
+}
+
+/**
+ * Step two: those blocks' BlockHits (a prefix that matches accounts in many blocks never loads the
+ * blocks), keeping the first `count` matching entries; BlockHits already leave out the accounts
+ * that have their own row.
+ */
+async function hitsFrom(e: IndexEntries, readHits: HitsReader): Promise<SearchHit[]> {
+  const { own, ids, index, key, prefix, count } = e;
   if (!ids.length) return own;
   const blocks = await Promise.all([...new Set(ids)].map(readHits));
   const matches = (v: string) => (prefix ? v.startsWith(key) : v === key);

@@ -27,6 +27,30 @@ describe.each([
     expect(match?.alternates.map((a) => a.row.name)).toEqual(['Acme twin', 'Acme old', 'Acme low']);
   });
 
+  it('answers a domain asked again from memory until the next write, then reads it afresh', async () => {
+    const store = await freshStore();
+    await put(store, [row({ rtp_aid: aid(1), domain: 'acme.com', rtp_account_score: 40 }), row({ rtp_aid: aid(2), domain: 'globex.com' })], 1);
+    expect((await store.getByDomain('acme.com'))?.winner.rtpAid).toBe(aid(1));
+    expect(await store.getByDomain('initech.com')).toBeNull();
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    try {
+      expect((await store.getByDomain('https://www.acme.com/'))?.winner.row.rtp_account_score).toBe(40);
+      expect(await store.getByDomain('initech.com')).toBeNull();
+      expect(getAll).not.toHaveBeenCalled();
+      // a write (another account, a later sync page) ends every remembered answer
+      await store.putAccounts([row({ rtp_aid: aid(3), domain: 'acme.com', rtp_account_score: 90 }), row({ rtp_aid: aid(4), domain: 'initech.com' })], 2);
+      const again = await store.getByDomain('acme.com');
+      expect(again?.winner.rtpAid).toBe(aid(3));
+      expect(again?.alternates.map((a) => a.rtpAid)).toEqual([aid(1)]);
+      expect((await store.getByDomain('initech.com'))?.winner.rtpAid).toBe(aid(4));
+      expect(getAll).toHaveBeenCalled();
+      await store.clear();
+      expect(await store.getByDomain('acme.com')).toBeNull();
+    } finally {
+      getAll.mockRestore();
+    }
+  });
+
   it('ranks search results: exact domain > domain prefix > name prefix > word prefix', async () => {
     const store = await freshStore();
     await put(
@@ -174,6 +198,26 @@ describe('account store', () => {
     expect(await store.getMeta('stages')).toEqual({ value: ['A', 'B'], fetchedAt: 2 });
     await store.clear();
     expect(await store.getMeta('stages')).toBeUndefined();
+  });
+
+  it('type-ahead loads only the BlockHits of the tiers that can fill the answer, and the next tier when they fall short', async () => {
+    const store = await freshStore();
+    // page 1: domains zeta-N.com (the domain-prefix tier of "zeta"); page 2: names "Zeta …" (the name tier)
+    await store.putAccounts(Array.from({ length: 20 }, (_, i) => row({ rtp_aid: aid(100 + i), domain: `zeta-${i}.com`, name: `Alpha ${i}` })), 1, undefined, { assumeNew: true });
+    await store.putAccounts(Array.from({ length: 20 }, (_, i) => row({ rtp_aid: aid(200 + i), domain: `other-${i}.com`, name: `Zeta Corp ${i}` })), 1, undefined, { assumeNew: true });
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      const hits = await store.search('zeta', 5);
+      expect(hits.map((h) => h.domain)).toEqual(['zeta-0.com', 'zeta-1.com', 'zeta-2.com', 'zeta-3.com', 'zeta-4.com']);
+      // the domain tier could fill the answer: the name tier's page was never loaded
+      expect(gets.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'blockHits')).toHaveLength(1);
+      // 15 of the 20 domain-prefix entries are wanted: when the first tiers fall short, the next is read
+      const more = await store.search('zeta', 25);
+      expect(more).toHaveLength(25);
+      expect(more.slice(20).every((h) => h.row.name?.startsWith('Zeta Corp'))).toBe(true);
+    } finally {
+      gets.mockRestore();
+    }
   });
 
   it('a bulk page is one record; a later write of one of its accounts supersedes the block copy', async () => {
