@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { PREACT_COMPAT_ALIASES, usesPreact } from './preact-compat';
 import { CRM_MATCHES, LINKEDIN_MATCHES } from './utils/sites/hosts';
 import { manifestCommands } from './utils/toolbar/commands';
 
@@ -15,6 +16,19 @@ export default defineConfig({
     // RECOTAP_LENS_SOURCEMAP=1: source maps, to see what a bundle carries (bytes per source file)
     ...(process.env.RECOTAP_LENS_SOURCEMAP === '1' ? { build: { sourcemap: true } } : {}),
   }),
+  hooks: {
+    // The LinkedIn opt-in panel (inpage.js) renders in the page, so React DOM (~62 KB gzipped) would
+    // be most of its 100 KB budget: that one build aliases react/react-dom to preact/compat
+    // (preact-compat.ts, docs/architecture.md). Every other bundle keeps React.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some(usesPreact)) return;
+      // WXT builds each content script alone; were it ever grouped with others, they would get Preact too
+      if (!entrypoints.every(usesPreact)) throw new Error(`preact/compat would reach ${entrypoints.map((e) => e.name).join(', ')}`);
+      config.resolve ??= {};
+      const own = config.resolve.alias ?? [];
+      config.resolve.alias = [...PREACT_COMPAT_ALIASES, ...(Array.isArray(own) ? own : Object.entries(own).map(([find, replacement]) => ({ find, replacement })))];
+    },
+  },
   zip: {
     // the AMO sources zip: what `npm ci && npm run zip:firefox` needs to rebuild the add-on, plus
     // README and docs; no tests, fixtures, screenshots, reports or key material (WXT already

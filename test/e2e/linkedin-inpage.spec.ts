@@ -5,10 +5,14 @@
  * Turning it off unregisters the script: after a reload LinkedIn's DOM is again identical to a
  * browser without the extension, and the side panel is fed as before.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { optionsSection, panelLocator } from './extension.ts';
 import { expectedCompany, isPlainScoredCompany } from './expectations.ts';
 import { expect, test } from './fixtures.ts';
+import { CHROME_BUILD } from './launch.ts';
 import { loadSiteCases } from './site-cases.ts';
 
 const cases = (await loadSiteCases()).filter((c) => c.adapterId === 'linkedin');
@@ -58,6 +62,19 @@ test('LinkedIn fixtures include a plain scored company page', () => {
   expect(company).toBeDefined();
 });
 
+/** docs/benchmarks.md §2: the in-page panel script's budget, gzipped as test/bench/bundle-sizes.ts does (zlib level 9). */
+const INPAGE_BUDGET_GZ = 100 * 1024;
+
+test('the built inpage.js renders with Preact (no React DOM) and stays within its 100 KB gzipped budget', () => {
+  const script = readFileSync(path.join(CHROME_BUILD, 'content-scripts/inpage.js'));
+  const text = script.toString('utf8');
+  // preact-compat.ts aliases react/react-dom for this build only: React DOM alone was ~62 KB gzipped of it
+  // (booleans, so a failure does not print the whole script)
+  expect(/react\.transitional\.element|__reactFiber|__reactContainer/.test(text), 'inpage.js carries React or React DOM').toBe(false);
+  expect(text.includes('.rl-root'), 'inpage.js carries the panel and its inlined CSS').toBe(true);
+  expect(gzipSync(script, { level: 9 }).length).toBeLessThanOrEqual(INPAGE_BUDGET_GZ);
+});
+
 test('opting in shows the in-page panel on LinkedIn; opting out restores the untouched page', async ({
   context,
   serviceWorker,
@@ -103,6 +120,87 @@ test('opting in shows the in-page panel on LinkedIn; opting out restores the unt
   await plain.goto(company!.url);
   expect(withExtension).toBe(await pageHtml(plain));
   expect(withExtension).toContain(expected.name);
+});
+
+test('the in-page panel (rendered with Preact) works by mouse and keyboard, and keys typed into it stay out of the page', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  world,
+  configureExtension,
+}) => {
+  const expected = expectedCompany(company!)!;
+  await configureExtension();
+  await world.servePage(company!.url, company!.file);
+  await setLinkedInPanel(context, serviceWorker, extensionId, true);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(company!.url);
+  // a page shortcut handler, as LinkedIn's own: it must not see what the rep types into the panel
+  await page.evaluate(() => {
+    const w = window as unknown as { pageKeys: string[] };
+    w.pageKeys = [];
+    window.addEventListener('keydown', (e) => w.pageKeys.push(e.key));
+  });
+  const panel = await panelLocator(page);
+  await expect(panel.locator('.rl-title')).toHaveText(expected.name);
+
+  // the score explanation opens with Enter and closes with Escape
+  const why = panel.getByRole('button', { name: /^Why \d+/ });
+  await why.focus();
+  await page.keyboard.press('Enter');
+  await expect(why).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel.getByRole('region', { name: 'How this score works' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel.getByRole('region', { name: 'How this score works' })).toBeHidden();
+
+  // "Not this account?": typed search (a controlled input), then pin another company
+  const head = panel.locator('.rl-head');
+  await head.getByRole('button', { name: 'Not this account?' }).click();
+  const search = head.getByLabel('Search your Recotap accounts');
+  await search.click();
+  await page.keyboard.type('Globex');
+  await expect(search).toHaveValue('Globex');
+  await head.getByRole('button', { name: /Globex Analytics/ }).first().click();
+  await expect(panel.locator('.rl-title')).toHaveText('Globex Analytics');
+  await expect(head).toContainText('Pinned: this record now shows Globex Analytics.');
+
+  // one-click log asks who, logs, and Undo takes it back
+  await panel.getByRole('group', { name: 'Quick log' }).getByRole('button', { name: 'Call: no answer' }).click();
+  const ask = panel.getByRole('form', { name: 'Who did you call?' });
+  await ask.getByRole('textbox', { name: 'Who did you call?' }).fill('priya.raman@globex-analytics.io');
+  await ask.getByRole('button', { name: 'Log call' }).click();
+  const toast = panel.locator('.rl-activity-toast');
+  await expect(toast).toContainText('Logged Call · No answer — priya.raman@globex-analytics.io');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Undone' })).toHaveText('Undone: nothing was sent to Recotap.');
+
+  // the full form: switching the type changes its fields; typed values stay; Cancel closes it
+  await panel.getByRole('button', { name: /Log with details/ }).click();
+  const form = panel.locator('form.rl-activity-form');
+  await form.getByLabel('Type').selectOption('email');
+  await form.getByLabel(/Subject/).fill('Pricing follow-up');
+  await expect(form.getByLabel(/Subject/)).toHaveValue('Pricing follow-up');
+  await expect(form.getByLabel(/Opens/)).toBeVisible();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toHaveCount(0);
+
+  // layout: other side, collapse to the pill, expand again
+  await panel.getByRole('button', { name: 'Move panel to the left side' }).click();
+  await expect(panel.getByRole('button', { name: 'Move panel to the right side' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Collapse panel' }).click();
+  await page.getByRole('button', { name: /Expand panel/ }).click();
+  await expect(panel.getByRole('button', { name: 'Collapse panel' })).toBeVisible();
+
+  // "Hide on this site" moves focus to Undo; Enter brings the panel back
+  await panel.getByRole('button', { name: 'Hide on this site' }).click();
+  await expect(panel.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('.rl-title')).toHaveText('Globex Analytics');
+
+  expect(await page.evaluate(() => (window as unknown as { pageKeys: string[] }).pageKeys)).toEqual([]);
+  expect(pageErrors).toEqual([]);
 });
 
 test('saving the site settings again keeps exactly one registration', async ({

@@ -355,9 +355,12 @@ async function run(world: World): Promise<void> {
     manifest.web_accessible_resources === undefined && existsSync(path.join(FIREFOX_BUILD, 'panel-frame.html')),
     'the Firefox build exposes no web-accessible resource and ships the panel iframe page',
   );
-  // the panel (React) renders in the iframe: crm.js has none of it; the LinkedIn opt-in script does
-  const hasReact = (file: string) => readFileSync(path.join(FIREFOX_BUILD, 'content-scripts', file), 'utf8').includes('react.transitional.element');
-  check(!hasReact('crm.js') && hasReact('inpage.js'), 'crm.js carries no React (the panel renders in its iframe); inpage.js (LinkedIn opt-in) does');
+  // the panel (React) renders in the iframe: crm.js has none of it; the LinkedIn opt-in script
+  // renders the same panel with preact/compat (preact-compat.ts), so it carries no React either
+  const script = (file: string) => readFileSync(path.join(FIREFOX_BUILD, 'content-scripts', file), 'utf8');
+  const hasReact = (file: string) => /react\.transitional\.element|__reactFiber/.test(script(file));
+  check(!hasReact('crm.js'), 'crm.js carries no React (the panel renders in its iframe)');
+  check(!hasReact('inpage.js') && script('inpage.js').includes('.rl-root'), 'inpage.js (LinkedIn opt-in) carries the panel, rendered with Preact: no React or React DOM');
   const firefox = await launchFirefox(world);
   try {
     check(firefox.addonId === ADDON_ID, `the add-on installs with id ${ADDON_ID} (got ${firefox.addonId})`);
