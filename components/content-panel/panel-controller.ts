@@ -3,12 +3,13 @@
  * answer (reply or push) that belongs to a context the rep has already navigated away from.
  * Framework-free (a zustand vanilla store) so it can be unit-tested without a browser.
  *
- * Record → record with an answer on screen: the previous answer stays up only until the next
- * animation frame (the frame that would first paint the new record), and is replaced by the new
- * answer if it arrives before then, else by the loading state. So no frame shows the previous
- * account beside the new record, and a fast (cached) answer does not pass through the loading
- * state, which would unmount the account view and make its sections re-fetch (activity list,
- * outbox totals) on every navigation.
+ * Record → record with an answer on screen: the previous answer stays up for at most
+ * HOLD_FRAMES animation frames, and is replaced by the new answer if it arrives by then, else by
+ * the loading state. So a fast (cached) answer goes straight from one account to the next: one
+ * store update and one render, no loading state in between. One frame was too short: the frame
+ * learns of the record when the page has already painted it, and its next frame comes 0–16 ms
+ * later, while a warm lookup's round trip through the service worker takes 5–15 ms, so nearly
+ * every navigation painted the loading state for one frame and rendered twice (issue #18).
  */
 import { createStore } from 'zustand/vanilla';
 import type { LookupResult, PageContext } from '@/utils/view-models';
@@ -17,6 +18,11 @@ import { errorText } from '../panel-actions';
 
 /** UI state of one panel (rule 7: UI state only; data comes from the background). */
 export interface PanelViewState {
+  /**
+   * The page shown. While loading it may be an earlier context of the same page (the URL-only one
+   * of its 'reading' skeleton): the loading state does not depend on it, and the answer comes with
+   * the current one.
+   */
   context: PageContext | null;
   /** null = loading */
   result: LookupResult | null;
@@ -50,6 +56,13 @@ export interface FrameScheduler {
   cancel(id: number): void;
 }
 
+/**
+ * How many frames the previous answer may stay up while the next record's lookup is in flight: two
+ * frames (the issue #18 budget, 33 ms at 60 Hz) cover a warm lookup; a slower one (a cold cache, an
+ * API call) shows the loading state from the second frame on.
+ */
+export const HOLD_FRAMES = 2;
+
 const animationFrames = (): FrameScheduler =>
   typeof requestAnimationFrame === 'function'
     ? { request: (cb) => requestAnimationFrame(cb), cancel: (id) => cancelAnimationFrame(id) }
@@ -67,10 +80,32 @@ export function createPanelController(backend: PanelBackend, onState?: (s: Panel
   const seen = new Set<string>();
   if (onState) store.subscribe(onState);
 
-  /** Shows `current` in the loading state now (ends a hold of the previous answer). */
+  /**
+   * Keeps the answer on screen for at most `frames` more frames, then shows the loading state if a
+   * lookup is still in flight. A hold already running keeps its deadline (a rep moving on quickly
+   * does not extend how long the first account stays up).
+   */
+  function holdAnswer(count: number) {
+    if (hold !== undefined) return;
+    let left = count;
+    const tick = () => {
+      hold = undefined;
+      if (--left > 0) hold = frames.request(tick);
+      else if (inflight) showLoading();
+    };
+    hold = frames.request(tick);
+  }
+
+  /**
+   * Shows `current` in the loading state now (ends a hold of the previous answer). When the loading
+   * state is already up for this page (its skeleton while the record was read, then the read
+   * record's lookup) nothing on screen would change, so the store is left alone: no render.
+   */
   function showLoading() {
     if (hold !== undefined) frames.cancel(hold);
     hold = undefined;
+    const shown = store.getState();
+    if (shown.result === null && current !== null && shown.context?.url === current.url) return;
     store.setState({ context: current, result: null });
   }
 
@@ -86,16 +121,16 @@ export function createPanelController(backend: PanelBackend, onState?: (s: Panel
 
   /**
    * Run `call` for the current context; its answer is applied only if the context is still current.
-   * `loading`: 'now' shows the loading state at once, 'by-next-frame' keeps the previous answer up
-   * until the next frame at most, 'no' keeps it until the answer (pin, add: same record).
+   * `loading`: 'now' shows the loading state at once, 'hold' keeps the previous answer up for
+   * HOLD_FRAMES frames at most, 'no' keeps it until the answer (pin, add: same record).
    */
-  async function run(call: (c: PageContext) => Promise<LookupResult>, loading: 'now' | 'by-next-frame' | 'no'): Promise<LookupResult | null> {
+  async function run(call: (c: PageContext) => Promise<LookupResult>, loading: 'now' | 'hold' | 'no'): Promise<LookupResult | null> {
     const context = current;
     if (!context) return null;
     const mine = ++seq;
     inflight = true;
     if (loading === 'now' || (hold !== undefined && loading === 'no')) showLoading();
-    else if (loading === 'by-next-frame') hold ??= frames.request(() => inflight && showLoading());
+    else if (loading === 'hold') holdAnswer(HOLD_FRAMES);
     let result: LookupResult;
     try {
       result = await call(context);
@@ -130,13 +165,14 @@ export function createPanelController(backend: PanelBackend, onState?: (s: Panel
         // the record is still being read: its skeleton, and no lookup (nothing to look up yet)
         seq++;
         inflight = true;
-        if (store.getState().result !== null && hold === undefined) hold = frames.request(() => inflight && showLoading());
+        // (no answer can come for it, so only until the next frame)
+        if (store.getState().result !== null && hold === undefined) holdAnswer(1);
         else if (hold === undefined) showLoading();
         return;
       }
-      // an answer on screen may stay until the next frame (see file comment); else loading at once
+      // an answer on screen may stay for HOLD_FRAMES frames (see file comment); else loading at once
       const answerShown = store.getState().result !== null && hold === undefined;
-      void run(backend.lookup, answerShown || hold !== undefined ? 'by-next-frame' : 'now');
+      void run(backend.lookup, answerShown || hold !== undefined ? 'hold' : 'now');
     },
     /**
      * A background push (stale-while-revalidate refresh) for the page at `url`. Accepted only for the

@@ -6,7 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { messagingBackend } from '../content-panel/backend';
-import { createPanelController, type PanelBackend, type PanelController } from '../content-panel/panel-controller';
+import { createPanelController, type FrameScheduler, type PanelBackend, type PanelController } from '../content-panel/panel-controller';
 import { parseHostMessage, type FramePlacement, type FrameToHost, type HostToFrame, type HostViewport } from './protocol';
 
 /** How long a smaller panel box must keep its size before the iframe shrinks to it. */
@@ -52,9 +52,12 @@ export interface FrameClient {
   place(placement: FramePlacement): void;
 }
 
-/** Binds a connected port: contexts, pushes, toggles and the viewport in (receive); placement out. */
-export function createFrameClient(port: MessagePort, backend: PanelBackend = messagingBackend): FrameClient {
-  const controller = createPanelController(backend);
+/**
+ * Binds a connected port: contexts, pushes, toggles and the viewport in (receive); placement out.
+ * `frames`: the controller's frame scheduler (animation frames; tests drive it by hand).
+ */
+export function createFrameClient(port: MessagePort, backend: PanelBackend = messagingBackend, frames?: FrameScheduler): FrameClient {
+  const controller = createPanelController(backend, undefined, frames);
   const viewport = createStore<HostViewport>(() => ({ width: 1280, height: 800 }));
   const receive = (msg: HostToFrame) => {
     if (msg.type === 'context') controller.setContext(msg.context);

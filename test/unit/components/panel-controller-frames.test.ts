@@ -1,11 +1,11 @@
 /**
- * Record → record navigation with an answer on screen: the previous answer may stay up only until
- * the next frame. A fast answer replaces it directly (no loading state, so the account view is not
- * unmounted and its sections do not re-fetch); a slow one gives way to the loading state at the
- * frame. The frame scheduler is driven by hand, so these are counts and orders, never timings.
+ * Record → record navigation with an answer on screen: the previous answer may stay up for
+ * HOLD_FRAMES (2) frames. A fast answer replaces it directly (no loading state: one store update,
+ * one render); a slow one gives way to the loading state at the second frame. The frame scheduler
+ * is driven by hand, so these are counts and orders, never timings.
  */
 import { describe, expect, it } from 'vitest';
-import { createPanelController, type FrameScheduler, type PanelBackend, type PanelViewState } from '@/components/content-panel/panel-controller';
+import { createPanelController, HOLD_FRAMES, type FrameScheduler, type PanelBackend, type PanelViewState } from '@/components/content-panel/panel-controller';
 import { PageContextSchema, type LookupResult, type PageContext } from '@/utils/view-models';
 import { found } from './fixtures';
 
@@ -74,27 +74,46 @@ describe('panel controller: record to record', () => {
     expect(s.seen).toEqual(['acme', 'beta']);
   });
 
-  it('a slow answer: the previous account gives way to the loading state at the next frame', async () => {
+  it('an answer that misses the first frame but not the second still replaces the previous account directly', async () => {
+    const s = setup();
+    await showA(s);
+    s.c.setContext(B);
+    s.f.fire(); // the frame's next frame comes before a warm lookup's round trip through the worker
+    expect(s.shown()).toEqual([]); // the previous account stays up: no loading state yet
+    s.lookups[1]!.resolve(found({}, { rtpAid: 'beta', name: 'Beta' }));
+    await flush();
+    expect(s.shown()).toEqual(['Beta @ 2']);
+    expect(s.f.pending()).toBe(0);
+    expect(s.f.requested()).toBe(2);
+  });
+
+  it('a slow answer: the previous account gives way to the loading state at the second frame', async () => {
+    expect(HOLD_FRAMES).toBe(2);
     const s = setup();
     await showA(s);
     s.c.setContext(B);
     expect(s.shown()).toEqual([]);
-    s.f.fire(); // the frame that would first paint record B
+    s.f.fire();
+    expect(s.shown()).toEqual([]);
+    s.f.fire(); // the second frame: the hold ends
     expect(s.shown()).toEqual(['… @ 2']);
+    expect(s.f.pending()).toBe(0);
     s.lookups[1]!.resolve(found({}, { rtpAid: 'beta', name: 'Beta' }));
     await flush();
     expect(s.shown()).toEqual(['… @ 2', 'Beta @ 2']);
   });
 
-  it('navigating on before the frame: one deadline, the skipped record never shows, nor does the first', async () => {
+  it('navigating on during the hold: one deadline, the skipped record never shows, nor does the first', async () => {
     const s = setup();
     await showA(s);
     s.c.setContext(B);
-    s.c.setContext(C);
-    expect(s.f.requested()).toBe(1);
+    s.f.fire();
+    s.c.setContext(C); // does not restart the hold
+    expect(s.f.requested()).toBe(2);
     s.lookups[1]!.resolve(found({}, { rtpAid: 'beta', name: 'Beta' })); // late answer for B
     await flush();
     s.f.fire();
+    expect(s.f.pending()).toBe(0);
     s.lookups[2]!.resolve(found({}, { rtpAid: 'gamma', name: 'Gamma' }));
     await flush();
     expect(s.shown()).toEqual(['… @ 3', 'Gamma @ 3']);
@@ -111,6 +130,23 @@ describe('panel controller: record to record', () => {
     s.lookups[1]!.resolve(found({}, { rtpAid: 'beta', name: 'Beta' }));
     await flush();
     expect(s.shown()).toEqual(['… @ -']);
+  });
+
+  it('a record read after its skeleton: the skeleton stays up (no new state) until the answer', async () => {
+    const s = setup();
+    await showA(s);
+    const reading = PageContextSchema.parse({ ...B, websites: [], read: { status: 'reading', via: {}, layers: [] } });
+    s.c.setContext(reading);
+    expect(s.shown()).toEqual([]);
+    s.f.fire(); // no answer can come for an unread record: the skeleton at the next frame
+    expect(s.shown()).toEqual(['… @ 2']);
+    s.c.setContext(B); // read: looked up, while the same skeleton stays on screen
+    expect(s.lookups).toHaveLength(2);
+    expect(s.shown()).toEqual(['… @ 2']);
+    s.lookups[1]!.resolve(found({}, { rtpAid: 'beta', name: 'Beta' }));
+    await flush();
+    expect(s.shown()).toEqual(['… @ 2', 'Beta @ 2']);
+    expect(s.c.store.getState().context).toBe(B);
   });
 
   it('from the loading state (nothing to hold) the next record shows loading at once, without a frame', async () => {
