@@ -281,7 +281,7 @@ export async function benchFirefoxHostOverhead(extensionPath: string, reps = 5):
     ],
     notes: [
       'Chrome\'s targets are judged on the extension\'s share of the page\'s own script by CPU profile (§8); no such attribution is available over BiDi, so the Firefox rows compare whole-thread busy time between paired visits, which the shared machine\'s noise moves by several percent per visit.',
-      'In Firefox the panel iframe (moz-extension:// subframe) is loaded in the same process as the page (Firefox\'s process model does so for extension subframes), so its React rendering is on the page\'s main thread and counted here; in Chrome it runs in the extension\'s process.',
+      'In Firefox the panel iframe (moz-extension:// subframe) is loaded in the same process as the page (Firefox\'s process model does so for extension subframes), so its React rendering is on the page\'s main thread and counted here; in Chrome it runs in the extension\'s process. Checked on 2026-12-06 with firefox-esr 153: a 1.5 s busy loop in the page held an evaluate in the panel frame for ~1.3 s, with puppeteer\'s one-content-process preference (fission.webContentIsolationStrategy = 0) removed from the profile and fission.autostart on as well, so this is not an artefact of the harness.',
     ],
   };
 }
