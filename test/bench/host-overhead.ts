@@ -17,6 +17,9 @@ const NAVIGATIONS = 20;
 const PROFILED = 7;
 const SAMPLING_US = 250;
 const TARGET = 0.05;
+/** issue #18: the extension's own share of the page's script (CPU profile), navigations and whole visit */
+const NAV_TARGET_18 = 0.02;
+const VISIT_TARGET_18 = 0.03;
 const WORK_KEYS = ['navigations', 'checks', 'observers', 'mutationCallbacks', 'mutationRecords', 'reads', 'panelRenders'] as const;
 
 interface Visit {
@@ -203,6 +206,16 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
         measured: `${fmt(ownShare * 100, 1)}%`,
         met: ownShare <= TARGET,
       },
+      {
+        target: `the same share ≤ 2% over the ${NAVIGATIONS} SPA navigations (CPU profile; issue #18)`,
+        measured: `${fmt(navShare * 100, 1)}%`,
+        met: navShare <= NAV_TARGET_18,
+      },
+      {
+        target: 'the same share ≤ 3% over the whole visit (CPU profile; issue #18)',
+        measured: `${fmt(ownShare * 100, 1)}%`,
+        met: ownShare <= VISIT_TARGET_18,
+      },
       { target: `extension adds ≤ 5% main-thread script time over the ${NAVIGATIONS} SPA navigations (paired visits)`, measured: `${fmt(addedNav * 100, 1)}%`, met: addedNav <= TARGET },
       {
         target: 'the same ≤ 5% over the whole visit (paired visits; page load and first panel render included)',
@@ -212,6 +225,7 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
     ],
     notes: [
       'Both browsers run on the same 2 shared cores. The paired figures compare two visits\' wall-clock ScriptDuration, and on this machine the page alone swings by ±25% from one visit to the next (see "Script ms per visit"): single rounds range from well below 0% to over 30%, so a median of a few rounds cannot resolve 5%. The CPU-profile share compares the extension with the page inside the same visit, which that noise moves alike; the profiler slows both by its sampling, and the shares are the figures the target is judged on first: the navigations alone (the window of issue #4, \'over 20 SPA navigations\'), and the whole visit with the page load and the first mount of the panel.',
+      "Issue #18's 2% / 3%: where the extension's time goes (test/bench/profile-content.ts on a quiet machine, 2026-12-06, per visit): page load ~12 ms, of which ~3.3 ms is inserting the panel iframe (creating the frame: a fixed cost of the framed panel; setting its address after insertion instead of before did not lower it) and the rest starting detection and the first read; the 20 navigations ~12.5 ms, about 0.6 ms per navigation: the record's read (native closest/querySelector over the record area ~0.15 ms, the field layers), URL matching, and the post to the frame (~0.06 ms). No single item is left that is worth the 5–20% these targets still ask; see docs/architecture.md \"Where the time goes\".",
     ],
   };
 }
