@@ -5,31 +5,13 @@
  * is driven by hand, so these are counts and orders, never timings.
  */
 import { describe, expect, it } from 'vitest';
-import { createPanelController, HOLD_FRAMES, type FrameScheduler, type PanelBackend, type PanelViewState } from '@/components/content-panel/panel-controller';
+import { createPanelController, HOLD_FRAMES, type PanelBackend, type PanelViewState } from '@/components/content-panel/panel-controller';
 import { PageContextSchema, type LookupResult, type PageContext } from '@/utils/view-models';
 import { found } from './fixtures';
+import { manualFrames } from './manual-frames';
 
 const ctx = (recordId: string, website: string): PageContext =>
   PageContextSchema.parse({ site: 'hubspot', url: `https://app.hubspot.com/contacts/1/company/${recordId}`, recordId, websites: [website] });
-
-function manualFrames() {
-  const callbacks = new Map<number, () => void>();
-  let next = 1;
-  const frames: FrameScheduler = {
-    request: (cb) => (callbacks.set(next, cb), next++),
-    cancel: (id) => void callbacks.delete(id),
-  };
-  return {
-    frames,
-    pending: () => callbacks.size,
-    requested: () => next - 1,
-    fire() {
-      const all = [...callbacks.values()];
-      callbacks.clear();
-      all.forEach((cb) => cb());
-    },
-  };
-}
 
 function setup() {
   const lookups: { context: PageContext; resolve: (r: LookupResult) => void }[] = [];

@@ -11,10 +11,11 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FramedApp } from '@/components/panel-frame/FramedApp';
 import { createFrameClient, type FrameClient } from '@/components/panel-frame/frame-client';
-import type { FrameScheduler, PanelBackend } from '@/components/content-panel/panel-controller';
+import type { PanelBackend } from '@/components/content-panel/panel-controller';
 import { workCounts } from '@/utils/work-counts';
 import { PageContextSchema, type LookupResult, type PageContext } from '@/utils/view-models';
 import { found } from './fixtures';
+import { manualFrames } from './manual-frames';
 
 const setWidth = (w: number) => Object.defineProperty(window, 'innerWidth', { value: w, configurable: true });
 beforeEach(() => {
@@ -36,23 +37,6 @@ const A = ctx('1', 'acme.com');
 const B = ctx('2', 'beta.com');
 const ACME = found({}, { rtpAid: 'acme', name: 'Acme', domain: 'acme.com' });
 const BETA = found({}, { rtpAid: 'beta', name: 'Beta', domain: 'beta.com' });
-
-function manualFrames() {
-  const callbacks = new Map<number, () => void>();
-  let next = 1;
-  const frames: FrameScheduler = {
-    request: (cb) => (callbacks.set(next, cb), next++),
-    cancel: (id) => void callbacks.delete(id),
-  };
-  return {
-    frames,
-    fire() {
-      const all = [...callbacks.values()];
-      callbacks.clear();
-      all.forEach((cb) => cb());
-    },
-  };
-}
 
 /** The frame's client and tree with a background whose lookups answer when the test says so. */
 async function mountFramed() {
