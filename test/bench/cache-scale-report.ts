@@ -150,6 +150,7 @@ export function searchSection(results: SizeResult[]): Section {
   const popRows = results.filter((r) => r.popup).map((r) => [sizeLabel(r), fmt(r.popup!.firstContentfulPaint, 0), fmt(r.popup!.searchBoxReady, 0), fmt(r.popup!.typingToFirstRow, 0), String(r.popup!.runs)]);
   const ok = results.filter((r) => r.search);
   const worst = Math.max(...ok.map((r) => r.search!.p95));
+  const floors = results.flatMap((r) => (r.lookup ? [r.lookup.floorP95] : []));
   return {
     id: 'search',
     title: '6. Popup search per keystroke and popup first paint',
@@ -164,7 +165,17 @@ export function searchSection(results: SizeResult[]): Section {
     ].join('\n'),
     targets: [
       { target: 'search ≤ 16 ms per keystroke (p95) at every size', measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms` : 'not measured', met: ok.length ? worst <= 16 : null },
-      { target: 'search ≤ 5 ms per keystroke (p95) at every size (issue #18)', measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms` : 'not measured', met: ok.length ? worst <= 5 : null },
+      {
+        target: 'search ≤ 5 ms per keystroke (p95) at every size (issue #18)',
+        // the same floor as section 5: a message round trip to the worker before any read
+        measured: ok.length
+          ? `worst p95 ${fmt(worst, 1)} ms${floors.length ? ` (bare round trip p95 ${fmt(Math.max(...floors), 1)} ms)` : ''}`
+          : 'not measured',
+        met: ok.length ? worst <= 5 : null,
+      },
+    ],
+    notes: [
+      "Where the slow keystrokes go (each IndexedDB request timed in the worker, 2026-12-06): a name's first one or two characters match thousands of accounts; the answer ranks the first 24 index entries by score, and in a bulk-synced cache those entries sit in up to 24 different sync pages, whose BlockHits records are read (about 0.3 ms each when not yet in memory). Later keystrokes of the same name find them in the worker's cache of 128 pages. That is most of the p95 at 100,000 and 200,000 accounts; the index reads of all tiers take one step.",
     ],
   };
 }

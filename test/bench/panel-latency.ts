@@ -231,6 +231,7 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
   const { results, rows, all } = warm;
   const failures = [...warm.failures, ...cold.failures];
   const p95 = quantile(all, 0.95);
+  const toLookupAll = results.flatMap((r) => r.toLookup);
   const perNav = workPerNavigation(results);
   return {
     id: 'panel',
@@ -260,7 +261,14 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
       : '**Not measured:** no fixture produced a panel.',
     targets: [
       { target: 'warm cache: p95 ≤ 100 ms (URL change → painted panel)', measured: all.length ? `${fmt(p95, 1)} ms over ${all.length} navigations` : 'not measured', met: all.length ? p95 <= TARGET_MS : null },
-      { target: 'warm cache: p95 ≤ 33 ms, two frames (issue #18)', measured: all.length ? `${fmt(p95, 1)} ms` : 'not measured', met: all.length ? p95 <= 33 : null },
+      {
+        target: 'warm cache: p95 ≤ 33 ms, two frames (issue #18)',
+        // the floor of the framed panel: the hops page → frame → worker, before any lookup work
+        measured: all.length
+          ? `${fmt(p95, 1)} ms (p50 ${fmt(quantile(all, 0.5), 1)} ms; the record reached the worker at p50 ${fmt(quantile(toLookupAll, 0.5), 1)} ms: detection, the post to the frame and its lookupContext)`
+          : 'not measured',
+        met: all.length ? p95 <= 33 : null,
+      },
     ],
     notes: [
       cold.all.length
