@@ -88,6 +88,10 @@ export function emailValue(raw: string | null | undefined): string | undefined {
 /** The LinkedIn company slug in a linkedin.com/company|showcase|school URL. */
 export function linkedinSlug(href: string | null | undefined): string | undefined {
   if (!href) return undefined;
+  // most links on a record are not LinkedIn company links: skip parsing them (a relative href is
+  // read as LinkedIn's own, for LinkedIn pages)
+  if (!/\/(?:company|showcase|school)\//i.test(href)) return undefined;
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href) && !/linkedin\.com/i.test(href)) return undefined;
   try {
     const u = new URL(href, 'https://www.linkedin.com');
     if (!/(^|\.)linkedin\.com$/i.test(u.hostname)) return undefined;

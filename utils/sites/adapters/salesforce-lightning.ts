@@ -72,9 +72,8 @@ function consolePanel(doc: Document, match: SfMatch): { panel: Element; id: stri
   return { panel: mine.panel, id: idOf(mine.tab) };
 }
 
-function findScope(doc: Document, match: SfMatch): Element | null {
-  const fromTab = consolePanel(doc, match)?.panel;
-  if (fromTab) return fromTab;
+/** The record area when no console tab shows it: the active container, else the one shown record page. */
+function findScope(doc: Document): Element | null {
   for (const sel of S.activePanel) {
     const shown = pickShown(Array.from(doc.querySelectorAll(sel)));
     if (shown) return shown;
@@ -88,18 +87,20 @@ function findScope(doc: Document, match: SfMatch): Element | null {
 }
 
 /**
- * scope() and renderedIds() each need the console lookup and run back to back in one check: the
- * result is remembered until the check's task ends, so a check scans the page once. Cleared in a
- * microtask, so a later check (after the page changed) always looks again.
+ * scope() and renderedIds() both need the console lookup and run back to back in one check: the
+ * console tab and the scope are remembered until the check's task ends, so a check scans the page
+ * once. Cleared in a microtask, so a later check (after the page changed) always looks again.
  */
-let remembered: { doc: Document; match: SfMatch; root: Element | null } | null = null;
-function scope(doc: Document, match: SfMatch): Element | null {
-  if (remembered?.doc === doc && remembered.match === match) return remembered.root;
-  const root = findScope(doc, match);
+let remembered: { doc: Document; match: SfMatch; console: ReturnType<typeof consolePanel>; root: Element | null } | null = null;
+function located(doc: Document, match: SfMatch) {
+  if (remembered?.doc === doc && remembered.match === match) return remembered;
+  const console = consolePanel(doc, match);
+  const root = console?.panel ?? findScope(doc);
   if (remembered === null) queueMicrotask(() => (remembered = null));
-  remembered = { doc, match, root };
-  return root;
+  remembered = { doc, match, console, root };
+  return remembered;
 }
+const scope = (doc: Document, match: SfMatch): Element | null => located(doc, match).root;
 
 const MATCHES = [
   'https://*.lightning.force.com/*', // production and sandbox My Domains
@@ -148,7 +149,7 @@ export default defineSiteAdapter<SfMatch>({
   titleSelectors: S.title,
   renderedIds(_q, match, doc) {
     // the console tab's href names the record its panel shows; the standard app renders no id
-    const id = consolePanel(doc, match)?.id;
+    const id = located(doc, match).console?.id;
     if (!id) return [];
     return [head(id) === head(match.recordId) ? match.recordId : id];
   },

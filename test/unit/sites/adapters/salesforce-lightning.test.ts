@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cases } from '../../../fixtures/sites/salesforce-lightning/cases';
 import { describeAdapterCases, loadDocument, read } from '../harness';
 import adapter from '../../../../utils/sites/adapters/salesforce-lightning';
@@ -16,6 +16,20 @@ describe('salesforce-lightning specifics', () => {
     const r = read(adapter, doc, url);
     expect(r.shown).toBe(true);
     expect(r.ctx?.companyName).toBe(tab.getAttribute('title'));
+  });
+  it('console: one read looks the active tabs up once (the scope and the rendered id share it)', () => {
+    const doc = loadDocument('salesforce-lightning', 'console.html');
+    const tab = doc.querySelector('li.slds-is-active a[role="tab"]')!;
+    const url = `https://acme.lightning.force.com${tab.getAttribute('href')}`;
+    const spy = vi.spyOn(doc, 'querySelectorAll');
+    try {
+      const r = read(adapter, doc, url);
+      expect(r.shown).toBe(true);
+      const tabScans = spy.mock.calls.filter(([sel]) => String(sel).includes('a[role="tab"][aria-controls]'));
+      expect(tabScans.length).toBe(2); // the two active-tab selectors, once each
+    } finally {
+      spy.mockRestore();
+    }
   });
   it('keeps 15- and 18-character ids comparable (15-char head)', () => {
     const c = cases.find((x) => x.file === 'account.html')!;

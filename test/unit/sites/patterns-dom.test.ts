@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { linkedinSlug } from '../../../utils/sites/dom';
+import { matchesAny, matchesPattern } from '../../../utils/sites/patterns';
+
+describe('match patterns as host tests', () => {
+  it('matches scheme and host, wildcard subdomains and the bare domain; ignores the path', () => {
+    const sf = ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'];
+    expect(matchesAny(sf, new URL('https://acme.lightning.force.com/lightning/r/Account/001/view'))).toBe(true);
+    expect(matchesAny(sf, new URL('https://ACME.my.salesforce.com/'))).toBe(true);
+    expect(matchesAny(sf, new URL('https://lightning.force.com/x'))).toBe(true);
+    expect(matchesAny(sf, new URL('http://acme.lightning.force.com/'))).toBe(false);
+    expect(matchesAny(sf, new URL('https://acme.lightning.force.com.evil.example/'))).toBe(false);
+    expect(matchesAny(sf, new URL('https://evillightning.force.com/'))).toBe(false);
+    expect(matchesPattern('*://app.hubspot.com/*', new URL('http://app.hubspot.com/contacts'))).toBe(true);
+    expect(matchesPattern('*://app.hubspot.com/*', new URL('ftp://app.hubspot.com/'))).toBe(false);
+    expect(matchesPattern('not a pattern', new URL('https://app.hubspot.com/'))).toBe(false);
+    // the same answers when asked again (patterns are parsed once)
+    expect(matchesAny(sf, new URL('https://acme.lightning.force.com/'))).toBe(true);
+    expect(matchesPattern('not a pattern', new URL('https://app.hubspot.com/'))).toBe(false);
+  });
+});
+
+describe('LinkedIn company slugs in links', () => {
+  it('reads company, showcase and school slugs from LinkedIn links, relative ones included', () => {
+    expect(linkedinSlug('https://www.linkedin.com/company/Acme-Robotics/about/')).toBe('acme-robotics');
+    expect(linkedinSlug('https://linkedin.com/showcase/acme-labs')).toBe('acme-labs');
+    expect(linkedinSlug('//www.linkedin.com/school/acme-u/')).toBe('acme-u');
+    expect(linkedinSlug('/company/acme/')).toBe('acme'); // LinkedIn's own relative links
+    expect(linkedinSlug('https://de.linkedin.com/company/acme%20gmbh')).toBe('acme gmbh');
+  });
+
+  it('ignores links that are not a LinkedIn company page', () => {
+    expect(linkedinSlug('https://acme.example/company/acme')).toBeUndefined();
+    expect(linkedinSlug('https://www.linkedin.com/in/jo-doe/')).toBeUndefined();
+    expect(linkedinSlug('https://linkedin.com.evil.example/company/acme')).toBeUndefined();
+    expect(linkedinSlug('javascript:alert(1)//linkedin.com/company/x')).toBeUndefined();
+    expect(linkedinSlug('mailto:jo@acme.example')).toBeUndefined();
+    expect(linkedinSlug('')).toBeUndefined();
+    expect(linkedinSlug(null)).toBeUndefined();
+  });
+});
