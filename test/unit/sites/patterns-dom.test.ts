@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkedinSlug } from '../../../utils/sites/dom';
+import { linkedinSlug, looksLikeHost } from '../../../utils/sites/dom';
 import { matchesAny, matchesPattern } from '../../../utils/sites/patterns';
 
 describe('match patterns as host tests', () => {
@@ -37,5 +37,14 @@ describe('LinkedIn company slugs in links', () => {
     expect(linkedinSlug('mailto:jo@acme.example')).toBeUndefined();
     expect(linkedinSlug('')).toBeUndefined();
     expect(linkedinSlug(null)).toBeUndefined();
+  });
+});
+
+describe('host-shaped website values', () => {
+  it('answers as the Unicode rule does, for ASCII and internationalised hosts alike', () => {
+    const unicode = /^([\p{L}\p{N}-]+\.)+\p{L}[\p{L}\p{N}-]*\.?(:\d+)?$/u;
+    const hosts = ['acme.com', 'www.acme.co.uk', 'ACME.COM.', 'acme.com:8443', 'a-b.c-d.io', '3.5', 'v1.2', 'acme', '.acme.com', 'acme..com',
+      'acme.c0m', 'acme.1com', 'münchen.de', 'bücher.example', 'пример.рф', '例え.テスト', 'acme.com:x', '', 'acme_corp.com', 'xn--mnchen-3ya.de'];
+    for (const h of hosts) expect(looksLikeHost(h), h).toBe(unicode.test(h));
   });
 });
