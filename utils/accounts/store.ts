@@ -95,6 +95,23 @@ export function isWatchedRow(row: ApiAccountRow, watched?: ReadonlySet<string>, 
   return row.segments.some((s) => segments.has(s?.segmentId));
 }
 
+/** An LRU read from a Map kept in insertion order: a hit moves to the most recent end. */
+function recall<K, V>(lru: Map<K, V>, key: K): V | undefined {
+  const v = lru.get(key);
+  if (v !== undefined) {
+    lru.delete(key);
+    lru.set(key, v);
+  }
+  return v;
+}
+
+/** An LRU write: the least recently used entry goes once there are more than `cap`. */
+function remember<K, V>(lru: Map<K, V>, key: K, value: V, cap: number): void {
+  lru.delete(key);
+  lru.set(key, value);
+  if (lru.size > cap) lru.delete(lru.keys().next().value!);
+}
+
 /** The store: every method is one IndexedDB transaction. */
 export function createAccountStore(db: AccountsDB) {
   // Cached row count: a count() in Chromium's IndexedDB scans the store, and the status view asks
@@ -130,17 +147,10 @@ export function createAccountStore(db: AccountsDB) {
     const generation = writes;
     const store = tx.objectStore('blockHits');
     return async (id) => {
-      const cached = hitsCache.get(id);
-      if (cached) {
-        hitsCache.delete(id);
-        hitsCache.set(id, cached);
-        return cached;
-      }
+      const cached = recall(hitsCache, id);
+      if (cached) return cached;
       const h = await store.get(id);
-      if (h && writes === generation) {
-        hitsCache.set(id, h);
-        if (hitsCache.size > HITS_CACHE_BLOCKS) hitsCache.delete(hitsCache.keys().next().value!);
-      }
+      if (h && writes === generation) remember(hitsCache, id, h, HITS_CACHE_BLOCKS);
       return h;
     };
   };
@@ -343,18 +353,11 @@ export function createAccountStore(db: AccountsDB) {
     async getByDomain(domain: string): Promise<DomainMatch | null> {
       const d = normalizeApiDomain(domain);
       if (!d) return null;
-      const memo = domainMemo.get(d);
-      if (memo && memo.writes === writes) {
-        domainMemo.delete(d);
-        domainMemo.set(d, memo);
-        return memo.match;
-      }
+      const memo = recall(domainMemo, d);
+      if (memo && memo.writes === writes) return memo.match;
       const generation = writes;
       const match = pickWinner(await findIn(readTx(), 'domain', d));
-      if (writes === generation) {
-        domainMemo.set(d, { writes, match });
-        if (domainMemo.size > DOMAIN_MEMO_SIZE) domainMemo.delete(domainMemo.keys().next().value!);
-      }
+      if (writes === generation) remember(domainMemo, d, { writes, match }, DOMAIN_MEMO_SIZE);
       return match;
     },
     /** Exact normalised-name match (the weakest signal). */

@@ -42,6 +42,16 @@ export const VIEW_REFRESH_MS = 60_000;
  */
 export const VIEW_WRITE_DELAY_MS = 300;
 
+/** The watched row after `reason` at `at` (ISO): reasons merged; a view also sets last seen; the page URL kept. */
+function withReason(old: WatchedAccount | undefined, rtpAid: string, reason: WatchReason, at: string, url?: string | null): WatchedAccount {
+  const next: WatchedAccount = old
+    ? { ...old, reasons: old.reasons.includes(reason) ? old.reasons : [...old.reasons, reason] }
+    : { rtpAid, reasons: [reason], watchedAt: at, lastSeenAt: null, lastUrl: null };
+  if (reason === 'viewed') next.lastSeenAt = at;
+  if (url) next.lastUrl = url;
+  return next;
+}
+
 /** The watch store over an open accounts database. */
 export function createWatchStore(db: AccountsDB, now: () => number = Date.now, opts: { viewWriteDelayMs?: number } = {}) {
   const viewWriteDelay = opts.viewWriteDelayMs ?? VIEW_WRITE_DELAY_MS;
@@ -80,14 +90,7 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now, o
     try {
       const tx = db.transaction('watched', 'readwrite');
       const ops = [...views].map(async ([rtpAid, v]) => {
-        const at = new Date(v.at).toISOString();
-        const old = await tx.store.get(rtpAid);
-        const next: WatchedAccount = old
-          ? { ...old, reasons: old.reasons.includes('viewed') ? old.reasons : [...old.reasons, 'viewed'] }
-          : { rtpAid, reasons: ['viewed'], watchedAt: at, lastSeenAt: null, lastUrl: null };
-        next.lastSeenAt = at;
-        if (v.url) next.lastUrl = v.url;
-        await tx.store.put(next);
+        await tx.store.put(withReason(await tx.store.get(rtpAid), rtpAid, 'viewed', new Date(v.at).toISOString(), v.url));
       });
       await Promise.all([...ops, tx.done]);
       for (const [rtpAid, v] of views) lastViewWrite.set(rtpAid, v);
@@ -131,13 +134,8 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now, o
         return written;
       }
       await settled();
-      const at = new Date(t).toISOString();
       const tx = db.transaction('watched', 'readwrite');
-      const old = await tx.store.get(rtpAid);
-      const next: WatchedAccount = old
-        ? { ...old, reasons: old.reasons.includes(reason) ? old.reasons : [...old.reasons, reason] }
-        : { rtpAid, reasons: [reason], watchedAt: at, lastSeenAt: null, lastUrl: null };
-      if (url) next.lastUrl = url;
+      const next = withReason(await tx.store.get(rtpAid), rtpAid, reason, new Date(t).toISOString(), url);
       await Promise.all([tx.store.put(next), tx.done]);
       (await watchedIds()).add(rtpAid);
     },
