@@ -1,13 +1,13 @@
 // The content scripts' direct chrome.storage reader against the WXT items: same values from the same
 // fake storage, whether stored by the items, corrupt, absent or overridden by managed policy.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   readContentSetting, readContentSiteSettings, watchContentSetting, writeContentSetting,
 } from '../../utils/content-settings';
 import {
   getEffectiveSettings, linkedinInPageSetting, panelStateItem, panelStateSetting, readSetting, sitePrefsItem,
-  syncSettingsSetting, themeSetting, syncSettingsItem, themeItem,
+  syncSettingsSetting, themeSetting, syncSettingsItem, themeItem, repEmailSetting,
   linkedinInPageStateItem, watchSetting, type EffectiveSettings,
 } from '../../utils/settings';
 
@@ -78,5 +78,35 @@ describe('content settings reader', () => {
     await themeItem.setValue('dark');
     expect(seen).toEqual(['light', 'system', 'system']);
     expect(seenByItem).toEqual(seen);
+  });
+
+  it('one storage listener serves every watcher in the document, and stays while sections remount', async () => {
+    const add = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
+    const remove = vi.spyOn(fakeBrowser.storage.onChanged, 'removeListener');
+    const themes: unknown[] = [];
+    const others: unknown[] = [];
+    const repEmails: unknown[] = [];
+    let unwatchSelf = () => {};
+    const selfish: unknown[] = [];
+    unwatchSelf = watchContentSetting(themeSetting, (v) => {
+      selfish.push(v);
+      unwatchSelf(); // a watcher that leaves while the change is being told
+    });
+    const unwatchTheme = watchContentSetting(themeSetting, (v) => themes.push(v));
+    // a section remounted for the next account: unwatch, then watch again
+    for (let i = 0; i < 3; i++) watchContentSetting(themeSetting, () => undefined)();
+    const unwatchOther = watchContentSetting(themeSetting, (v) => others.push(v));
+    const unwatchEmail = watchContentSetting(repEmailSetting, (v) => repEmails.push(v));
+    await fakeBrowser.storage.local.set({ theme: 'dark' });
+    unwatchOther();
+    await fakeBrowser.storage.local.set({ theme: 'nonsense', repEmail: 'jo@acme.example' });
+    expect(selfish).toEqual(['dark']);
+    expect(themes).toEqual(['dark', 'system']); // validated: an invalid value reads as the default
+    expect(others).toEqual(['dark']);
+    expect(repEmails).toEqual(['jo@acme.example']);
+    expect(add).toHaveBeenCalledTimes(1);
+    expect(remove).not.toHaveBeenCalled();
+    unwatchTheme();
+    unwatchEmail();
   });
 });
