@@ -12,6 +12,9 @@
  *   and, in Firefox, the panel iframe, which runs in the page's content process) with and without
  *   the add-on, in paired visits.
  */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { DEMO_API_KEY, DEMO_REP } from '../emulator/index.ts';
 import { expectedCompany } from '../e2e/expectations.ts';
@@ -20,6 +23,7 @@ import { startWorld } from '../e2e/world.ts';
 import { askFirefoxBackground } from '../firefox/extension-page.ts';
 import { launchFirefox, openExtensionPage, panelScope, writeFirefoxSettings, type LaunchedFirefox } from '../firefox/launch.ts';
 import { HEAVY_URL, heavyPageHtml } from './heavy-page.ts';
+import { geckoShare, type GeckoProfile, type GeckoShare } from './lib/gecko-share.ts';
 import type { Section } from './lib/report.ts';
 import { fmt, median, quantile, table } from './lib/stats.ts';
 import { ADAPTERS, armTitleWatch, spaBenchCases, spaGo } from './panel-latency.ts';
@@ -217,7 +221,109 @@ async function busyVisit(firefox: LaunchedFirefox): Promise<BusyVisit> {
   }
 }
 
+/** The Gecko profiler's sampling interval for the profiled visits (ms). */
+const PROFILE_INTERVAL_MS = 0.25;
+
+/** One profiled visit's time windows (epoch ms, the page's performance.timeOrigin + now()). */
+interface VisitWindows {
+  start: number;
+  loaded: number;
+  end: number;
+  framed: boolean;
+}
+
+/** The heavy page's load + 1 s and its 20 navigations, as busyVisit has them, with the times of each phase. */
+async function timedVisit(firefox: LaunchedFirefox): Promise<VisitWindows> {
+  const page = await firefox.browser.newPage();
+  try {
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(HEAVY_URL, { waitUntil: 'load' });
+    await sleep(1000);
+    const now = () => page.evaluate(() => [performance.timeOrigin, performance.timeOrigin + performance.now()]) as Promise<[number, number]>;
+    const [start, loaded] = await now();
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      await page.evaluate(() => void setTimeout(() => (window as unknown as { __benchChurn: () => number }).__benchChurn(), 0));
+      await sleep(200);
+    }
+    await sleep(500);
+    const [, end] = await now();
+    return { start, loaded, end, framed: (await panelScope(page)).framed };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The profile Firefox writes at shutdown (MOZ_PROFILER_SHUTDOWN), once it is whole. */
+async function readProfileFile(file: string, timeoutMs = 60_000): Promise<GeckoProfile> {
+  const end = Date.now() + timeoutMs;
+  let lastSize = -1;
+  for (;;) {
+    try {
+      const size = statSync(file).size;
+      if (size > 0 && size === lastSize) return JSON.parse(readFileSync(file, 'utf8')) as GeckoProfile;
+      lastSize = size;
+    } catch {
+      /* not written yet, or still being written */
+    }
+    if (Date.now() > end) throw new Error(`Firefox wrote no profile to ${file} within ${timeoutMs / 1000} s`);
+    await sleep(500);
+  }
+}
+
+interface ProfiledVisit {
+  load: GeckoShare;
+  nav: GeckoShare;
+  framed: boolean;
+}
+
+/**
+ * Visits of the heavy page (without the busy meter) in a Firefox with the add-on and the Gecko
+ * profiler running from startup (MOZ_PROFILER_STARTUP, main threads only, JavaScript and CPU
+ * time); the profile is written when Firefox quits, then split per visit and phase (lib/gecko-share.ts).
+ */
+async function profiledVisits(extensionPath: string, visits: number): Promise<ProfiledVisit[]> {
+  const world = await startWorld({});
+  world.setPage(HEAVY_URL, await heavyPageHtml());
+  const dir = mkdtempSync(path.join(tmpdir(), 'lens-gecko-'));
+  const file = path.join(dir, 'profile.json');
+  const firefox = await launchFirefox(world, {
+    extensionPath,
+    prefs: BENCH_PREFS,
+    env: {
+      MOZ_PROFILER_STARTUP: '1',
+      MOZ_PROFILER_STARTUP_INTERVAL: String(PROFILE_INTERVAL_MS),
+      MOZ_PROFILER_STARTUP_FEATURES: 'js,cpu',
+      MOZ_PROFILER_STARTUP_FILTERS: 'GeckoMain',
+      MOZ_PROFILER_STARTUP_ENTRIES: String(64 * 1024 * 1024),
+      MOZ_PROFILER_SHUTDOWN: file,
+    },
+  });
+  const windows: VisitWindows[] = [];
+  try {
+    await configureAndSync(firefox);
+    await timedVisit(firefox); // warm-up
+    for (let i = 0; i < visits; i++) windows.push(await timedVisit(firefox));
+  } finally {
+    await firefox.close();
+    await world.close();
+  }
+  try {
+    const profile = await readProfileFile(file);
+    const origin = new URL(HEAVY_URL).origin;
+    return windows.flatMap((w) => {
+      const load = geckoShare(profile, origin, w.start, w.loaded);
+      const nav = geckoShare(profile, origin, w.loaded, w.end);
+      return load.found && nav.found ? [{ load, nav, framed: w.framed }] : [];
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Host-page overhead in Firefox: paired visits of the heavy page with and without the add-on. */
+/** profiled visits with the add-on (Gecko profiler), after the paired busy-meter visits */
+const PROFILED_VISITS = 5;
+
 export async function benchFirefoxHostOverhead(extensionPath: string, reps = 5): Promise<Section> {
   const world = await startWorld({});
   const heavy = await heavyPageHtml();
@@ -244,6 +350,7 @@ export async function benchFirefoxHostOverhead(extensionPath: string, reps = 5):
     await without.close();
     await world.close();
   }
+  const profiled = await profiledVisits(extensionPath, PROFILED_VISITS);
   const total = (v: BusyVisit) => v.load + v.nav;
   const rounds = (f: (v: BusyVisit) => number) => a.map((x, i) => f(x) / f(b[i]!) - 1);
   const addedNav = median(rounds((v) => v.nav));
@@ -251,6 +358,45 @@ export async function benchFirefoxHostOverhead(extensionPath: string, reps = 5):
   const perNavMs = median(a.map((x, i) => (x.nav - b[i]!.nav) / NAVIGATIONS));
   const framed = a.every((v) => v.framed);
   const pct = (xs: number[]) => xs.map((x) => `${fmt(x * 100, 1)}%`).join(', ');
+  // the Gecko profile's attribution within each visit (the figures the targets are judged on, as §8's CPU profile in Chrome)
+  const sum = (a: GeckoShare, b: GeckoShare): GeckoShare => ({
+    contentScript: a.contentScript + b.contentScript,
+    frameScript: a.frameScript + b.frameScript,
+    addonOther: a.addonOther + b.addonOther,
+    pageScript: a.pageScript + b.pageScript,
+    busy: a.busy + b.busy,
+  });
+  const own = (g: GeckoShare) => g.contentScript + g.frameScript;
+  const med = (f: (v: ProfiledVisit) => number) => median(profiled.map(f));
+  const whole = (v: ProfiledVisit) => sum(v.load, v.nav);
+  const navShare = med((v) => own(v.nav) / v.nav.pageScript);
+  const visitShare = med((v) => own(whole(v)) / whole(v).pageScript);
+  const csNavShare = med((v) => v.nav.contentScript / v.nav.pageScript);
+  const csVisitShare = med((v) => whole(v).contentScript / whole(v).pageScript);
+  const busyNavShare = med((v) => (own(v.nav) + v.nav.addonOther) / v.nav.busy);
+  const perNav = (f: (g: GeckoShare) => number) => fmt(med((v) => f(v.nav)) / NAVIGATIONS, 2);
+  const profRow = (label: string, f: (g: GeckoShare) => number) => [label, fmt(med((v) => f(v.load)), 1), fmt(med((v) => f(v.nav)), 1), perNav(f)];
+  const profiledText = profiled.length
+    ? [
+        `Attribution by the Gecko profiler (${profiled.length} more visits of the heavy page without the busy meter, in a Firefox with the add-on and the profiler on from startup: main threads, JavaScript and CPU time, sampling every ${PROFILE_INTERVAL_MS} ms; lib/gecko-share.ts). ` +
+          'A sample is the content script\'s when its stack runs a moz-extension://…/content-scripts/ script (the DOM calls it makes included), the panel\'s when it runs another moz-extension:// script (the panel iframe\'s, on the page\'s thread in Firefox), the panel\'s layout when the innermost label names the panel\'s URL (its reflows), the page\'s script when it runs the page\'s own script; idle samples (under a quarter of the interval on the CPU) are left out. Medians per visit:',
+        '',
+        table(
+          ['Firefox, with the add-on (Gecko profile)', 'ms, load + 1 s', `ms, ${NAVIGATIONS} navigations`, 'ms per navigation'],
+          [
+            profRow('content script', (g) => g.contentScript),
+            profRow('panel iframe: script', (g) => g.frameScript),
+            profRow('panel iframe: its reflows', (g) => g.addonOther),
+            profRow("the page's own script", (g) => g.pageScript),
+            profRow('the thread busy (all work)', (g) => g.busy),
+          ],
+        ),
+        '',
+        `The add-on's own script (content script + panel iframe) as a share of the page's script: over the ${NAVIGATIONS} navigations ${fmt(navShare * 100, 1)}%, whole visit ${fmt(visitShare * 100, 1)}% (per visit, navigations: ${pct(profiled.map((v) => own(v.nav) / v.nav.pageScript))}). ` +
+          `The content script alone (what §8 counts in Chrome, where the panel iframe runs in the extension's process): ${fmt(csNavShare * 100, 1)}% over the navigations, ${fmt(csVisitShare * 100, 1)}% whole visit. ` +
+          `All of the add-on's attributed work as a share of all the thread's work over the navigations: ${fmt(busyNavShare * 100, 1)}%. Panel iframe on the page in every profiled visit: ${profiled.every((v) => v.framed) ? 'yes' : 'NO'}.`,
+      ].join('\n')
+    : '**Not measured:** the Gecko profile of the profiled visits could not be read.';
   const row = (label: string, xs: BusyVisit[]) => [label, fmt(median(xs.map((x) => x.load)), 0), fmt(median(xs.map((x) => x.nav)), 0), fmt(median(xs.map(total)), 0)];
   return {
     id: 'firefox-overhead',
@@ -260,14 +406,26 @@ export async function benchFirefoxHostOverhead(extensionPath: string, reps = 5):
       'a MessageChannel ping-pong on the page\'s main thread; every gap over 0.1 ms between two pings counts as time the thread spent on other work (the page\'s script, style, layout, paint, the content script, and the panel iframe, which Firefox runs in the page\'s own content process). ' +
       'Both Firefox instances run with privacy.reduceTimerPrecision off: with timers coarsened to 1 ms every gap would read as 0 or ≥ 1 ms. ' +
       `Two Firefox instances on the same world server, one with the add-on (configured, demo accounts synced) and one without; one warm-up visit each, then ${reps} alternating visits (order flips each round). Added = median over rounds of (with ÷ without − 1). ` +
-      'Not the same instrument as §8 (CDP ScriptDuration and a V8 CPU profile that attributes samples to the extension): it counts all main-thread work, script or not, so it includes the panel\'s rendering in the iframe.',
+      'The busy meter is not §8\'s instrument: it counts all main-thread work, script or not, so it includes the panel\'s rendering in the iframe. The Gecko-profile attribution after it is the Firefox counterpart of §8\'s V8 CPU profile.',
     body: [
       table(['Firefox', 'busy ms, load + 1 s', `busy ms, ${NAVIGATIONS} navigations`, 'busy ms, whole visit'], [row('without add-on', b), row('with add-on', a)]),
       '',
       `Added main-thread busy time (Firefox): over the ${NAVIGATIONS} navigations ${fmt(addedNav * 100, 1)}% (${fmt(perNavMs, 2)} ms per navigation), whole visit ${fmt(addedVisit * 100, 1)}%. Panel iframe on the heavy page: ${framed ? 'yes' : 'NO'}.`,
       `Each round (with ÷ without − 1): navigations ${pct(rounds((v) => v.nav))}; whole visit ${pct(rounds(total))}.`,
+      '',
+      profiledText,
     ].join('\n'),
     targets: [
+      {
+        target: `Firefox: the add-on's own main-thread script ≤ 2% of the page's over the ${NAVIGATIONS} SPA navigations (Gecko profile; issue #18, as §8's CPU profile in Chrome; in Firefox the panel iframe's script is on that thread)`,
+        measured: profiled.length ? `${fmt(navShare * 100, 1)}% (Firefox; content script alone ${fmt(csNavShare * 100, 1)}%)` : 'not measured',
+        met: profiled.length ? navShare <= NAV_TARGET : null,
+      },
+      {
+        target: 'Firefox: the same share ≤ 3% over the whole visit (Gecko profile)',
+        measured: profiled.length ? `${fmt(visitShare * 100, 1)}% (Firefox; content script alone ${fmt(csVisitShare * 100, 1)}%)` : 'not measured',
+        met: profiled.length ? visitShare <= VISIT_TARGET : null,
+      },
       {
         target: `Firefox: the add-on adds ≤ 2% main-thread time over the ${NAVIGATIONS} SPA navigations (busy meter, paired visits; issue #18 asks Chrome's targets)`,
         measured: `${fmt(addedNav * 100, 1)}% (Firefox)`,
@@ -280,7 +438,12 @@ export async function benchFirefoxHostOverhead(extensionPath: string, reps = 5):
       },
     ],
     notes: [
-      'Chrome\'s targets are judged on the extension\'s share of the page\'s own script by CPU profile (§8); no such attribution is available over BiDi, so the Firefox rows compare whole-thread busy time between paired visits, which the shared machine\'s noise moves by several percent per visit.',
+      'The targets are judged first on the Gecko profile\'s shares, as §8 judges Chrome on its CPU profile: the add-on and the page are sampled in the same visit, so the machine\'s load moves both alike (the per-visit shares above agree within a few points). The busy meter\'s paired visits count everything the add-on adds, style and paint included, but two browsers\' visits swing by several percent per round on this machine.',
+      ...(profiled.length
+        ? [
+            `Why 2% / 3% cannot be met in Firefox with a framed panel (measured floor, this run): the panel iframe's script alone takes ${perNav((g) => g.frameScript)} ms per navigation on the page's thread (its lookup message and React's update of the ~150-element panel, which remounts the next account's activity section), ${fmt(med((v) => v.nav.frameScript / v.nav.pageScript) * 100, 1)}% of the page's own script per navigation (${perNav((g) => g.pageScript)} ms), and its reflows ${perNav((g) => g.addonOther)} ms more. Firefox runs the moz-extension iframe in the page's process (below), so a panel that shows the next record pays its update there; in Chrome the same frame runs in the extension's process and §8 does not count it. The content script alone, the part Chrome's §8 measures, takes ${perNav((g) => g.contentScript)} ms per navigation: ${fmt(csNavShare * 100, 1)}% of this page's script, which is lighter in Firefox than in Chromium (in this document's §8 the same page's script takes about twice as long per navigation).`,
+          ]
+        : []),
       'In Firefox the panel iframe (moz-extension:// subframe) is loaded in the same process as the page (Firefox\'s process model does so for extension subframes), so its React rendering is on the page\'s main thread and counted here; in Chrome it runs in the extension\'s process. Checked on 2026-12-06 with firefox-esr 153: a 1.5 s busy loop in the page held an evaluate in the panel frame for ~1.3 s, with puppeteer\'s one-content-process preference (fission.webContentIsolationStrategy = 0) removed from the profile and fission.autostart on as well, so this is not an artefact of the harness.',
     ],
   };

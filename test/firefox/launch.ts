@@ -33,6 +33,8 @@ export async function launchFirefox(
     extensionPath?: string | null;
     /** more Firefox preferences (the benchmarks turn off timer coarsening) */
     prefs?: Record<string, unknown>;
+    /** more environment variables for Firefox (the benchmark's Gecko profiler: MOZ_PROFILER_*) */
+    env?: Record<string, string>;
   } = {},
 ): Promise<LaunchedFirefox> {
   // FIREFOX_PATH, else firefox-esr / firefox from the system (throws BrowserNotFoundError with the explanation)
@@ -48,6 +50,7 @@ export async function launchFirefox(
       ...(opts.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
       acceptInsecureCerts: true, // the world server's certificate is self-signed
       args: ['--remote-allow-system-access'], // lets a tab open moz-extension:// pages
+      ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
         'network.proxy.type': 1,
