@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { linkedinSlug, looksLikeHost } from '../../../utils/sites/dom';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { all, inDocumentOrder, linkedinSlug, looksLikeHost } from '../../../utils/sites/dom';
+import { loadDocument } from './harness';
 import { matchesAny, matchesPattern } from '../../../utils/sites/patterns';
 
 describe('match patterns as host tests', () => {
@@ -46,5 +49,35 @@ describe('host-shaped website values', () => {
     const hosts = ['acme.com', 'www.acme.co.uk', 'ACME.COM.', 'acme.com:8443', 'a-b.c-d.io', '3.5', 'v1.2', 'acme', '.acme.com', 'acme..com',
       'acme.c0m', 'acme.1com', 'münchen.de', 'bücher.example', 'пример.рф', '例え.テスト', 'acme.com:x', '', 'acme_corp.com', 'xn--mnchen-3ya.de'];
     for (const h of hosts) expect(looksLikeHost(h), h).toBe(unicode.test(h));
+  });
+});
+
+describe('a selector list as one query per selector (inDocumentOrder + all)', () => {
+  it('finds what querySelectorAll of the joined list finds, in the same order, on every site fixture', () => {
+    const lists = [
+      ['main', '[role="main"]', 'div', 'a[href]'],
+      ['h1', 'header h1', '[data-id="header_title"]', 'span.title'],
+      ['li a', 'li', 'ul', '.slds-is-active', 'section div'],
+      ['[data-test-id]', '[data-testid]', 'td', 'tr > td:first-child'],
+    ];
+    const root = join(import.meta.dirname, '../../fixtures/sites');
+    let compared = 0;
+    for (const site of readdirSync(root)) {
+      let files: string[];
+      try {
+        files = readdirSync(join(root, site)).filter((f) => f.endsWith('.html'));
+      } catch {
+        continue; // not a folder
+      }
+      for (const file of files) {
+        const doc = loadDocument(site, file);
+        for (const list of lists) {
+          const want = Array.from(doc.querySelectorAll(list.join(', ')));
+          expect(inDocumentOrder(all(doc, list)), `${site}/${file}: ${list.join(', ')}`).toEqual(want);
+          compared += want.length;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });

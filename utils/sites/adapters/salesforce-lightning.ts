@@ -7,7 +7,7 @@
  * Cached pages and console tabs stay mounted: everything is read from the shown record's container.
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { contactOf, emailIn, fieldValue, linkedinSlug, uniq, websiteIn } from '../dom';
+import { contactOf, emailIn, fieldValue, inDocumentOrder, linkedinSlug, uniq, websiteIn } from '../dom';
 import { cleanTitle } from '../generic-reader';
 import { isShown, pickShown } from '../query';
 import { defaultScope } from '../read-page';
@@ -75,7 +75,7 @@ const head = (id: string) => id.slice(0, 15);
  */
 export function activeCandidates(doc: Document): { tabs: (sel: string) => Element[]; panels: (sel: string) => Element[] } {
   const marked = new Set<Element>([...Array.from(doc.querySelectorAll('.active')), ...Array.from(doc.querySelectorAll('.slds-is-active'))]);
-  const inOrder = (els: Iterable<Element>) => [...els].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1));
+  const inOrder = inDocumentOrder<Element>;
   const items = inOrder([...marked].filter((el) => el.localName === 'li'));
   const containers = inOrder(marked);
   const safely = (fn: () => Element[]) => {
