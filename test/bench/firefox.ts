@@ -260,6 +260,7 @@ async function readProfileFile(file: string, timeoutMs = 60_000): Promise<GeckoP
   for (;;) {
     try {
       const size = statSync(file).size;
+      // the same size twice, 500 ms apart, and whole JSON: written (else the next poll tries again)
       if (size > 0 && size === lastSize) return JSON.parse(readFileSync(file, 'utf8')) as GeckoProfile;
       lastSize = size;
     } catch {
