@@ -198,27 +198,34 @@ interface BusyVisit {
   framed: boolean;
 }
 
-async function busyVisit(firefox: LaunchedFirefox): Promise<BusyVisit> {
+/**
+ * One visit of the heavy page: load + 1 s (the panel's first lookup settles), then the navigations
+ * 200 ms apart and 500 ms more. `mark` reads something in the page after each of the two phases.
+ */
+async function heavyVisit<T>(firefox: LaunchedFirefox, mark: (page: Page) => Promise<T>): Promise<{ loaded: T; end: T; framed: boolean }> {
   const page = await firefox.browser.newPage();
   try {
     await page.setViewport({ width: 1280, height: 800 });
     await page.goto(HEAVY_URL, { waitUntil: 'load' });
-    await sleep(1000); // the panel's first lookup settles
-    type Read = { busy: number; elapsed: number };
-    const read = () => page.evaluate(() => (window as unknown as { __busyRead: () => { busy: number; elapsed: number } }).__busyRead()) as Promise<Read>;
-    const load = await read();
+    await sleep(1000);
+    const loaded = await mark(page);
     for (let i = 0; i < NAVIGATIONS; i++) {
       // from a page timer, as §8 does, not from the driver's own evaluation
       await page.evaluate(() => void setTimeout(() => (window as unknown as { __benchChurn: () => number }).__benchChurn(), 0));
       await sleep(200);
     }
     await sleep(500);
-    const end = await read();
-    const framed = (await panelScope(page)).framed;
-    return { load: load.busy, nav: end.busy - load.busy, framed };
+    const end = await mark(page);
+    return { loaded, end, framed: (await panelScope(page)).framed };
   } finally {
     await page.close();
   }
+}
+
+async function busyVisit(firefox: LaunchedFirefox): Promise<BusyVisit> {
+  const busy = (page: Page) => page.evaluate(() => (window as unknown as { __busyRead: () => { busy: number } }).__busyRead().busy);
+  const { loaded, end, framed } = await heavyVisit(firefox, busy);
+  return { load: loaded, nav: end - loaded, framed };
 }
 
 /** The Gecko profiler's sampling interval for the profiled visits (ms). */
@@ -232,25 +239,11 @@ interface VisitWindows {
   framed: boolean;
 }
 
-/** The heavy page's load + 1 s and its 20 navigations, as busyVisit has them, with the times of each phase. */
+/** The heavy page's visit, with the time at which each phase ended (busyVisit's phases). */
 async function timedVisit(firefox: LaunchedFirefox): Promise<VisitWindows> {
-  const page = await firefox.browser.newPage();
-  try {
-    await page.setViewport({ width: 1280, height: 800 });
-    await page.goto(HEAVY_URL, { waitUntil: 'load' });
-    await sleep(1000);
-    const now = () => page.evaluate(() => [performance.timeOrigin, performance.timeOrigin + performance.now()]) as Promise<[number, number]>;
-    const [start, loaded] = await now();
-    for (let i = 0; i < NAVIGATIONS; i++) {
-      await page.evaluate(() => void setTimeout(() => (window as unknown as { __benchChurn: () => number }).__benchChurn(), 0));
-      await sleep(200);
-    }
-    await sleep(500);
-    const [, end] = await now();
-    return { start, loaded, end, framed: (await panelScope(page)).framed };
-  } finally {
-    await page.close();
-  }
+  const now = (page: Page) => page.evaluate(() => [performance.timeOrigin, performance.timeOrigin + performance.now()]) as Promise<[number, number]>;
+  const { loaded, end, framed } = await heavyVisit(firefox, now);
+  return { start: loaded[0], loaded: loaded[1], end: end[1], framed };
 }
 
 /** The profile Firefox writes at shutdown (MOZ_PROFILER_SHUTDOWN), once it is whole. */
