@@ -74,10 +74,9 @@ const head = (id: string) => id.slice(0, 15);
  * querySelectorAll on every Lightning fixture).
  */
 export function activeCandidates(doc: Document): { tabs: (sel: string) => Element[]; panels: (sel: string) => Element[] } {
-  const marked = new Set<Element>([...Array.from(doc.querySelectorAll('.active')), ...Array.from(doc.querySelectorAll('.slds-is-active'))]);
-  const inOrder = inDocumentOrder<Element>;
-  const items = inOrder([...marked].filter((el) => el.localName === 'li'));
-  const containers = inOrder(marked);
+  const marked = [...new Set<Element>([...Array.from(doc.querySelectorAll('.active')), ...Array.from(doc.querySelectorAll('.slds-is-active'))])];
+  const items = marked.filter((el) => el.localName === 'li');
+  // only each selector's few matches are put in document order (a page can mark many elements active)
   const safely = (fn: () => Element[]) => {
     try {
       return fn();
@@ -92,10 +91,10 @@ export function activeCandidates(doc: Document): { tabs: (sel: string) => Elemen
         const found = new Set<Element>();
         // each descendant matched on its own: matches() sees the whole ancestry, as a document query does
         for (const li of items) for (const el of Array.from(li.querySelectorAll('*'))) if (el.matches(sel)) found.add(el);
-        return inOrder(found);
+        return inDocumentOrder(found);
       }),
     /** as doc.querySelectorAll(sel) for a selector whose last element is .active */
-    panels: (sel) => safely(() => containers.filter((el) => el.matches(sel))),
+    panels: (sel) => safely(() => inDocumentOrder(marked.filter((el) => el.matches(sel)))),
   };
 }
 
