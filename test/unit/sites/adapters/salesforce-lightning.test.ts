@@ -27,7 +27,7 @@ describe('salesforce-lightning specifics', () => {
     try {
       const r = read(adapter, doc, url);
       expect(r.shown).toBe(true);
-      // 4 compound-selector queries before the scope and the rendered id shared the lookup, 2 after
+      // before: the three tab selectors over the whole document (twice each before the scope and the rendered id shared the lookup)
       expect(all.mock.calls.map(([sel]) => sel)).toEqual(['.active', '.slds-is-active']);
     } finally {
       all.mockRestore();
