@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { all, inDocumentOrder, linkedinSlug, looksLikeHost } from '../../../utils/sites/dom';
+import { linkedinSlug, looksLikeHost, queryEach } from '../../../utils/sites/dom';
 import { loadDocument } from './harness';
 import { matchesAny, matchesPattern } from '../../../utils/sites/patterns';
 
@@ -52,7 +52,7 @@ describe('host-shaped website values', () => {
   });
 });
 
-describe('a selector list as one query per selector (inDocumentOrder + all)', () => {
+describe('a selector list as one query per selector (queryEach)', () => {
   it('finds what querySelectorAll of the joined list finds, in the same order, on every site fixture', () => {
     const lists = [
       ['main', '[role="main"]', 'div', 'a[href]'],
@@ -73,7 +73,7 @@ describe('a selector list as one query per selector (inDocumentOrder + all)', ()
         const doc = loadDocument(site, file);
         for (const list of lists) {
           const want = Array.from(doc.querySelectorAll(list.join(', ')));
-          expect(inDocumentOrder(all(doc, list)), `${site}/${file}: ${list.join(', ')}`).toEqual(want);
+          expect(queryEach(doc, list), `${site}/${file}: ${list.join(', ')}`).toEqual(want);
           compared += want.length;
         }
       }

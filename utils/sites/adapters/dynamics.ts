@@ -5,7 +5,7 @@
  * GUID is only in the URL: no form attribute carries it (real-dom-evidence.md §4).
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, contactOf, emailIn, fieldValue, inDocumentOrder, linkedinSlug, textOf, websiteIn } from '../dom';
+import { contactOf, emailIn, fieldValue, linkedinSlug, queryEach, textOf, websiteIn } from '../dom';
 import { cleanTitle } from '../generic-reader';
 import { pickShown } from '../query';
 import { defaultScope } from '../read-page';
@@ -84,7 +84,7 @@ export default defineSiteAdapter<RecordMatch>({
     const t = match.recordType;
     const text = (logical: string) => fieldValue(q.first(S.field(logical)));
     // the header may sit outside the form: read the shown title from the document
-    const titleEl = q.first(S.title) ?? pickShown(inDocumentOrder(all(doc, S.title)));
+    const titleEl = q.first(S.title) ?? pickShown(queryEach(doc, S.title));
     const title = cleanTitle(titleEl?.getAttribute('title') || titleEl?.textContent);
     const email = emailIn(q.first(S.field('emailaddress1')));
     const name = [text('firstname'), text('lastname')].filter(Boolean).join(' ') || (t === 'contact' || t === 'lead' ? title : undefined);

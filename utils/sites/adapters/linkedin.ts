@@ -5,7 +5,7 @@
  * names change, so links are chosen by structure (hrefs), never by label text.
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, clean, inDocumentOrder, linkedinSlug, textOf, uniq, websiteValue } from '../dom';
+import { clean, linkedinSlug, queryEach, textOf, uniq, websiteValue } from '../dom';
 import { pickShown } from '../query';
 import { matchesAny } from '../patterns';
 
@@ -88,7 +88,7 @@ export default defineSiteAdapter<RecordMatch>({
   kind: (m) => (m.recordType === 'company' || m.recordType === 'sales-account' ? 'company' : 'other'),
   // a profile or a company page links to many other companies: only the structural hooks are read
   sharedLayers: [],
-  scope: (doc) => pickShown(inDocumentOrder(all(doc, S.main))) ?? doc.body,
+  scope: (doc) => pickShown(queryEach(doc, S.main)) ?? doc.body,
   renderedIds(q, match) {
     // the page's own tab/nav links (or, in Sales Navigator, self links) name the record: a
     // confirmation when present, never a mismatch (LinkedIn does not always render them)

@@ -4,7 +4,7 @@
  * look like a website (a custom field), then people's e-mail domains, then the name (background).
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, contactOf, emailIn, inDocumentOrder, linkedinSlug, textOf, websiteIn } from '../dom';
+import { contactOf, emailIn, linkedinSlug, queryEach, textOf, websiteIn } from '../dom';
 import { cleanTitle } from '../generic-reader';
 import { pickShown } from '../query';
 import { defaultScope } from '../read-page';
@@ -58,7 +58,7 @@ export default defineSiteAdapter<RecordMatch>({
   containerSelector: '#app, main',
   kind: (m) => (m.recordType === 'organization' ? 'company' : m.recordType === 'person' ? 'person' : 'other'),
   scope(doc) {
-    const detail = pickShown(inDocumentOrder(all(doc, S.detail)));
+    const detail = pickShown(queryEach(doc, S.detail));
     return detail ?? defaultScope(doc);
   },
   exclude: S.exclude,

@@ -75,26 +75,22 @@ const head = (id: string) => id.slice(0, 15);
  */
 export function activeCandidates(doc: Document): { tabs: (sel: string) => Element[]; panels: (sel: string) => Element[] } {
   const marked = [...new Set<Element>([...Array.from(doc.querySelectorAll('.active')), ...Array.from(doc.querySelectorAll('.slds-is-active'))])];
-  const items = marked.filter((el) => el.localName === 'li');
+  // inside the marked <li>s, each element is matched on its own: matches() sees the whole
+  // ancestry, as a document query does (nested <li>s would list an element twice: a Set)
+  const inItems = [...new Set(marked.filter((el) => el.localName === 'li').flatMap((li) => Array.from(li.querySelectorAll('*'))))];
   // only each selector's few matches are put in document order (a page can mark many elements active)
-  const safely = (fn: () => Element[]) => {
+  const matching = (els: Element[], sel: string) => {
     try {
-      return fn();
+      return inDocumentOrder(els.filter((el) => el.matches(sel)));
     } catch {
       return []; // an invalid selector finds nothing, as all() has it
     }
   };
   return {
     /** as doc.querySelectorAll(sel) for a selector whose <li> is .active or .slds-is-active */
-    tabs: (sel) =>
-      safely(() => {
-        const found = new Set<Element>();
-        // each descendant matched on its own: matches() sees the whole ancestry, as a document query does
-        for (const li of items) for (const el of Array.from(li.querySelectorAll('*'))) if (el.matches(sel)) found.add(el);
-        return inDocumentOrder(found);
-      }),
+    tabs: (sel) => matching(inItems, sel),
     /** as doc.querySelectorAll(sel) for a selector whose last element is .active */
-    panels: (sel) => safely(() => inDocumentOrder(marked.filter((el) => el.matches(sel)))),
+    panels: (sel) => matching(marked, sel),
   };
 }
 

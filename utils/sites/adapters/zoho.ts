@@ -4,7 +4,7 @@
  * translated labels (a German layout labels Website "Webseite") are the shared label layer's.
  */
 import { defineSiteAdapter, type RecordMatch } from '../types';
-import { all, contactOf, emailIn, fieldValue, inDocumentOrder, linkedinSlug, websiteIn } from '../dom';
+import { contactOf, emailIn, fieldValue, linkedinSlug, queryEach, websiteIn } from '../dom';
 import { cleanTitle } from '../generic-reader';
 import { pickShown } from '../query';
 import { defaultScope } from '../read-page';
@@ -60,7 +60,7 @@ export default defineSiteAdapter<RecordMatch>({
   containerSelector: '#crmBodyContainer, [data-zcqa="detailView"]',
   kind: (m) => (m.recordType === 'account' ? 'company' : m.recordType === 'deal' ? 'other' : 'person'),
   scope(doc) {
-    const detail = pickShown(inDocumentOrder(all(doc, S.detail)));
+    const detail = pickShown(queryEach(doc, S.detail));
     return detail ?? defaultScope(doc);
   },
   exclude: S.exclude,
