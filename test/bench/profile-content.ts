@@ -4,6 +4,7 @@
  * inclusive sampled time. Not part of `npm run bench`: a tool for "profile first, then fix".
  *
  *   RECOTAP_LENS_MINIFY=0 npx wxt build && npx tsx test/bench/profile-content.ts [visits]
+ *   (PROFILE_PHASE=load or PROFILE_PHASE=navigations: the function tables for that phase only)
  *
  * (the unminified build keeps function names; figures from it are for ranking, not for the bench)
  */
@@ -16,6 +17,8 @@ import { addInclusive, frameKey, sampledStacks, topLines, type CpuProfileFull } 
 import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
 
 const isExt = (url: string) => url.startsWith('chrome-extension://');
+/** PROFILE_PHASE=load (or navigations): the function tables cover that phase only */
+const ONLY_PHASE = process.env.PROFILE_PHASE;
 
 function accumulate(profile: CpuProfileFull, self: Map<string, number>, incl: Map<string, number>, phase: Map<string, number>, tag: string): void {
   for (const { ms, stack } of sampledStacks(profile)) {
@@ -23,6 +26,7 @@ function accumulate(profile: CpuProfileFull, self: Map<string, number>, incl: Ma
     const firstExt = stack.findLastIndex((n) => isExt(n.callFrame.url));
     if (firstExt < 0) continue;
     phase.set(tag, (phase.get(tag) ?? 0) + ms);
+    if (ONLY_PHASE && ONLY_PHASE !== tag) continue;
     const leaf = stack[0]!;
     const leafKey = isExt(leaf.callFrame.url) ? frameKey(leaf) : `[native/page] ${leaf.callFrame.functionName || '(program)'} ← ${frameKey(stack.find((n) => isExt(n.callFrame.url))!)}`;
     self.set(leafKey, (self.get(leafKey) ?? 0) + ms);
