@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { PREACT_COMPAT_ALIASES, usesPreact } from './preact-compat';
 import { CRM_MATCHES, LINKEDIN_MATCHES } from './utils/sites/hosts';
@@ -11,6 +12,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({
+    // every bundle: the browser's own `browser` when it has one, the polyfill only where it has not
+    // (utils/browser-polyfill-lazy.ts); the full path inside that module is not this bare id
+    resolve: { alias: [{ find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./utils/browser-polyfill-lazy.ts', import.meta.url)) }] },
     // RECOTAP_LENS_MINIFY=0: an unminified build whose CPU profiles name functions (test/bench/profile-content.ts)
     ...(process.env.RECOTAP_LENS_MINIFY === '0' ? { build: { minify: false } } : {}),
     // RECOTAP_LENS_SOURCEMAP=1: source maps, to see what a bundle carries (bytes per source file)
