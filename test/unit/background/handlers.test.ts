@@ -1,67 +1,49 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundServices, type BackgroundServices } from '../../../utils/background/services';
+import { createBackgroundServices } from '../../../utils/background/services';
 import { SenderRejectedError, type MessageSenderLike } from '../../../utils/background/sender';
 import { getApiKey } from '../../../utils/recotap/credentials';
 import {
-  apiBaseItem,
-  enableSettingsCache,
   needsNewKeyItem,
   pinnedMatchesItem,
   repEmailItem,
   sitePrefsItem,
 } from '../../../utils/settings';
 import type { LookupResult } from '../../../utils/view-models';
-import { DEMO_API_KEY, DEMO_REP, startEmulator, type RunningEmulator } from '../../emulator/index.ts';
+import { DEMO_API_KEY, DEMO_REP } from '../../emulator/index.ts';
+import { EXT, hubspotCtx, hubspotTab, hubspotUrl, popup, withBackgroundServices } from './services-fixture';
 
-const EXT = 'test-extension-id';
-const popup: MessageSenderLike = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
-const hubspotUrl = 'https://app.hubspot.com/contacts/123/record/0-2/456';
-const hubspotTab: MessageSenderLike = { id: EXT, url: hubspotUrl, tab: { id: 7, url: hubspotUrl } };
-const hubspotCtx = { site: 'hubspot', url: hubspotUrl, recordId: '456', websites: ['https://www.acmerobotics.com'] };
 
-let emu: RunningEmulator;
-let services: BackgroundServices;
 const tabResults: { tabId: number; site?: string; state: string }[] = [];
 const pushes: { tabId: number | null; result: LookupResult }[] = [];
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'demo' });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  fakeBrowser.reset();
-  // reset() empties storage and drops its listeners without change events, unlike anything a real
-  // browser does: restart the background's settings cache as a fresh worker would have it
-  enableSettingsCache()();
-  enableSettingsCache();
-  pushes.length = 0;
-  await apiBaseItem.setValue({ choice: 'custom', customUrl: emu.url });
-  await repEmailItem.setValue(DEMO_REP.email);
-  tabResults.length = 0;
-  services ??= await createBackgroundServices({
-    // the in-page panel's content script (Firefox, LinkedIn opt-in) sends every page-facing message
-    framedCrmPanel: false,
-    pushUpdate: (t, result) => pushes.push({ ...t, result }),
-    toolbar: {
-      recordTabResult: async (tabId, context, result) => void tabResults.push({ tabId, site: context?.site, state: result.state }),
-      accountSeen: async () => undefined,
-      clearAll: async () => undefined,
-      getTabResult: async () => ({ context: null, result: null, query: null }),
-      dismissTabQuery: async () => undefined,
-    },
-  });
-  await services.handlers.clearLocalData({}, popup);
-  await services.handlers.saveApiKey({ apiKey: DEMO_API_KEY }, popup);
+const bg = withBackgroundServices({
+  build: () =>
+    createBackgroundServices({
+      // the in-page panel's content script (Firefox, LinkedIn opt-in) sends every page-facing message
+      framedCrmPanel: false,
+      pushUpdate: (t, result) => pushes.push({ ...t, result }),
+      toolbar: {
+        recordTabResult: async (tabId, context, result) => void tabResults.push({ tabId, site: context?.site, state: result.state }),
+        accountSeen: async () => undefined,
+        clearAll: async () => undefined,
+        getTabResult: async () => ({ context: null, result: null, query: null }),
+        dismissTabQuery: async () => undefined,
+      },
+    }),
+  prepare: async (services) => {
+    pushes.length = 0;
+    tabResults.length = 0;
+    await services.handlers.clearLocalData({}, popup);
+    await services.handlers.saveApiKey({ apiKey: DEMO_API_KEY }, popup);
+  },
 });
 
 describe('message handlers: senders', () => {
   it('rejects other extensions, web pages and tabs on unsupported sites', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     await expect(h.getStatus({}, { id: 'some-other-extension', url: 'chrome-extension://some-other-extension/x.html' })).rejects.toThrow(
       SenderRejectedError,
     );
@@ -72,15 +54,15 @@ describe('message handlers: senders', () => {
   });
 
   it('never lets a content script reach key, connection or data-wipe messages', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     await expect(h.saveApiKey({ apiKey: 'stolen' }, hubspotTab)).rejects.toThrow(/content scripts may not send saveApiKey/);
-    await expect(h.testConnection({ apiKey: 'x', baseUrl: emu.url }, hubspotTab)).rejects.toThrow(SenderRejectedError);
+    await expect(h.testConnection({ apiKey: 'x', baseUrl: bg.emu.url }, hubspotTab)).rejects.toThrow(SenderRejectedError);
     await expect(h.clearLocalData({}, hubspotTab)).rejects.toThrow(SenderRejectedError);
     await expect(h.lookupQuery({ query: 'acmerobotics.com' }, hubspotTab)).rejects.toThrow(SenderRejectedError);
   });
 
   it('answers a content script on a supported, enabled site, and site-disabled when the rep turned it off', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     const r = await h.lookupContext(hubspotCtx, hubspotTab);
     expect(r.state === 'found' && r.account.name).toBe('Acme Robotics');
     // the tab's result goes to the toolbar (badge + side panel state) with its page context
@@ -92,7 +74,7 @@ describe('message handlers: senders', () => {
 
 describe('message handlers: payloads', () => {
   it('rejects invalid payloads with a message naming the field', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     const bad = await h.lookupContext({ site: 'hubspot', url: hubspotUrl, websites: 'acme.com' }, popup);
     expect(bad.state).toBe('error');
     if (bad.state === 'error') {
@@ -108,32 +90,32 @@ describe('message handlers: payloads', () => {
 
 describe('message handlers: behaviour', () => {
   it('tests a connection with the exact outcome, and asks for a host permission for custom base URLs', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     // the demo seed is smaller than one page: the exact count, no "more"
-    const demoCount = emu.state.store.size;
+    const demoCount = bg.emu.state.store.size;
     expect(demoCount).toBeGreaterThan(1);
-    expect(await h.testConnection({ apiKey: DEMO_API_KEY, baseUrl: emu.url }, popup)).toEqual({ ok: true, accountCount: demoCount, hasMore: false });
-    expect(contains).toHaveBeenCalledWith({ origins: [`${emu.origin}/*`] });
-    const wrong = await h.testConnection({ apiKey: 'wrong', baseUrl: emu.url }, popup);
+    expect(await h.testConnection({ apiKey: DEMO_API_KEY, baseUrl: bg.emu.url }, popup)).toEqual({ ok: true, accountCount: demoCount, hasMore: false });
+    expect(contains).toHaveBeenCalledWith({ origins: [`${bg.emu.origin}/*`] });
+    const wrong = await h.testConnection({ apiKey: 'wrong', baseUrl: bg.emu.url }, popup);
     expect(wrong).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     contains.mockResolvedValue(false);
-    expect(await h.testConnection({ apiKey: DEMO_API_KEY, baseUrl: emu.url }, popup)).toMatchObject({
+    expect(await h.testConnection({ apiKey: DEMO_API_KEY, baseUrl: bg.emu.url }, popup)).toMatchObject({
       ok: false,
       error: { kind: 'permission' },
     });
   });
 
   it('saveApiKey clears needsNewKey and starts a sync; clearLocalData keeps key and settings', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     await needsNewKeyItem.setValue(true);
     await h.saveApiKey({ apiKey: DEMO_API_KEY }, popup);
     expect(await needsNewKeyItem.getValue()).toBe(false);
-    const status = await services.sync.run();
+    const status = await bg.services.sync.run();
     expect(status.phase).toBe('idle');
-    expect(await services.store.count()).toBeGreaterThan(10);
+    expect(await bg.services.store.count()).toBeGreaterThan(10);
     expect(await h.clearLocalData({}, popup)).toEqual({ ok: true });
-    expect(await services.store.count()).toBe(0);
+    expect(await bg.services.store.count()).toBe(0);
     expect(await getApiKey()).toBe(DEMO_API_KEY);
     expect(await repEmailItem.getValue()).toBe(DEMO_REP.email);
     const st = await h.getStatus({}, popup);
@@ -141,7 +123,7 @@ describe('message handlers: behaviour', () => {
   });
 
   it('pins and unpins the right account for a record', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     const globex = await h.lookupQuery({ query: 'globex-analytics.io' }, popup);
     if (globex.state !== 'found') throw new Error('globex not found');
     const pinned = await h.pinAccount({ context: hubspotCtx, rtpAid: globex.account.rtpAid }, hubspotTab);
@@ -152,7 +134,7 @@ describe('message handlers: behaviour', () => {
   });
 
   it('a pin chosen in the side panel reaches that tab\'s in-page panel; a content script cannot aim at another tab', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     const globex = await h.lookupQuery({ query: 'globex-analytics.io' }, popup);
     if (globex.state !== 'found') throw new Error('globex not found');
     pushes.length = 0;
@@ -174,7 +156,7 @@ describe('message handlers: behaviour', () => {
   });
 
   it('applies a pin or an admin policy written by another context on the next (cached-settings) lookup', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     expect(await h.lookupContext(hubspotCtx, hubspotTab)).toMatchObject({ state: 'found', account: { name: 'Acme Robotics' } });
     const globex = await h.lookupQuery({ query: 'globex-analytics.io' }, popup);
     if (globex.state !== 'found') throw new Error('globex not found');
@@ -186,7 +168,7 @@ describe('message handlers: behaviour', () => {
   });
 
   it('markSeen and search return view models', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     const acme = await h.lookupContext(hubspotCtx, hubspotTab);
     if (acme.state !== 'found') throw new Error('acme not found');
     expect(await h.markSeen({ rtpAid: acme.account.rtpAid }, hubspotTab)).toEqual({ ok: true });
@@ -202,7 +184,7 @@ describe('message handlers: behaviour', () => {
   });
 
   it('never puts the API key in any response', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     const responses: unknown[] = [
       await h.getStatus({}, popup),
@@ -211,31 +193,31 @@ describe('message handlers: behaviour', () => {
       await h.searchAccounts({ query: 'north', limit: 10 }, popup),
       await h.listSegments({}, popup),
       await h.syncNow({ full: true }, popup),
-      await h.testConnection({ apiKey: DEMO_API_KEY, baseUrl: emu.url }, popup),
-      await h.testConnection({ apiKey: `${DEMO_API_KEY}x`, baseUrl: emu.url }, popup),
+      await h.testConnection({ apiKey: DEMO_API_KEY, baseUrl: bg.emu.url }, popup),
+      await h.testConnection({ apiKey: `${DEMO_API_KEY}x`, baseUrl: bg.emu.url }, popup),
       await h.addAccount({ domain: 'hooli.xyz', name: 'Hooli XYZ' }, hubspotTab),
     ];
-    await services.sync.run();
+    await bg.services.sync.run();
     const text = JSON.stringify([...responses, pushes]);
     expect(text).not.toContain(DEMO_API_KEY.slice(8));
     expect(responses.at(-1)).toMatchObject({ state: 'found', account: { domain: 'hooli.xyz' } });
   });
 
   it('a 403 on a lookup says what the key may not do and leaves the key connected', async () => {
-    const h = services.handlers;
-    await services.sync.stop();
-    emu.setFaults({ pathPrefix: '/accounts', method: 'GET', errorBurst: { count: 5, status: 403 } });
+    const h = bg.services.handlers;
+    await bg.services.sync.stop();
+    bg.emu.setFaults({ pathPrefix: '/accounts', method: 'GET', errorBurst: { count: 5, status: 403 } });
     try {
       const r = await h.lookupQuery({ query: 'not-cached-anywhere.example' }, popup);
       expect(r).toMatchObject({ state: 'error', error: { kind: 'permission', message: expect.stringContaining("to read your team's accounts (403)") } });
       expect(await needsNewKeyItem.getValue()).toBe(false);
     } finally {
-      emu.clearFaults();
+      bg.emu.clearFaults();
     }
   });
 
   it('"Add to Recotap" refused by Recotap says why in rep words, never Recotap\'s sentence', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     const bad = await h.addAccount({ domain: 'https://', name: 'Nope' }, popup);
     expect(bad).toMatchObject({ state: 'error', error: { kind: 'validation', message: "Recotap didn't accept the account: check the company's website." } });
     const dup = await h.addAccount({ domain: 'acmerobotics.com', name: 'Acme again' }, popup);
@@ -243,13 +225,13 @@ describe('message handlers: behaviour', () => {
   });
 
   it('listSuggestions: the account just viewed on a record page first, and the Hot accounts of the cache, best first', async () => {
-    const h = services.handlers;
-    await services.sync.run();
+    const h = bg.services.handlers;
+    await bg.services.sync.run();
     const viewed = await h.lookupContext(hubspotCtx, hubspotTab);
     expect(viewed).toMatchObject({ state: 'found', account: { domain: 'acmerobotics.com' } });
     await vi.waitFor(async () => expect((await h.listSuggestions({ limit: 5 }, popup)).recent[0]?.domain).toBe('acmerobotics.com'));
     const { hot } = await h.listSuggestions({ limit: 5 }, popup);
-    const all = emu.state.store.all().map((a) => a.rtp_account_score).filter((sc) => sc >= 70).sort((a, b) => b - a);
+    const all = bg.emu.state.store.all().map((a) => a.rtp_account_score).filter((sc) => sc >= 70).sort((a, b) => b - a);
     expect(hot.map((a) => a.score)).toEqual(all.slice(0, 5));
     expect(hot.every((a) => a.band === 'hot')).toBe(true);
     await expect(h.listSuggestions({ limit: 5 }, hubspotTab)).rejects.toThrow(SenderRejectedError);

@@ -2,62 +2,53 @@
 // A found lookup carries the account's recent activities (one round trip per record for a panel):
 // real background services, the real outbox on fake-indexeddb and the emulator over HTTP.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { createActivityHandlers, createOutbox } from '../../../utils/activities';
-import { createBackgroundServices, type BackgroundServices } from '../../../utils/background/services';
+import { createBackgroundServices } from '../../../utils/background/services';
 import type { MessageSenderLike } from '../../../utils/background/sender';
 import { RECENT_ACTIVITY_LIMIT } from '../../../utils/panel-limits';
-import { apiBaseItem, enableSettingsCache, repEmailItem } from '../../../utils/settings';
-import { DEMO_API_KEY, DEMO_REP, startEmulator, type RunningEmulator } from '../../emulator/index.ts';
+import { DEMO_API_KEY, DEMO_REP } from '../../emulator/index.ts';
 import { callDraft, freshDb } from '../activities/helpers';
+import { popup, withBackgroundServices } from './services-fixture';
 
 const EXT = 'test-extension-id';
-const popup: MessageSenderLike = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
 const url = 'https://app.hubspot.com/contacts/123/record/0-2/456';
 const tab: MessageSenderLike = { id: EXT, url, tab: { id: 7, url } };
 const acme = { site: 'hubspot', url, recordId: '456', websites: ['https://www.acmerobotics.com'] };
 
-let emu: RunningEmulator;
-let services: BackgroundServices;
 let failList = false;
 let listed: string[] = [];
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'demo' });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  fakeBrowser.reset();
-  enableSettingsCache()();
-  enableSettingsCache();
-  failList = false;
-  listed = [];
-  await apiBaseItem.setValue({ choice: 'custom', customUrl: emu.url });
-  await repEmailItem.setValue(DEMO_REP.email);
-  const outbox = createOutbox({ db: await freshDb(), client: () => null, getOwnerEmail: async () => DEMO_REP.email });
-  const handlers = createActivityHandlers({ outbox });
-  services = await createBackgroundServices({
-    // the in-page panel's content script (Firefox, LinkedIn opt-in) sends every page-facing message
-    framedCrmPanel: false,
-    pushUpdate: () => undefined,
-    activityHandlers: {
-      ...handlers,
-      listActivities: async (data) => {
-        listed.push((data as { domain?: string }).domain ?? '');
-        if (failList) throw new Error('outbox unavailable');
-        return handlers.listActivities(data);
+const bg = withBackgroundServices({
+  // a fresh outbox (and services over it) for every test
+  fresh: true,
+  build: async () => {
+    failList = false;
+    listed = [];
+    const outbox = createOutbox({ db: await freshDb(), client: () => null, getOwnerEmail: async () => DEMO_REP.email });
+    const handlers = createActivityHandlers({ outbox });
+    return createBackgroundServices({
+      // the in-page panel's content script (Firefox, LinkedIn opt-in) sends every page-facing message
+      framedCrmPanel: false,
+      pushUpdate: () => undefined,
+      activityHandlers: {
+        ...handlers,
+        listActivities: async (data) => {
+          listed.push((data as { domain?: string }).domain ?? '');
+          if (failList) throw new Error('outbox unavailable');
+          return handlers.listActivities(data);
+        },
       },
-    },
-  });
-  await services.handlers.saveApiKey({ apiKey: DEMO_API_KEY }, popup);
+    });
+  },
+  prepare: async (services) => {
+    await services.handlers.saveApiKey({ apiKey: DEMO_API_KEY }, popup);
+  },
 });
 
 describe('lookups carry recent activities', () => {
   it('a found account comes with its own activities (capped), and nothing from other accounts', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     for (let i = 0; i < RECENT_ACTIVITY_LIMIT + 2; i++) {
       const logged = await h.logActivity(callDraft(i), tab);
       expect(logged.ok).toBe(true);
@@ -73,7 +64,7 @@ describe('lookups carry recent activities', () => {
   });
 
   it('an account with nothing logged gets an empty list; other states get none', async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     const found = await h.lookupContext(acme, tab);
     expect(found.state === 'found' && found.activities).toEqual([]);
     const missing = await h.lookupContext({ ...acme, recordId: '457', websites: ['https://not-in-recotap.example'] }, tab);
@@ -82,7 +73,7 @@ describe('lookups carry recent activities', () => {
   });
 
   it("reads the page's domain's activities alongside the lookup, and the answer's own when that is another domain", async () => {
-    const h = services.handlers;
+    const h = bg.services.handlers;
     await h.logActivity(callDraft(1), tab);
     listed = [];
     const r = await h.lookupContext(acme, tab);
@@ -99,7 +90,7 @@ describe('lookups carry recent activities', () => {
 
   it('a failing outbox never fails the lookup: the answer comes without the list (the panel asks itself)', async () => {
     failList = true;
-    const r = await services.handlers.lookupContext(acme, tab);
+    const r = await bg.services.handlers.lookupContext(acme, tab);
     expect(r.state).toBe('found');
     expect(r.state === 'found' && r.activities).toBeUndefined();
   });
