@@ -3,7 +3,7 @@ import { createActivityHandlers, createOutbox, createOutboxScheduler } from '@/u
 import { startLinkedInInPage } from '@/utils/background/linkedin-inpage';
 import { createPanelFrames } from '@/utils/background/panel-frames';
 import { createMoversNotifier, MOVERS_NOTIFICATION_ID } from '@/utils/background/movers-notify';
-import { createStatusBroadcaster, pushAccountUpdated, registerHandlers } from '@/utils/background/register';
+import { createStatusBroadcaster, pushAccountUpdated, registerHandlers, registerPortHandlers } from '@/utils/background/register';
 import { createBackgroundServices, scheduleSyncAlarm, SYNC_ALARM, SYNC_RETRY_ALARM } from '@/utils/background/services';
 import { sendMessage } from '@/utils/messaging';
 import { moversSettingsItem, needsNewKeyItem, readSetting, repEmailItem, syncSettingsItem, syncStatusItem, watchSetting } from '@/utils/settings';
@@ -108,6 +108,7 @@ export default defineBackground({
       onKeySaved: () => void scheduler.flushNow(),
     });
     registerHandlers(services.then((s) => s.handlers));
+    registerPortHandlers(browser.runtime.onConnect, services.then((s) => s.handlers));
     refreshMoversBadge();
     watchSetting(moversSettingsItem, refreshMoversBadge);
     scheduler.start();

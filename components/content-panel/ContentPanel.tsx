@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { sendMessage } from '@/utils/messaging';
+import { portRequest } from '@/utils/port-requests';
 import {
   DEFAULT_PANEL_STATE, panelStateSetting, readContentSetting, sitePrefsSetting, themeSetting, writeContentSetting, type PanelState,
 } from '@/utils/content-settings';
@@ -107,7 +108,7 @@ export function ContentPanel({ controller, siteId, framed }: { controller: Panel
       openOptions: () => void openOptionsPage(),
       addAccount: controller.add,
       listSegments: async () => segmentsFromResponse(await sendMessage('listSegments', {})),
-      search: (query) => sendMessage('searchAccounts', { query, limit: 8 }),
+      search: (query) => portRequest('searchAccounts', { query, limit: 8 }),
       pin: controller.pin,
       unpin: controller.unpin,
     }),

@@ -11,6 +11,7 @@ import type { PopupActions } from '@/components/popup/PopupView';
 import { segmentsFromResponse } from '@/components/segments';
 import { useSetting } from '@/components/use-setting';
 import { onMessage, sendMessage } from '@/utils/messaging';
+import { portRequest } from '@/utils/port-requests';
 import { themeItem } from '@/utils/settings';
 import type { MoverView } from '@/utils/messaging';
 import type { LookupResult, StatusView } from '@/utils/view-models';
@@ -46,7 +47,7 @@ export function PopupApp({ takeEarlyInput }: { takeEarlyInput?: () => string } =
   const actions = useMemo<PopupActions>(
     () => ({
       lookup: (query) => sendMessage('lookupQuery', { query }),
-      search: (query) => sendMessage('searchAccounts', { query, limit: 8 }),
+      search: (query) => portRequest('searchAccounts', { query, limit: 8 }),
       listSuggestions: () => sendMessage('listSuggestions', { limit: 5 }),
       openOptions: () => {
         void openOptionsPage();

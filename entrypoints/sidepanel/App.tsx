@@ -14,13 +14,14 @@ import { createPopupStore } from '@/components/popup/popup-store';
 import { segmentsFromResponse } from '@/components/segments';
 import { useSetting } from '@/components/use-setting';
 import { onMessage, sendMessage } from '@/utils/messaging';
+import { portRequest } from '@/utils/port-requests';
 import { themeItem } from '@/utils/settings';
 import type { LookupResult, PageContext } from '@/utils/view-models';
 import { backToPage, loadActiveTab, receivePush, showQuery, sideStore } from './tab-store';
 
 const seen = new Set<string>();
 const searchStore = createPopupStore();
-const searchCached = (query: string) => sendMessage('searchAccounts', { query, limit: 8 });
+const searchCached = (query: string) => portRequest('searchAccounts', { query, limit: 8 });
 const loadSuggestions = () => sendMessage('listSuggestions', { limit: 5 });
 /** a result or suggestion chosen in the side panel's own search box */
 function openFromSearch(query: string) {
@@ -92,7 +93,7 @@ export function SidePanelApp() {
       openOptions: () => void openOptionsPage(),
       addAccount: (input) => sendMessage('addAccount', input).then(applyOwn),
       listSegments: async () => segmentsFromResponse(await sendMessage('listSegments', {})),
-      search: (q) => sendMessage('searchAccounts', { query: q, limit: 10 }),
+      search: (q) => portRequest('searchAccounts', { query: q, limit: 10 }),
       // the tab id lets the background update that tab's in-page panel (and badge) too
       pin: (rtpAid) => withContext((c) => sendMessage('pinAccount', { context: c, rtpAid, ...tabOf() })),
       unpin: () => withContext((c) => sendMessage('unpinAccount', { context: c, ...tabOf() })),

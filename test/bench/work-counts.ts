@@ -6,6 +6,7 @@
  */
 import type { CDPSession, Page, Worker } from '@playwright/test';
 import type { WorkCounts } from '../../utils/work-counts.ts';
+import { REQUEST_PORT } from '../../utils/port-protocol.ts';
 
 export type { WorkCounts };
 export type MessageCounts = Record<string, number>;
@@ -51,18 +52,25 @@ type BenchGlobal = typeof globalThis & { __benchMessages?: Record<string, number
  * performance.timeOrigin + now(), comparable with a page's) and resets them.
  */
 export async function countTabMessages(worker: Worker): Promise<{ take(): Promise<MessageCounts>; lookupsAt(): Promise<number[]> }> {
-  await worker.evaluate(() => {
+  // tsx names inner functions with an __name helper that the worker does not have
+  await worker.evaluate('globalThis.__name ??= (f) => f;');
+  await worker.evaluate((portName) => {
     const g = globalThis as BenchGlobal;
     if (g.__benchMessages) return;
     g.__benchMessages = {};
     g.__benchLookupsAt = [];
-    chrome.runtime.onMessage.addListener((message: { type?: string }, sender) => {
-      if (!sender.tab || !g.__benchMessages) return; // extension pages (the bench's own calls) are not the host page's cost
+    const count = (message: { type?: string } | null, sender: chrome.runtime.MessageSender | undefined, suffix: string) => {
+      if (!sender?.tab || !g.__benchMessages) return; // extension pages (the bench's own calls) are not the host page's cost
       const type = String(message?.type ?? '?');
-      g.__benchMessages[type] = (g.__benchMessages[type] ?? 0) + 1;
+      g.__benchMessages[type + suffix] = (g.__benchMessages[type + suffix] ?? 0) + 1;
       if (type === 'lookupContext') g.__benchLookupsAt?.push(performance.timeOrigin + performance.now());
+    };
+    chrome.runtime.onMessage.addListener((message: { type?: string }, sender) => count(message, sender, ''));
+    // the request port (utils/port-requests.ts): the panel frame's lookups, counted with their transport
+    chrome.runtime.onConnect.addListener((port) => {
+      if (port.name === portName) port.onMessage.addListener((message: { type?: string }) => count(message, port.sender, ' (port)'));
     });
-  });
+  }, REQUEST_PORT);
   return {
     lookupsAt: () =>
       worker.evaluate(() => {

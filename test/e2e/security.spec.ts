@@ -323,17 +323,31 @@ test('code in the content script\'s isolated world gets neither the key nor an A
   }
   expect(answers.lookupContext).toContain('"state"');
 
-  // 3. runtime.connect: no listener in the background answers a port
-  const port = await cs.evaluate<string>(`new Promise((resolve) => {
-    const p = chrome.runtime.connect({ name: 'recotap-lens' });
-    const got = [];
-    p.onMessage.addListener((m) => got.push(JSON.stringify(m)));
-    p.onDisconnect.addListener(() => resolve('disconnected: ' + JSON.stringify(got) + ' ' + String(chrome.runtime.lastError?.message)));
-    for (const type of ['saveApiKey', 'getStatus', 'testConnection']) p.postMessage({ id: 1, type, data: {}, timestamp: Date.now() });
-    setTimeout(() => resolve('open, got: ' + JSON.stringify(got)), 3000);
-  })`);
-  expect(port).not.toContain(DEMO_API_KEY);
-  expect(port).toMatch(/got: \[\]|disconnected: \[\]/);
+  // 3. runtime.connect: a port of any other name gets no answer; the request port
+  // (utils/port-requests.ts) answers only what the sender check lets this content script send as a
+  // message (a lookup), and carries no other request at all
+  const ports = await cs.evaluate<{ other: Record<string, string>; requests: Record<string, string> }>(`(async () => {
+    const payloads = ${JSON.stringify(ATTACK_PAYLOADS)};
+    const tryPort = (name, entries) => new Promise((resolve) => {
+      const p = chrome.runtime.connect({ name });
+      const got = {};
+      p.onMessage.addListener((m) => { got[entries[(m && m.id) - 1]?.[0] ?? 'unknown'] = JSON.stringify(m); });
+      p.onDisconnect.addListener(() => resolve(got));
+      entries.forEach(([type, data], i) => p.postMessage({ id: i + 1, type, data, timestamp: Date.now() }));
+      setTimeout(() => { p.disconnect(); resolve(got); }, 3000);
+    });
+    return {
+      other: await tryPort('recotap-lens', [['saveApiKey', {}], ['getStatus', {}], ['testConnection', {}]]),
+      requests: await tryPort('lens-requests', Object.entries(payloads)),
+    };
+  })()`);
+  expect(ports.other).toEqual({});
+  expect(JSON.stringify(ports)).not.toContain(DEMO_API_KEY);
+  expect(ports.requests.lookupContext).toContain('"state"');
+  expect(ports.requests.searchAccounts).toMatch(/Message rejected/);
+  for (const type of Object.keys(requestSchemas).filter((t) => t !== 'lookupContext' && t !== 'searchAccounts')) {
+    expect(ports.requests[type], type).toMatch(/is not available on this port/);
+  }
 
   // what reached Recotap on the attacker's behalf: record lookups (GET /accounts) and nothing else
   await page.waitForTimeout(1000);

@@ -13,6 +13,10 @@ import { chromiumArgs, chromiumPath, extensionIdOf, extensionWorker } from '../.
 import type { World } from '../../e2e/world.ts';
 import type { RequestData, RequestName, ResponseMap } from '../../../utils/messaging.ts';
 import type { SyncStatus } from '../../../utils/view-models.ts';
+import { isPortRequest, REQUEST_PORT } from '../../../utils/port-protocol.ts';
+
+/** the bare echo port of floor() */
+const FLOOR_PORT = '__benchFloorPort';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -72,30 +76,63 @@ export interface ExtensionSession {
   timedCalls<N extends RequestName>(name: N, datas: RequestData<N>[]): Promise<{ ms: number[]; results: ResponseMap[N][] }>;
   syncStatus(): Promise<SyncStatus | null>;
   /**
-   * The floor of a round trip: ms of `count` runtime.sendMessage calls from the extension page that
-   * a bare runtime.onMessage listener in the worker answers at once (installed for the bench).
+   * The floor of a round trip: ms of `count` requests from the extension page that a bare listener
+   * in the worker (installed for the bench) answers at once: on a port of its own (the transport of
+   * lookups and searches), or as runtime.sendMessage calls.
    */
-  floor(count: number): Promise<number[]>;
+  floor(count: number, transport?: 'port' | 'message'): Promise<number[]>;
 }
 
-/** Wire format of @webext-core/messaging 4: {id, type, data, timestamp} → {res} | {err}. */
-async function inPageCalls(args: { name: string; datas: unknown[] }): Promise<{ ms: number[]; results: unknown[] }> {
-  const send = (type: string, data: unknown) =>
-    new Promise<unknown>((resolve, reject) => {
-      const message = { id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() };
-      chrome.runtime.sendMessage(message, (response?: { res?: unknown; err?: { message?: string } }) => {
-        if (chrome.runtime.lastError) reject(new Error(chrome.runtime.lastError.message));
-        else if (!response) reject(new Error(`no response to ${type}`));
-        else if (response.err) reject(new Error(response.err.message ?? `error from ${type}`));
-        else resolve(response.res);
-      });
+/**
+ * Sends each payload in turn from inside an extension page and times each round trip there. The
+ * product's transport: the request port (utils/port-protocol.ts: {id, type, data} → {id, res} |
+ * {id, err}) for PORT_REQUESTS, as the panel and the popup send them; else a runtime message in
+ * the wire format of @webext-core/messaging 4: {id, type, data, timestamp} → {res} | {err}.
+ * BENCH_TRANSPORT=message sends the port requests as messages too (an A/B of the two transports).
+ */
+async function inPageCalls(args: { name: string; datas: unknown[]; port: string | null }): Promise<{ ms: number[]; results: unknown[] }> {
+  let send: (type: string, data: unknown) => Promise<unknown>;
+  let port: chrome.runtime.Port | null = null;
+  if (args.port) {
+    const open = chrome.runtime.connect({ name: args.port });
+    port = open;
+    const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+    let next = 0;
+    open.onMessage.addListener((m: { id: number; res?: unknown; err?: string }) => {
+      const w = waiting.get(m.id);
+      if (!w) return;
+      waiting.delete(m.id);
+      if (m.err !== undefined) w.reject(new Error(m.err));
+      else w.resolve(m.res);
     });
+    send = (type, data) =>
+      new Promise((resolve, reject) => {
+        const id = ++next;
+        waiting.set(id, { resolve, reject });
+        open.postMessage({ id, type, data });
+      });
+  } else {
+    send = (type, data) =>
+      new Promise<unknown>((resolve, reject) => {
+        const message = { id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() };
+        chrome.runtime.sendMessage(message, (response?: { res?: unknown; err?: { message?: string } }) => {
+          if (chrome.runtime.lastError) reject(new Error(chrome.runtime.lastError.message));
+          else if (!response) reject(new Error(`no response to ${type}`));
+          else if (response.err) reject(new Error(response.err.message ?? `error from ${type}`));
+          else resolve(response.res);
+        });
+      });
+  }
   const ms: number[] = [];
   const results: unknown[] = [];
-  for (const data of args.datas) {
-    const t0 = performance.now();
-    results.push(await send(args.name, data));
-    ms.push(performance.now() - t0);
+  try {
+    for (const data of args.datas) {
+      const t0 = performance.now();
+      results.push(await send(args.name, data));
+      ms.push(performance.now() - t0);
+    }
+  } finally {
+    port?.disconnect();
   }
   return { ms, results };
 }
@@ -115,7 +152,8 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await page.evaluate('globalThis.__name ??= (f) => f;');
-  const timedCalls = (async (name: string, datas: unknown[]) => page.evaluate(inPageCalls, { name, datas })) as ExtensionSession['timedCalls'];
+  const timedCalls = (async (name: string, datas: unknown[]) =>
+    page.evaluate(inPageCalls, { name, datas, port: isPortRequest(name) && process.env.BENCH_TRANSPORT !== 'message' ? REQUEST_PORT : null })) as ExtensionSession['timedCalls'];
   return {
     worker,
     extensionId,
@@ -123,8 +161,8 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
     timedCalls,
     call: (async (name: RequestName, data: unknown) => (await timedCalls(name, [data as never])).results[0]) as ExtensionSession['call'],
     syncStatus: () => worker.evaluate(async () => ((await chrome.storage.local.get('syncStatus')).syncStatus ?? null) as SyncStatus | null),
-    async floor(count: number) {
-      await worker.evaluate(() => {
+    async floor(count: number, transport: 'port' | 'message' = 'port') {
+      await worker.evaluate((portName) => {
         const g = globalThis as { __benchFloor?: boolean };
         if (g.__benchFloor) return;
         g.__benchFloor = true;
@@ -132,16 +170,37 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
           if (m?.type === '__benchFloor') reply({ res: null });
           return undefined;
         });
-      });
-      return page.evaluate(async (n) => {
-        const ms: number[] = [];
-        for (let i = 0; i < n; i++) {
-          const t0 = performance.now();
-          await new Promise((r) => chrome.runtime.sendMessage({ type: '__benchFloor' }, r));
-          ms.push(performance.now() - t0);
-        }
-        return ms;
-      }, count);
+        chrome.runtime.onConnect.addListener((p) => {
+          if (p.name === portName) p.onMessage.addListener((m: { id: number }) => p.postMessage({ id: m.id, res: null }));
+        });
+      }, FLOOR_PORT);
+      return page.evaluate(
+        async ({ n, portName }) => {
+          const ms: number[] = [];
+          if (!portName) {
+            for (let i = 0; i < n; i++) {
+              const t0 = performance.now();
+              await new Promise((r) => chrome.runtime.sendMessage({ type: '__benchFloor' }, r));
+              ms.push(performance.now() - t0);
+            }
+            return ms;
+          }
+          const port = chrome.runtime.connect({ name: portName });
+          let answer: (() => void) | null = null;
+          port.onMessage.addListener(() => answer?.());
+          for (let i = 0; i < n; i++) {
+            const t0 = performance.now();
+            await new Promise<void>((r) => {
+              answer = r;
+              port.postMessage({ id: i });
+            });
+            ms.push(performance.now() - t0);
+          }
+          port.disconnect();
+          return ms;
+        },
+        { n: count, portName: transport === 'port' ? FLOOR_PORT : null },
+      );
     },
   };
 }

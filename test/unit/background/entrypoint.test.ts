@@ -14,15 +14,19 @@ describe('background entrypoint', () => {
     fakeBrowser.reset();
     // @webext-core/messaging talks to chrome.runtime directly
     (globalThis as { chrome?: unknown }).chrome ??= fakeBrowser;
-    // fake-browser 1.5.2 lacks these; the toolbar registers listeners on them at start
+    // fake-browser 1.5.2 lacks these; the toolbar registers listeners on them at start, and the
+    // request port's listener on runtime.onConnect
     Object.assign(fakeBrowser, {
       contextMenus: stubContextMenus(fakeBrowser.runtime),
       commands: { onCommand: stubEvent<[string]>() },
     });
+    Object.assign(fakeBrowser.runtime, { onConnect: stubEvent<[unknown]>() });
   });
 
   it('schedules the sync alarm from settings and follows changes (on-demand mode clears it)', async () => {
     background.main();
+    // the request port is listened for at once, with the messages (a connect may be what woke the worker)
+    expect((fakeBrowser.runtime.onConnect as unknown as { count: number }).count).toBe(1);
     await settle();
     expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(60);
     await syncSettingsItem.setValue({ enabled: true, intervalMinutes: 15 });
