@@ -12,6 +12,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { optionsSection, panelLocator } from './extension.ts';
 import { expectedCompany, isPlainScoredCompany } from './expectations.ts';
 import { expect, test } from './fixtures.ts';
+import { REQUEST_PORT } from '../../utils/port-protocol.ts';
 import { CHROME_BUILD } from './launch.ts';
 import { loadSiteCases } from './site-cases.ts';
 
@@ -44,13 +45,20 @@ async function setLinkedInPanel(context: BrowserContext, sw: Worker, extensionId
 
 /** Records, in the service worker, the URL of every lookupContext message a content script sends. */
 async function recordLookups(sw: Worker): Promise<() => Promise<string[]>> {
-  await sw.evaluate(() => {
+  await sw.evaluate((portName) => {
     const g = globalThis as unknown as { __lookups?: string[] };
     g.__lookups = [];
-    chrome.runtime.onMessage.addListener((msg: { type?: string; data?: { url?: string } }) => {
+    chrome.runtime.onMessage.addListener((msg: { type?: string; data?: { url?: string } } | null) => {
       if (msg?.type === 'lookupContext') g.__lookups!.push(msg.data?.url ?? '');
     });
-  });
+    // the in-page panel's lookups go on the request port (utils/port-requests.ts)
+    chrome.runtime.onConnect.addListener((port) => {
+      if (port.name !== portName) return;
+      port.onMessage.addListener((msg: { type?: string; data?: { url?: string } } | null) => {
+        if (msg?.type === 'lookupContext') g.__lookups!.push(msg.data?.url ?? '');
+      });
+    });
+  }, REQUEST_PORT);
   return () => sw.evaluate(() => [...((globalThis as unknown as { __lookups?: string[] }).__lookups ?? [])]);
 }
 
