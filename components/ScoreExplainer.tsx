@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { AccountView } from '@/utils/view-models';
-import { bandLabel, INTENT_SOURCES } from './format';
+import { bandLabel, formatDayMonth, INTENT_SOURCES } from './format';
 
 /**
  * What each intent source measures, from shared/docs/recotap-api.md (the rtp_*_score fields). The
@@ -13,10 +13,6 @@ export const SOURCE_MEASURES: Record<keyof AccountView['intent'], string> = {
   bombora: 'intent signals from Bombora',
 };
 
-const fmtDate = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-};
 
 /** "Why 87 · Hot?": a disclosure explaining the band, the sources, the top contributors and the history. */
 export function ScoreExplainer({ account }: { account: AccountView }) {
@@ -69,7 +65,7 @@ export function ScoreExplainer({ account }: { account: AccountView }) {
             <ol className="rl-explain-list" aria-label="Score history">
               {history.map((p) => (
                 <li key={p.at}>
-                  {fmtDate(p.at)}: {p.score}
+                  {formatDayMonth(p.at)}: {p.score}
                   {p.stage ? ` (${p.stage})` : ''}
                 </li>
               ))}

@@ -92,3 +92,27 @@ export function trendLabel(points: { score: number }[]): string {
   const dir = last.score > first.score ? 'up' : last.score < first.score ? 'down' : 'flat';
   return `Score trend ${dir}: ${first.score} to ${last.score} over ${points.length} readings`;
 }
+
+/**
+ * Date formatters in the browser's locale, made once: `toLocaleString(locale, options)` builds a new
+ * Intl.DateTimeFormat on every call (~0.1 ms each in V8, against ~0.003 ms for format() on a kept
+ * one), and the panel formats each recent activity on every render.
+ */
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
+let dayMonthFormat: Intl.DateTimeFormat | null = null;
+
+/** "Dec 6, 2026, 10:31 PM" (medium date, short time, the browser's locale); the input as given when unparsable. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimeFormat.format(d);
+}
+
+/** "6 Dec" / "Dec 6" (the browser's locale); the input as given when unparsable. */
+export function formatDayMonth(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  dayMonthFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+  return dayMonthFormat.format(d);
+}

@@ -1,4 +1,5 @@
 import type { ActivityState, ActivityView } from '@/utils/view-models';
+import { formatDateTime } from '../format';
 import { activityLine, customTitle } from './drafts';
 
 const CHIP: Record<ActivityState, string> = {
@@ -10,10 +11,6 @@ const CHIP: Record<ActivityState, string> = {
   skipped: 'Skipped',
 };
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 function StateLine({ item }: { item: ActivityView }) {
   const chip = <span className={`rl-activity-chip rl-activity-chip-${item.state}`}>{CHIP[item.state]}</span>;
@@ -61,7 +58,7 @@ export function ActivityList({ items, onEdit }: { items: ActivityView[]; onEdit(
                   <span>{own}</span> ·{' '}
                 </>
               ) : null}
-              <time dateTime={item.draft.occurredAt}>{when(item.draft.occurredAt)}</time>
+              <time dateTime={item.draft.occurredAt}>{formatDateTime(item.draft.occurredAt)}</time>
             </p>
             <StateLine item={item} />
             {item.state === 'failed' ? (
