@@ -36,11 +36,14 @@ export interface MoversList {
 /** A repeated view of the same page is written at most this often (see lastViewWrite). */
 export const VIEW_REFRESH_MS = 60_000;
 /**
- * 'viewed' writes wait this long for more views and then go in one transaction: a lookup answers
- * first, and its write does not contend with the next lookup's reads (IndexedDB commits and reads
- * share one backend per origin). Reads of the watched rows write pending views first.
+ * 'viewed' writes wait until no view has come for this long and then go in one transaction: a
+ * lookup answers first, and the write does not contend with the lookups of a rep flipping through
+ * records (IndexedDB commits and reads share one backend per origin, and the batch's own script runs
+ * on the worker's one thread). Reads of the watched rows write pending views first.
  */
 export const VIEW_WRITE_DELAY_MS = 300;
+/** ...but a batch waits at most this long after its first view (a worker lives 30 s after its last event). */
+export const VIEW_WRITE_MAX_DELAY_MS = 5_000;
 
 /** The watched row after `reason` at `at` (ISO): reasons merged; a view also sets last seen; the page URL kept. */
 function withReason(old: WatchedAccount | undefined, rtpAid: string, reason: WatchReason, at: string, url?: string | null): WatchedAccount {
@@ -53,8 +56,9 @@ function withReason(old: WatchedAccount | undefined, rtpAid: string, reason: Wat
 }
 
 /** The watch store over an open accounts database. */
-export function createWatchStore(db: AccountsDB, now: () => number = Date.now, opts: { viewWriteDelayMs?: number } = {}) {
+export function createWatchStore(db: AccountsDB, now: () => number = Date.now, opts: { viewWriteDelayMs?: number; viewWriteMaxDelayMs?: number } = {}) {
   const viewWriteDelay = opts.viewWriteDelayMs ?? VIEW_WRITE_DELAY_MS;
+  const viewWriteMaxDelay = Math.max(viewWriteDelay, opts.viewWriteMaxDelayMs ?? VIEW_WRITE_MAX_DELAY_MS);
   // the watched ids, read once per worker and kept current by this store's writers (the only ones)
   let ids: Promise<Set<string>> | null = null;
   // the same set once read (a view is queued synchronously, so it stays ordered with unwatch/reset)
@@ -77,7 +81,14 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now, o
   const lastViewWrite = new Map<string, { url: string | null; at: number }>();
   /** views not written yet (the latest per account), and the batch their callers wait on */
   let pending = new Map<string, { url: string | null; at: number }>();
-  let batch: { done: Promise<void>; timer: ReturnType<typeof setTimeout>; settle: (err?: unknown) => void } | null = null;
+  let batch: {
+    done: Promise<void>;
+    /** the quiet-period timer (restarted by each view) and the batch's deadline */
+    timer: ReturnType<typeof setTimeout>;
+    deadline: ReturnType<typeof setTimeout>;
+    settle: (err?: unknown) => void;
+  } | null = null;
+  const write = () => void writeViews().catch(() => undefined);
 
   /** Write the pending views now, in one transaction (each row read and merged as watch() does). */
   async function writeViews(): Promise<void> {
@@ -85,6 +96,7 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now, o
     if (!current) return;
     batch = null;
     clearTimeout(current.timer);
+    clearTimeout(current.deadline);
     const views = pending;
     pending = new Map();
     try {
@@ -104,10 +116,13 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now, o
   /** Queue a view; resolves once it is written (with the views that came in the meantime). */
   function queueView(rtpAid: string, url: string | null, at: number): Promise<void> {
     pending.set(rtpAid, { url, at });
-    if (!batch) {
+    if (batch) {
+      clearTimeout(batch.timer);
+      batch.timer = setTimeout(write, viewWriteDelay);
+    } else {
       let settle!: (err?: unknown) => void;
       const done = new Promise<void>((resolve, reject) => (settle = (err) => (err === undefined ? resolve() : reject(err))));
-      batch = { done, settle, timer: setTimeout(() => void writeViews().catch(() => undefined), viewWriteDelay) };
+      batch = { done, settle, timer: setTimeout(write, viewWriteDelay), deadline: setTimeout(write, viewWriteMaxDelay) };
     }
     return batch.done;
   }
@@ -231,6 +246,7 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now, o
       // views queued before the data was cleared are not written after it
       if (batch) {
         clearTimeout(batch.timer);
+        clearTimeout(batch.deadline);
         batch.settle();
         batch = null;
       }

@@ -73,6 +73,44 @@ describe('watched accounts', () => {
     expect(await store.db.count('watched')).toBe(3);
   });
 
+  it('writes views once the rep stops flipping records, or at the latest when the batch is due', async () => {
+    const store = await freshStore();
+    let transactions = 0;
+    const db = new Proxy(store.db, {
+      get(target, key, receiver) {
+        if (key !== 'transaction') return Reflect.get(target, key, receiver) as unknown;
+        return (names: string | string[], mode?: IDBTransactionMode, o?: IDBTransactionOptions) => {
+          if (mode === 'readwrite') transactions++;
+          return target.transaction(names as 'watched', mode as 'readwrite', o);
+        };
+      },
+    }) as AccountsDB;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // views 15 ms apart for longer than the quiet period (200 ms): nothing is written while they come
+    const quiet = createWatchStore(db, Date.now, { viewWriteDelayMs: 200, viewWriteMaxDelayMs: 10_000 });
+    const first = quiet.watch(aid(1), 'viewed', 'https://crm.example/r/1');
+    for (let i = 2; i <= 20; i++) {
+      await sleep(15);
+      void quiet.watch(aid(i), 'viewed', `https://crm.example/r/${i}`);
+    }
+    expect(transactions).toBe(0);
+    expect(await store.db.count('watched')).toBe(0);
+    await first; // written after the quiet period, all of them in one transaction
+    expect(transactions).toBe(1);
+    expect(await store.db.count('watched')).toBe(20);
+    // a view every 10 ms never leaves a quiet period: the deadline (250 ms) writes the batch anyway
+    const busy = createWatchStore(db, Date.now, { viewWriteDelayMs: 200, viewWriteMaxDelayMs: 250 });
+    let written = false;
+    void busy.watch(aid(30), 'viewed', 'https://crm.example/r/30').then(() => (written = true));
+    for (let i = 31; i < 100 && !written; i++) {
+      await sleep(10);
+      void busy.watch(aid(i), 'viewed', `https://crm.example/r/${i}`);
+    }
+    expect(written).toBe(true);
+    expect(transactions).toBe(2);
+    expect(await store.db.get('watched', aid(30))).toMatchObject({ reasons: ['viewed'], lastUrl: 'https://crm.example/r/30' });
+  });
+
   it('writes queued views when the delay ends; unwatch and clearing the data are not undone by them', async () => {
     const { store } = await setup();
     const watch = createWatchStore(store.db, Date.now, { viewWriteDelayMs: 10 });
