@@ -112,6 +112,12 @@ export function deltaSection(results: SizeResult[]): Section {
   };
 }
 
+/** "port + one cache read p95 X ms; " from section 5's worst size, or '' when it was not measured. */
+function floorsText(results: SizeResult[]): string {
+  const reads = results.flatMap((r) => (r.lookup?.readFloorP95 === undefined ? [] : [r.lookup.readFloorP95]));
+  return reads.length ? `port + one cache read p95 ${fmt(Math.max(...reads), 1)} ms; ` : '';
+}
+
 /** Section 5: lookupContext latency, warm cache. */
 export function lookupSection(results: SizeResult[]): Section {
   const rows = results.map((r) =>
@@ -123,14 +129,16 @@ export function lookupSection(results: SizeResult[]): Section {
           fmt(r.lookup.p95, 1),
           fmt(r.lookup.max, 1),
           `${r.lookup.found}/${r.lookup.count}`,
+          r.lookup.readFloorP50 === undefined ? 'n/a' : `${fmt(r.lookup.readFloorP50, 1)} / ${fmt(r.lookup.readFloorP95!, 1)}`,
           `${fmt(r.lookup.floorP50, 1)} / ${fmt(r.lookup.floorP95, 1)}`,
           r.lookup.messageP50 === undefined ? 'n/a' : `${fmt(r.lookup.messageP50, 1)} / ${fmt(r.lookup.messageP95!, 1)}`,
         ]
-      : [fmt(r.n), failed(r), '', '', '', '', '', ''],
+      : [fmt(r.n), failed(r), '', '', '', '', '', '', ''],
   );
   const ok = results.filter((r) => r.lookup);
   const worst = Math.max(...ok.map((r) => r.lookup!.p95));
   const floor = Math.max(...ok.map((r) => r.lookup!.floorP95));
+  const readFloor = floorsText(results);
   return {
     id: 'lookup',
     title: '5. Domain lookup latency (warm cache)',
@@ -138,14 +146,15 @@ export function lookupSection(results: SizeResult[]): Section {
       'after the full sync of section 3, 200 lookupContext messages (a Salesforce account context whose website is a cached account\'s domain, 200 different accounts spread over the cache) ' +
       'are sent one after another from an extension page on the request port (utils/port-requests.ts: one runtime.connect port, {id, type, data} messages), as the panel frame sends its lookups; each round trip is timed inside the page with performance.now(). ' +
       '20 warm-up lookups first. The panel iframe sends from an extension page too; LinkedIn\'s in-page panel sends from a content script on the same port, plus the site-enabled check (effective settings read) that the background skips for extension pages. ' +
-      'Floor: 200 round trips on a port of its own that a bare runtime.onConnect listener, added to the worker for the bench, answers at once (no IndexedDB, no handler): what any lookup costs before it does anything. ' +
+      'Floor of a cache-backed lookup: the same 200 domains on a port of its own whose bare runtime.onConnect listener, added to the worker for the bench, does only the cache read a lookup cannot skip (the account\'s rows by domain: one read-only transaction over \'accounts\' and \'blocks\', both index reads at once, as store.ts findIn) and answers with the count: no validation, no resolver, no activities, no script around the read. ' +
+      'Below it, 200 round trips on a port that a bare listener answers at once (no IndexedDB, no handler): what any request costs before it does anything. ' +
       'Beside it, 200 round trips of a runtime.sendMessage to a bare runtime.onMessage listener: the transport lookups used before the port.',
-    body: table(['Cached accounts', 'lookups', 'p50 ms', 'p95 ms', 'max ms', 'found', 'floor (port) p50 / p95 ms', 'bare sendMessage p50 / p95 ms'], rows),
+    body: table(['Cached accounts', 'lookups', 'p50 ms', 'p95 ms', 'max ms', 'found', 'floor (port + cache read) p50 / p95 ms', 'bare port p50 / p95 ms', 'bare sendMessage p50 / p95 ms'], rows),
     targets: [
       { target: 'p95 ≤ 10 ms at every size', measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms` : 'not measured', met: ok.length ? worst <= 10 : null },
       {
         target: 'p95 ≤ 5 ms at every size (issue #18)',
-        measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms (bare round trip p95 ${fmt(floor, 1)} ms)` : 'not measured',
+        measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms (${readFloor}bare round trip p95 ${fmt(floor, 1)} ms)` : 'not measured',
         met: ok.length ? worst <= 5 : null,
       },
     ],
@@ -161,6 +170,7 @@ export function searchSection(results: SizeResult[]): Section {
   const ok = results.filter((r) => r.search);
   const worst = Math.max(...ok.map((r) => r.search!.p95));
   const floors = results.flatMap((r) => (r.lookup ? [r.lookup.floorP95] : []));
+  const readFloor = floorsText(results);
   return {
     id: 'search',
     title: '6. Popup search per keystroke and popup first paint',
@@ -177,9 +187,9 @@ export function searchSection(results: SizeResult[]): Section {
       { target: 'search ≤ 16 ms per keystroke (p95) at every size', measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms` : 'not measured', met: ok.length ? worst <= 16 : null },
       {
         target: 'search ≤ 5 ms per keystroke (p95) at every size (issue #18)',
-        // the same floor as section 5: a round trip on the request port before any read
+        // the same floors as section 5: one cache read on the port, and a round trip before any read
         measured: ok.length
-          ? `worst p95 ${fmt(worst, 1)} ms${floors.length ? ` (bare round trip p95 ${fmt(Math.max(...floors), 1)} ms)` : ''}`
+          ? `worst p95 ${fmt(worst, 1)} ms${floors.length ? ` (${readFloor}bare round trip p95 ${fmt(Math.max(...floors), 1)} ms)` : ''}`
           : 'not measured',
         met: ok.length ? worst <= 5 : null,
       },

@@ -34,7 +34,20 @@ export interface SizeResult {
   delta?: { ms: number; changed: number; requests: number; accountRequests: number; rows: number };
   /** (100k only) a forced full sync over the warm cache: one record per account, replacing the blocks */
   resync?: { ms: number; rate: number; cached: number };
-  lookup?: { p50: number; p95: number; max: number; count: number; found: number; floorP50: number; floorP95: number; messageP50?: number; messageP95?: number };
+  lookup?: {
+    p50: number;
+    p95: number;
+    max: number;
+    count: number;
+    found: number;
+    floorP50: number;
+    floorP95: number;
+    messageP50?: number;
+    messageP95?: number;
+    /** port + the lookup's cache read, nothing else (ExtensionSession.cacheReadFloor) */
+    readFloorP50?: number;
+    readFloorP95?: number;
+  };
   search?: { p50: number; p95: number; max: number; count: number; withHits: number };
   popup?: PopupOpen;
   error?: string;
@@ -66,6 +79,9 @@ async function lookups(ext: ExtensionSession, world: World, n: number) {
   // the floor on the lookups' own transport (the request port), and a bare runtime message beside it
   const floor = await ext.floor(200, 'port');
   const message = await ext.floor(200, 'message');
+  // and the floor of a cache-backed lookup: the port plus its one cache read, for the same 200 domains
+  const read = await ext.cacheReadFloor(spread(n, 200, 2).map((i) => all[i]!.domain));
+  if (read.found !== read.ms.length) throw new Error(`cache-read floor found ${read.found} of ${read.ms.length} domains`);
   return {
     p50: quantile(ms, 0.5),
     p95: quantile(ms, 0.95),
@@ -76,6 +92,8 @@ async function lookups(ext: ExtensionSession, world: World, n: number) {
     floorP95: quantile(floor, 0.95),
     messageP50: quantile(message, 0.5),
     messageP95: quantile(message, 0.95),
+    readFloorP50: quantile(read.ms, 0.5),
+    readFloorP95: quantile(read.ms, 0.95),
   };
 }
 

@@ -14,9 +14,12 @@ import type { World } from '../../e2e/world.ts';
 import type { RequestData, RequestName, ResponseMap } from '../../../utils/messaging.ts';
 import type { SyncStatus } from '../../../utils/view-models.ts';
 import { isPortRequest, REQUEST_PORT } from '../../../utils/port-protocol.ts';
+import { ACCOUNTS_DB_NAME } from '../../../utils/accounts/db.ts';
 
 /** the bare echo port of floor() */
 const FLOOR_PORT = '__benchFloorPort';
+/** the bare cache-read port of cacheReadFloor() */
+const READ_FLOOR_PORT = '__benchReadFloorPort';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -81,6 +84,13 @@ export interface ExtensionSession {
    * lookups and searches), or as runtime.sendMessage calls.
    */
   floor(count: number, transport?: 'port' | 'message'): Promise<number[]>;
+  /**
+   * The floor of a lookup answered from the cache: ms of one round trip per domain on a port of its
+   * own whose bare listener (installed for the bench) does only the cache read a lookup cannot skip,
+   * the account's rows by domain (one read-only transaction over 'accounts' and 'blocks', both index
+   * reads at once, as store.ts findIn), and answers with the number of records read.
+   */
+  cacheReadFloor(domains: string[]): Promise<{ ms: number[]; found: number }>;
 }
 
 /**
@@ -200,6 +210,62 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
           return ms;
         },
         { n: count, portName: transport === 'port' ? FLOOR_PORT : null },
+      );
+    },
+    async cacheReadFloor(domains: string[]) {
+      // tsx names the inner functions below with a helper the worker does not have
+      await worker.evaluate('globalThis.__name ??= (f) => f;');
+      await worker.evaluate(
+        ({ portName, dbName }) => {
+          const g = globalThis as { __benchReadFloor?: boolean };
+          if (g.__benchReadFloor) return;
+          g.__benchReadFloor = true;
+          let db: Promise<IDBDatabase> | null = null;
+          const open = () =>
+            (db ??= new Promise((resolve, reject) => {
+              const req = indexedDB.open(dbName);
+              req.onsuccess = () => resolve(req.result);
+              req.onerror = () => reject(req.error);
+            }));
+          const getAll = (req: IDBRequest<unknown[]>) =>
+            new Promise<number>((resolve, reject) => {
+              req.onsuccess = () => resolve(req.result.length);
+              req.onerror = () => reject(req.error);
+            });
+          chrome.runtime.onConnect.addListener((p) => {
+            if (p.name !== portName) return;
+            p.onMessage.addListener(async (m: { id: number; domain: string }) => {
+              const tx = (await open()).transaction(['accounts', 'blocks'], 'readonly');
+              const [own, blocks] = await Promise.all([
+                getAll(tx.objectStore('accounts').index('domain').getAll(m.domain)),
+                getAll(tx.objectStore('blocks').index('domains').getAll(m.domain)),
+              ]);
+              p.postMessage({ id: m.id, res: own + blocks });
+            });
+          });
+        },
+        { portName: READ_FLOOR_PORT, dbName: ACCOUNTS_DB_NAME },
+      );
+      return page.evaluate(
+        async ({ list, portName }) => {
+          const ms: number[] = [];
+          let found = 0;
+          const port = chrome.runtime.connect({ name: portName });
+          let answer: ((n: number) => void) | null = null;
+          port.onMessage.addListener((m: { res: number }) => answer?.(m.res));
+          for (const [i, domain] of list.entries()) {
+            const t0 = performance.now();
+            const n = await new Promise<number>((r) => {
+              answer = r;
+              port.postMessage({ id: i, domain });
+            });
+            ms.push(performance.now() - t0);
+            if (n > 0) found++;
+          }
+          port.disconnect();
+          return { ms, found };
+        },
+        { list: domains, portName: READ_FLOOR_PORT },
       );
     },
   };
