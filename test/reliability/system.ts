@@ -79,7 +79,8 @@ export async function createSystem(opts: SystemOptions) {
     setStatus: (s) => syncStatusItem.setValue(s),
   });
   const outbox = createOutbox({
-    db: openOutboxDb(`rel-outbox-${tag}`), client: getClient, now: clock.now, random: () => 0.5,
+    // the only outbox on its database, as the background's (entrypoints/background.ts)
+    db: openOutboxDb(`rel-outbox-${tag}`), soleInstance: true, client: getClient, now: clock.now, random: () => 0.5,
     getOwnerEmail: async () => opts.repEmail ?? 'sam.seller@lens-demo-vendor.com', backoffBaseMs: 1000,
   });
   const panelFrames = createPanelFrames(null);

@@ -5,14 +5,22 @@ import type { OutboxDb } from './db';
 import { leaseExpiry } from './lease';
 import { dueAt, openItems, toView } from './store';
 
-/** Builds list/totals/nextDueAt/purgeSent over the outbox database. */
-export function createOutboxQueries(dbp: Promise<OutboxDb>, now: () => number, onChange: () => void) {
+/**
+ * Builds list/totals/nextDueAt/purgeSent over the outbox database. `mayHaveItems(domain)` false:
+ * the domain has no items for sure, and `list` answers it without a read.
+ */
+export function createOutboxQueries(
+  dbp: Promise<OutboxDb>,
+  now: () => number,
+  onChange: () => void,
+  mayHaveItems: (domain: string) => Promise<boolean> = async () => true,
+) {
   /** Newest first, optionally for one domain. */
   async function list(o: { domain?: string; limit?: number } = {}): Promise<ActivityView[]> {
+    const domain = o.domain ? normalizeApiDomain(o.domain) : undefined;
+    if (domain !== undefined && !(await mayHaveItems(domain))) return [];
     const db = await dbp;
-    const items = o.domain
-      ? await db.getAllFromIndex('items', 'domain', normalizeApiDomain(o.domain))
-      : await db.getAll('items');
+    const items = domain !== undefined ? await db.getAllFromIndex('items', 'domain', domain) : await db.getAll('items');
     const at = now();
     return items
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))

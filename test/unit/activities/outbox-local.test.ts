@@ -88,6 +88,48 @@ describe('list, totals, nextDueAt, purgeSent', () => {
     expect(acme.every((v) => v.draft.domain === 'acmerobotics.com')).toBe(true);
   });
 
+  it('as the sole instance answers a domain without items from memory, and never misses an item', async () => {
+    const clock = createClock();
+    const db = await freshDb();
+    // an earlier worker's item
+    const earlier = createOutbox({ db, client: () => null, getOwnerEmail: async () => REP_EMAIL, now: clock.now });
+    await earlier.add(callDraft(1, { domain: 'acmerobotics.com' }));
+    // count the transactions on 'items' this worker's outbox opens
+    let reads = 0;
+    const counted = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key !== 'transaction') return Reflect.get(target, key, receiver) as unknown;
+        return (names: 'items' | 'meta', ...rest: [IDBTransactionMode?]) => {
+          if ([names].flat().includes('items')) reads++;
+          return target.transaction(names, ...rest);
+        };
+      },
+    });
+    const outbox = createOutbox({ db: counted, soleInstance: true, client: () => null, getOwnerEmail: async () => REP_EMAIL, now: clock.now });
+    expect((await outbox.list({ domain: 'www.AcmeRobotics.com' })).map((v) => v.draft.subject)).toEqual(['Discovery call #1']);
+    const before = reads;
+    for (let i = 0; i < 3; i++) expect(await outbox.list({ domain: 'nobody.example' })).toEqual([]);
+    expect(reads).toBe(before); // no read for a domain with no items
+    // its own items are listed at once, also when the first list and the add overlap
+    const overlapping = outbox.list({ domain: 'globex-analytics.io' });
+    await outbox.add(emailDraft(2, { domain: 'globex-analytics.io' }));
+    await overlapping;
+    expect((await outbox.list({ domain: 'globex-analytics.io' })).map((v) => v.draft.subject)).toEqual(['Follow-up #2']);
+    // a retry that moves a failed activity to another domain lists it there
+    const [acme] = await db.getAll('items');
+    await db.put('items', { ...acme!, state: 'failed' });
+    expect(await outbox.retry(acme!.id, callDraft(1, { domain: 'initech.example' }))).toEqual({ ok: true });
+    expect((await outbox.list({ domain: 'initech.example' })).map((v) => v.id)).toEqual([acme!.id]);
+    // without soleInstance every list reads (another instance may have added items)
+    const shared = createOutbox({ db: counted, client: () => null, getOwnerEmail: async () => REP_EMAIL, now: clock.now });
+    const was = reads;
+    await shared.list({ domain: 'nobody.example' });
+    await shared.list({ domain: 'nobody.example' });
+    expect(reads).toBe(was + 2);
+    await earlier.add(callDraft(3, { domain: 'nobody.example' }));
+    expect(await shared.list({ domain: 'nobody.example' })).toHaveLength(1);
+  });
+
   it('reports the next due time: the end of the undo window, null when empty', async () => {
     const { outbox, clock } = await setup();
     expect(await outbox.nextDueAt()).toBeNull();
