@@ -1,7 +1,7 @@
 /** Turns the per-size results of cache-scale.ts into the sections 3–6 of docs/benchmarks.md. */
 import type { SizeResult } from './cache-scale.ts';
 import { notMeasured, type Section } from './lib/report.ts';
-import { fmt, table } from './lib/stats.ts';
+import { fmt, quantile, table } from './lib/stats.ts';
 
 const mb = (bytes: number) => `${fmt(bytes / 1048576, 1)} MB`;
 const sizeLabel = (r: SizeResult) => (r.partial ? `${fmt(r.cached ?? 0)} (partial sync of ${fmt(r.n)})` : fmt(r.n));
@@ -139,6 +139,11 @@ export function lookupSection(results: SizeResult[]): Section {
   const worst = Math.max(...ok.map((r) => r.lookup!.p95));
   const floor = Math.max(...ok.map((r) => r.lookup!.floorP95));
   const readFloor = floorsText(results);
+  const wakes = results.filter((r) => r.lookup?.wake);
+  const wakeRows = wakes.map((r) => {
+    const { ms, floor: bare } = r.lookup!.wake!;
+    return [sizeLabel(r), fmt(ms.length), fmt(quantile(ms, 0.5), 1), fmt(quantile(ms, 0.95), 1), fmt(Math.max(...ms), 1), `${fmt(quantile(bare, 0.5), 1)} / ${fmt(quantile(bare, 0.95), 1)}`];
+  });
   return {
     id: 'lookup',
     title: '5. Domain lookup latency (warm cache)',
@@ -148,8 +153,17 @@ export function lookupSection(results: SizeResult[]): Section {
       '20 warm-up lookups first. The panel iframe sends from an extension page too; LinkedIn\'s in-page panel sends from a content script on the same port, plus the site-enabled check (effective settings read) that the background skips for extension pages. ' +
       'Floor of a cache-backed lookup: the same 200 domains on a port of its own whose bare runtime.onConnect listener, added to the worker for the bench, does only the cache read a lookup cannot skip (the account\'s rows by domain: one read-only transaction over \'accounts\' and \'blocks\', both index reads at once, as store.ts findIn) and answers with the count: no validation, no resolver, no activities, no script around the read. ' +
       'Below it, 200 round trips on a port that a bare listener answers at once (no IndexedDB, no handler): what any request costs before it does anything. ' +
-      'Beside it, 200 round trips of a runtime.sendMessage to a bare runtime.onMessage listener: the transport lookups used before the port.',
-    body: table(['Cached accounts', 'lookups', 'p50 ms', 'p95 ms', 'max ms', 'found', 'floor (port + cache read) p50 / p95 ms', 'bare port p50 / p95 ms', 'bare sendMessage p50 / p95 ms'], rows),
+      'Beside it, 200 round trips of a runtime.sendMessage to a bare runtime.onMessage listener: the transport lookups used before the port. ' +
+      'After the worker stopped: last, for 10 more accounts, the worker is stopped (CDP ServiceWorker.stopAllWorkers, then 300 ms) before each lookup, so each one starts the worker (its script, its set-up, the databases opened) and then answers. Its floor, in a browser of its own: the same stop and a runtime.sendMessage from an extension page to test/bench/bare-extension, a worker whose only code is a listener that answers at once.',
+    body: [
+      table(['Cached accounts', 'lookups', 'p50 ms', 'p95 ms', 'max ms', 'found', 'floor (port + cache read) p50 / p95 ms', 'bare port p50 / p95 ms', 'bare sendMessage p50 / p95 ms'], rows),
+      '',
+      '**After the worker stopped** (the first lookup after an idle spell: Chrome stops an extension\'s service worker 30 s after its last event, so a rep who reads a record for longer than that meets this on the next one)',
+      '',
+      wakeRows.length
+        ? table(['Cached accounts', 'lookups', 'p50 ms', 'p95 ms', 'max ms', 'bare worker\'s wake + message p50 / p95 ms'], wakeRows)
+        : 'Not measured.',
+    ].join('\n'),
     targets: [
       { target: 'p95 ≤ 10 ms at every size', measured: ok.length ? `worst p95 ${fmt(worst, 1)} ms` : 'not measured', met: ok.length ? worst <= 10 : null },
       {

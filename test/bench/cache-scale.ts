@@ -7,7 +7,7 @@
 import type { World } from '../e2e/world.ts';
 import { startWorld } from '../e2e/world.ts';
 import { attachHeapSampler } from './lib/heap.ts';
-import { launchBench, openExtension, stopSync, syncAndWait, type ExtensionSession } from './lib/session.ts';
+import { launchBench, openExtension, stopSync, syncAndWait, wakeFloor, type ExtensionSession } from './lib/session.ts';
 import { quantile } from './lib/stats.ts';
 import type { SyncStatus } from '../../utils/view-models.ts';
 import { measurePopupOpen, type PopupOpen } from './popup-open.ts';
@@ -47,6 +47,8 @@ export interface SizeResult {
     /** port + the lookup's cache read, nothing else (ExtensionSession.cacheReadFloor) */
     readFloorP50?: number;
     readFloorP95?: number;
+    /** lookups each right after the worker was stopped, and a bare worker's wake (wakeFloor) */
+    wake?: { ms: number[]; floor: number[] };
   };
   search?: { p50: number; p95: number; max: number; count: number; withHits: number };
   popup?: PopupOpen;
@@ -66,6 +68,9 @@ export interface ScaleOptions {
 const LIVE_PROBES = [0.25, 0.5, 0.75];
 
 const PLACE = { site: 'salesforce-lightning', url: 'https://bench.lightning.force.com/lightning/r/Account/001Hs0000000BeNcH/view' };
+
+/** lookups after a stopped worker per size (each one stop, a pause and a wake) */
+const WAKES = 10;
 
 /** A deterministic spread of `count` indexes over 0..n-1. */
 const spread = (n: number, count: number, salt: number) => Array.from({ length: count }, (_, i) => (i * 7919 + salt * 104_729) % n);
@@ -162,6 +167,12 @@ async function oneSize(n: number, opts: ScaleOptions): Promise<SizeResult> {
       const resync = await syncAndWait(ext, true, 900_000);
       out.resync = { ms: resync.ms, rate: (resync.status.accounts / resync.ms) * 1000, cached: resync.status.cachedAccounts };
       opts.log(`  N=${n}: full re-sync over the warm cache took ${(resync.ms / 1000).toFixed(1)} s (${Math.round(out.resync.rate)} accounts/s)`);
+    }
+    // last: it stops the worker, which leaves the session's worker handle stale
+    if (out.lookup) {
+      const all = world.emulator.state.store.all();
+      const ctx = (i: number) => ({ ...PLACE, websites: [`https://www.${all[i]!.domain}/`], companyName: all[i]!.name });
+      out.lookup.wake = { ms: await ext.wakeCalls('lookupContext', spread(cached, WAKES, 4).map(ctx)), floor: await wakeFloor(world, WAKES) };
     }
   } catch (err) {
     out.error = err instanceof Error ? err.message : String(err);

@@ -91,6 +91,54 @@ export interface ExtensionSession {
    * reads at once, as store.ts findIn), and answers with the number of records read.
    */
   cacheReadFloor(domains: string[]): Promise<{ ms: number[]; found: number }>;
+  /**
+   * Each request after the service worker was stopped (CDP ServiceWorker.stopAllWorkers, then a
+   * pause): what the first request after an idle spell costs (Chrome stops an extension's worker
+   * after 30 s without events). Leaves `worker` stale: call it last.
+   */
+  wakeCalls<N extends RequestName>(name: N, datas: RequestData<N>[]): Promise<number[]>;
+}
+
+/** the extension of wakeFloor(): a worker with one listener that answers at once */
+export const BARE_EXTENSION = path.resolve(import.meta.dirname, '../bare-extension');
+
+/** Stops every service worker of the page's profile (the extension's included). */
+async function stopWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach();
+  }
+  await page.waitForTimeout(300);
+}
+
+/**
+ * The floor of ExtensionSession.wakeCalls, in a browser of its own: `count` runtime.sendMessage round
+ * trips from an extension page, each after the worker of test/bench/bare-extension was stopped.
+ */
+export async function wakeFloor(world: World, count: number): Promise<number[]> {
+  const browser = await launchBench(world, BARE_EXTENSION);
+  try {
+    const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${extensionIdOf(worker)}/page.html`);
+    const ms: number[] = [];
+    for (let i = 0; i < count; i++) {
+      await stopWorkers(page);
+      ms.push(
+        await page.evaluate(async () => {
+          const t0 = performance.now();
+          await new Promise((r) => chrome.runtime.sendMessage({ type: '__benchWake' }, r));
+          return performance.now() - t0;
+        }),
+      );
+    }
+    return ms;
+  } finally {
+    await browser.close();
+  }
 }
 
 /**
@@ -211,6 +259,14 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
         },
         { n: count, portName: transport === 'port' ? FLOOR_PORT : null },
       );
+    },
+    async wakeCalls(name, datas) {
+      const ms: number[] = [];
+      for (const data of datas) {
+        await stopWorkers(page);
+        ms.push(...(await timedCalls(name, [data])).ms);
+      }
+      return ms;
     },
     async cacheReadFloor(domains: string[]) {
       // tsx names the inner functions below with a helper the worker does not have
