@@ -10,6 +10,7 @@ import { attachHeapSampler } from './lib/heap.ts';
 import { launchBench, openExtension, stopSync, syncAndWait, wakeFloor, type ExtensionSession } from './lib/session.ts';
 import { quantile } from './lib/stats.ts';
 import type { SyncStatus } from '../../utils/view-models.ts';
+import type { RequestData } from '../../utils/messaging.ts';
 import { measurePopupOpen, type PopupOpen } from './popup-open.ts';
 
 export interface SizeResult {
@@ -75,9 +76,15 @@ const WAKES = 10;
 /** A deterministic spread of `count` indexes over 0..n-1. */
 const spread = (n: number, count: number, salt: number) => Array.from({ length: count }, (_, i) => (i * 7919 + salt * 104_729) % n);
 
+/** The Salesforce account context of the world's i-th account (its website is the account's domain). */
+function accountContext(world: World): (i: number) => RequestData<'lookupContext'> {
+  const all = world.emulator.state.store.all();
+  return (i) => ({ ...PLACE, websites: [`https://www.${all[i]!.domain}/`], companyName: all[i]!.name });
+}
+
 async function lookups(ext: ExtensionSession, world: World, n: number) {
   const all = world.emulator.state.store.all();
-  const ctx = (i: number) => ({ ...PLACE, websites: [`https://www.${all[i]!.domain}/`], companyName: all[i]!.name });
+  const ctx = accountContext(world);
   await ext.timedCalls('lookupContext', spread(n, 20, 1).map(ctx)); // warm-up (code paths, IndexedDB pages)
   const { ms, results } = await ext.timedCalls('lookupContext', spread(n, 200, 2).map(ctx));
   const found = results.filter((r) => r.state === 'found').length;
@@ -170,9 +177,10 @@ async function oneSize(n: number, opts: ScaleOptions): Promise<SizeResult> {
     }
     // last: it stops the worker, which leaves the session's worker handle stale
     if (out.lookup) {
-      const all = world.emulator.state.store.all();
-      const ctx = (i: number) => ({ ...PLACE, websites: [`https://www.${all[i]!.domain}/`], companyName: all[i]!.name });
-      out.lookup.wake = { ms: await ext.wakeCalls('lookupContext', spread(cached, WAKES, 4).map(ctx)), floor: await wakeFloor(world, WAKES) };
+      const woken = await ext.wakeCalls('lookupContext', spread(cached, WAKES, 4).map(accountContext(world)));
+      const found = woken.results.filter((r) => r.state === 'found').length;
+      if (found !== WAKES) throw new Error(`after a stopped worker ${found} of ${WAKES} lookups found their account`);
+      out.lookup.wake = { ms: woken.ms, floor: await wakeFloor(world, WAKES) };
     }
   } catch (err) {
     out.error = err instanceof Error ? err.message : String(err);

@@ -96,7 +96,7 @@ export interface ExtensionSession {
    * pause): what the first request after an idle spell costs (Chrome stops an extension's worker
    * after 30 s without events). Leaves `worker` stale: call it last.
    */
-  wakeCalls<N extends RequestName>(name: N, datas: RequestData<N>[]): Promise<number[]>;
+  wakeCalls<N extends RequestName>(name: N, datas: RequestData<N>[]): Promise<{ ms: number[]; results: ResponseMap[N][] }>;
 }
 
 /** the extension of wakeFloor(): a worker with one listener that answers at once */
@@ -261,12 +261,14 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
       );
     },
     async wakeCalls(name, datas) {
-      const ms: number[] = [];
+      const out: { ms: number[]; results: ResponseMap[typeof name][] } = { ms: [], results: [] };
       for (const data of datas) {
         await stopWorkers(page);
-        ms.push(...(await timedCalls(name, [data])).ms);
+        const one = await timedCalls(name, [data]);
+        out.ms.push(...one.ms);
+        out.results.push(...one.results);
       }
-      return ms;
+      return out;
     },
     async cacheReadFloor(domains: string[]) {
       // tsx names the inner functions below with a helper the worker does not have
