@@ -96,7 +96,8 @@ describe('ContentPanel', () => {
     await themeItem.setValue('dark');
     const { controller, container } = mountFor('hubspot');
     await screen.findByRole('heading', { name: 'Acme Corp' });
-    expect(container.querySelector('.rl-root')?.getAttribute('data-theme')).toBe('dark');
+    // the setting is read from storage, which may answer after the answer's render
+    await waitFor(() => expect(container.querySelector('.rl-root')?.getAttribute('data-theme')).toBe('dark'));
     act(() => controller.toggleHidden());
     expect(screen.queryByRole('heading', { name: 'Acme Corp' })).toBeNull();
   });
