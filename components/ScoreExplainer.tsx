@@ -13,7 +13,6 @@ export const SOURCE_MEASURES: Record<keyof AccountView['intent'], string> = {
   bombora: 'intent signals from Bombora',
 };
 
-
 /** "Why 87 · Hot?": a disclosure explaining the band, the sources, the top contributors and the history. */
 export function ScoreExplainer({ account }: { account: AccountView }) {
   const uid = useId();

@@ -94,25 +94,23 @@ export function trendLabel(points: { score: number }[]): string {
 }
 
 /**
- * Date formatters in the browser's locale, made once: `toLocaleString(locale, options)` builds a new
- * Intl.DateTimeFormat on every call (~0.1 ms each in V8, against ~0.003 ms for format() on a kept
- * one), and the panel formats each recent activity on every render.
+ * A date formatter in the browser's locale, made on first use and kept: `toLocaleString(locale,
+ * options)` builds a new Intl.DateTimeFormat on every call (~0.1 ms each in V8, against ~0.003 ms for
+ * format() on a kept one), and the panel formats each recent activity on every render. Unparsable
+ * input is returned as given.
  */
-let dateTimeFormat: Intl.DateTimeFormat | null = null;
-let dayMonthFormat: Intl.DateTimeFormat | null = null;
+function keptDateFormat(options: Intl.DateTimeFormatOptions): (iso: string) => string {
+  let format: Intl.DateTimeFormat | null = null;
+  return (iso) => {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    format ??= new Intl.DateTimeFormat(undefined, options);
+    return format.format(d);
+  };
+}
 
 /** "Dec 6, 2026, 10:31 PM" (medium date, short time, the browser's locale); the input as given when unparsable. */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  return dateTimeFormat.format(d);
-}
+export const formatDateTime = keptDateFormat({ dateStyle: 'medium', timeStyle: 'short' });
 
 /** "6 Dec" / "Dec 6" (the browser's locale); the input as given when unparsable. */
-export function formatDayMonth(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  dayMonthFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-  return dayMonthFormat.format(d);
-}
+export const formatDayMonth = keptDateFormat({ day: 'numeric', month: 'short' });

@@ -11,7 +11,6 @@ const CHIP: Record<ActivityState, string> = {
   skipped: 'Skipped',
 };
 
-
 function StateLine({ item }: { item: ActivityView }) {
   const chip = <span className={`rl-activity-chip rl-activity-chip-${item.state}`}>{CHIP[item.state]}</span>;
   if (item.state === 'failed') {

@@ -89,14 +89,17 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now, o
     settle: (err?: unknown) => void;
   } | null = null;
   const write = () => void writeViews().catch(() => undefined);
+  const stopTimers = (b: NonNullable<typeof batch>) => {
+    clearTimeout(b.timer);
+    clearTimeout(b.deadline);
+  };
 
   /** Write the pending views now, in one transaction (each row read and merged as watch() does). */
   async function writeViews(): Promise<void> {
     const current = batch;
     if (!current) return;
     batch = null;
-    clearTimeout(current.timer);
-    clearTimeout(current.deadline);
+    stopTimers(current);
     const views = pending;
     pending = new Map();
     try {
@@ -245,8 +248,7 @@ export function createWatchStore(db: AccountsDB, now: () => number = Date.now, o
       lastViewWrite.clear();
       // views queued before the data was cleared are not written after it
       if (batch) {
-        clearTimeout(batch.timer);
-        clearTimeout(batch.deadline);
+        stopTimers(batch);
         batch.settle();
         batch = null;
       }

@@ -195,6 +195,31 @@ async function inPageCalls(args: { name: string; datas: unknown[]; port: string 
   return { ms, results };
 }
 
+/**
+ * In an extension page: one round trip per payload on a new port named `portName` (each sent as
+ * {...payload, id}, answered with {id, res}), timed there; the answers' `res` in order. The floors'
+ * transport (floor, cacheReadFloor).
+ */
+async function timedPortTrips(args: { portName: string; payloads: Record<string, unknown>[] }): Promise<{ ms: number[]; answers: unknown[] }> {
+  const ms: number[] = [];
+  const answers: unknown[] = [];
+  const port = chrome.runtime.connect({ name: args.portName });
+  let answer: ((res: unknown) => void) | null = null;
+  port.onMessage.addListener((m: { res: unknown }) => answer?.(m.res));
+  for (const [i, payload] of args.payloads.entries()) {
+    const t0 = performance.now();
+    answers.push(
+      await new Promise<unknown>((r) => {
+        answer = r;
+        port.postMessage({ ...payload, id: i });
+      }),
+    );
+    ms.push(performance.now() - t0);
+  }
+  port.disconnect();
+  return { ms, answers };
+}
+
 /** Waits for the extension's worker, configures it against the world's emulator and opens popup.html. */
 export async function openExtension(context: BrowserContext, opts: { syncEnabled?: boolean } = {}): Promise<ExtensionSession> {
   const worker = await extensionWorker(context);
@@ -232,33 +257,16 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
           if (p.name === portName) p.onMessage.addListener((m: { id: number }) => p.postMessage({ id: m.id, res: null }));
         });
       }, FLOOR_PORT);
-      return page.evaluate(
-        async ({ n, portName }) => {
-          const ms: number[] = [];
-          if (!portName) {
-            for (let i = 0; i < n; i++) {
-              const t0 = performance.now();
-              await new Promise((r) => chrome.runtime.sendMessage({ type: '__benchFloor' }, r));
-              ms.push(performance.now() - t0);
-            }
-            return ms;
-          }
-          const port = chrome.runtime.connect({ name: portName });
-          let answer: (() => void) | null = null;
-          port.onMessage.addListener(() => answer?.());
-          for (let i = 0; i < n; i++) {
-            const t0 = performance.now();
-            await new Promise<void>((r) => {
-              answer = r;
-              port.postMessage({ id: i });
-            });
-            ms.push(performance.now() - t0);
-          }
-          port.disconnect();
-          return ms;
-        },
-        { n: count, portName: transport === 'port' ? FLOOR_PORT : null },
-      );
+      if (transport === 'port') return (await page.evaluate(timedPortTrips, { portName: FLOOR_PORT, payloads: Array.from({ length: count }, () => ({})) })).ms;
+      return page.evaluate(async (n) => {
+        const ms: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          await new Promise((r) => chrome.runtime.sendMessage({ type: '__benchFloor' }, r));
+          ms.push(performance.now() - t0);
+        }
+        return ms;
+      }, count);
     },
     async wakeCalls(name, datas) {
       const out: { ms: number[]; results: ResponseMap[typeof name][] } = { ms: [], results: [] };
@@ -304,27 +312,8 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
         },
         { portName: READ_FLOOR_PORT, dbName: ACCOUNTS_DB_NAME },
       );
-      return page.evaluate(
-        async ({ list, portName }) => {
-          const ms: number[] = [];
-          let found = 0;
-          const port = chrome.runtime.connect({ name: portName });
-          let answer: ((n: number) => void) | null = null;
-          port.onMessage.addListener((m: { res: number }) => answer?.(m.res));
-          for (const [i, domain] of list.entries()) {
-            const t0 = performance.now();
-            const n = await new Promise<number>((r) => {
-              answer = r;
-              port.postMessage({ id: i, domain });
-            });
-            ms.push(performance.now() - t0);
-            if (n > 0) found++;
-          }
-          port.disconnect();
-          return { ms, found };
-        },
-        { list: domains, portName: READ_FLOOR_PORT },
-      );
+      const { ms, answers } = await page.evaluate(timedPortTrips, { portName: READ_FLOOR_PORT, payloads: domains.map((domain) => ({ domain })) });
+      return { ms, found: answers.filter((n) => typeof n === 'number' && n > 0).length };
     },
   };
 }
