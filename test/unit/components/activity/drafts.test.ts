@@ -18,7 +18,7 @@ describe('local time ↔ ISO with offset', () => {
     const iso = toLocalIso(new Date('2026-11-27T15:00:00Z'));
     expect(iso).toBe(expected);
     expect(Date.parse(iso)).toBe(Date.parse('2026-11-27T15:00:00Z'));
-    expect(ActivityDraftSchema.shape.occurredAt.safeParse(iso).success).toBe(true);
+    expect(ActivityDraftSchema.unwrap().shape.occurredAt.safeParse(iso).success).toBe(true);
     expect(localInputToIso(isoToLocalInput(iso))).toBe(iso);
   });
 
