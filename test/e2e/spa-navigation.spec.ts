@@ -92,3 +92,43 @@ for (const c of spaCases) {
     }
   });
 }
+
+test('a navigation to a record wakes a stopped worker while the CRM still loads the record', async ({ context, world, configureExtension, extensionId }) => {
+  // Chrome stops an idle extension worker after 30 s; starting it again is ~100 ms of the next
+  // lookup (docs/benchmarks.md §5). The URL change is itself an event for the worker (the toolbar's
+  // tabs.onUpdated listener, utils/toolbar/index.ts), so the worker starts while the CRM loads the
+  // record, not after the record is read: the start overlaps the CRM's own load. A filter on that
+  // listener, or moving it, would lose this (docs/architecture.md, "The worker's start").
+  const c = spaCases.find((x) => x.adapterId === 'salesforce-lightning')!;
+  const next = expectedCompany({ ...c, url: c.spaNext!.url, expect: c.spaNext!.expect })!;
+  await configureExtension();
+  const slow = `${c.url}?delay=4000`; // the fixture renders the next record 4 s after its URL
+  await world.servePage(slow, c.file);
+  const page = await context.newPage();
+  await page.goto(slow);
+  const frame = await panelFrame(page);
+  await expect(frame.locator('.rl-title')).toHaveText(expectedCompany(c)!.name, { timeout: 20_000 });
+
+  // stop the worker as Chrome does after 30 s without events, over a session of an extension tab
+  // that runs no script; its running status is followed from the ServiceWorker domain's events
+  const quiet = await context.newPage();
+  await quiet.goto(`chrome-extension://${extensionId}/icon/128.png`);
+  const cdp = await context.newCDPSession(quiet);
+  let status = '';
+  const statusIs = (want: string) => expect.poll(() => status, { timeout: 5_000 }).toBe(want);
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) status = v.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await statusIs('stopped');
+  await page.bringToFront();
+  await page.waitForTimeout(300);
+  expect(status, 'nothing woke the worker while the rep stayed on the record').toBe('stopped');
+
+  await page.evaluate((url) => (window as unknown as { __spaGo: (u: string) => void }).__spaGo(url), c.spaNext!.url);
+  // without an event at the URL change, nothing would wake the worker until the record renders, 4 s later
+  await statusIs('running');
+  expect(await page.locator('#spa-root').textContent(), 'the worker started before the record rendered').not.toContain(next.name);
+  await expect(frame.locator('.rl-title')).toHaveText(next.name, { timeout: 20_000 });
+});
