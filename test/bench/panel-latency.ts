@@ -10,11 +10,13 @@ import { expectedCompany, isPlainScoredCompany } from '../e2e/expectations.ts';
 import { loadSiteCases, type SiteCase } from '../e2e/site-cases.ts';
 import { startWorld } from '../e2e/world.ts';
 import type { Section } from './lib/report.ts';
-import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
+import { launchBench, openExtension, stopWorkers, syncAndWait } from './lib/session.ts';
 import { fmt, quantile, table } from './lib/stats.ts';
 import { countTabMessages, describeCounts, lensWorkCounts, type MessageCounts, type WorkCounts } from './work-counts.ts';
 
 const TARGET_MS = 100;
+/** render delays of the stopped-worker pass: the record in the URL change's task (the worst case), and a CRM's quick load */
+const STOPPED_DELAYS = [0, 250];
 const WORK_KEYS = ['navigations', 'checks', 'observers', 'mutationCallbacks', 'mutationRecords', 'reads', 'panelRenders'] as const;
 /** four adapters with different DOM styles keep the suite inside its time budget */
 export const ADAPTERS = ['salesforce-lightning', 'hubspot', 'dynamics', 'gmail'];
@@ -209,6 +211,57 @@ async function runPass(extensionPath: string, cases: SiteCase[], navigations: nu
   return { results, rows, all, failures };
 }
 
+/** The fixture's URL with the delay its spa.html waits before rendering the next record (read once, at load). */
+function withRenderDelay(url: string, delayMs: number): string {
+  const u = new URL(url);
+  u.searchParams.set('delay', String(delayMs));
+  return u.href;
+}
+
+/**
+ * After the worker stopped: each timed navigation starts with the extension's worker stopped (CDP
+ * ServiceWorker.stopAllWorkers from the extension page, then 300 ms), as Chrome stops it 30 s after
+ * its last event. The fixture renders the next record `delayMs` after the URL changes (a CRM loading
+ * the record); the figure is from that render to the painted panel.
+ */
+async function stoppedPass(extensionPath: string, cases: SiteCase[], navigations: number, delays: number[]) {
+  const world = await startWorld({ cases });
+  const browser = await launchBench(world, extensionPath);
+  const times = new Map<number, number[]>(delays.map((d) => [d, []]));
+  const failures: string[] = [];
+  try {
+    const ext = await openExtension(browser.context);
+    await syncAndWait(ext, true);
+    const page = await browser.context.newPage();
+    for (const c of cases) {
+      const a = { url: c.url, name: expectedCompany(c)!.name };
+      const b = { url: c.spaNext!.url, name: expectedCompany({ ...c, url: c.spaNext!.url, expect: c.spaNext!.expect })!.name };
+      for (const delay of delays) {
+        try {
+          const url = withRenderDelay(c.url, delay);
+          await world.servePage(url, c.file);
+          await page.goto(url);
+          const frame = await panelFrameOf(page, a.name);
+          if (!frame) throw new Error('the panel is not framed');
+          await navigate(page, frame, b); // warm-up: both accounts looked up once
+          await navigate(page, frame, a);
+          for (let i = 0; i < navigations; i++) {
+            await stopWorkers(ext.page);
+            const r = await navigate(page, frame, i % 2 === 0 ? b : a);
+            times.get(delay)!.push(r.ms - delay);
+          }
+        } catch (err) {
+          failures.push(`${c.adapterId} (worker stopped, record after ${delay} ms): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await world.close();
+  }
+  return { times, failures };
+}
+
 const latencyRow = (label: string, t: number[], toLookup: number[], toFrame: number[]) =>
   [label, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1), toFrame.length ? fmt(quantile(toFrame, 0.5), 1) : 'n/a', fmt(quantile(toLookup, 0.5), 1)];
 const LATENCY_HEAD = ['Fixture (adapter)', 'navigations', 'p50 ms', 'p95 ms', 'max ms', 'p50 ms to frame', 'p50 ms to lookup'];
@@ -228,8 +281,13 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
   const cases = await spaBenchCases();
   const warm = await runPass(extensionPath, cases, navigations, 'warm');
   const cold = await runPass(extensionPath, cases, Math.max(2, Math.round(navigations / 2)), 'cold');
+  const stopped = await stoppedPass(extensionPath, cases, Math.max(2, Math.round(navigations / 4)), STOPPED_DELAYS);
   const { results, rows, all } = warm;
-  const failures = [...warm.failures, ...cold.failures];
+  const failures = [...warm.failures, ...cold.failures, ...stopped.failures];
+  const stoppedRows = [...stopped.times].filter(([, t]) => t.length).map(([delay, t]) => [
+    delay === 0 ? 'in the same task as the URL change' : `${delay} ms after the URL change`,
+    String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1),
+  ]);
   const p95 = quantile(all, 0.95);
   const toLookupAll = results.flatMap((r) => r.toLookup);
   const perNav = workPerNavigation(results);
@@ -241,6 +299,7 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
       'Cold cache: a second fresh profile with background sync off; before every timed navigation (outside the timing) the extension page sends clearLocalData, so each lookup misses the local cache and goes to the API (the emulator on 127.0.0.1: the resolver\'s 25 ms batching window plus one GET /accounts?domains=…). ' +
       `In the page, t0 = performance.now() right before window.__spaGo(nextUrl); the end is the first requestAnimationFrame after the panel title shows the new account, seen by a MutationObserver in the panel iframe (panel-frame.html, the extension's process; both clocks are performance.timeOrigin + now(), ms since the epoch). ` +
       `${navigations} alternating navigations per fixture (cold: half as many) after one warm-up round, 50 ms apart. ` +
+      `After the worker stopped: a third profile, warm cache; before each of ${Math.max(2, Math.round(navigations / 4))} navigations per fixture and render delay the worker is stopped (CDP ServiceWorker.stopAllWorkers from an extension page, then 300 ms); the fixture (?delay=N) renders the next record N ms after its URL changes, as a CRM that loads the record first, and the figure is the end minus t0 minus N. ` +
       '"To frame": from t0 until the record\'s context message reached the panel frame (detection, reading and the post). "To lookup": from t0 until the service worker received the frame\'s lookupContext message (page, frame and worker clocks are all performance.timeOrigin + now(), ms since the epoch). The rest is the lookup, its answer, React and the paint. ' +
       'Work per navigation: the content script\'s counters (utils/work-counts.ts, read over CDP from its isolated world) and the messages the service worker received from the tab.',
     body: rows.length > 0
@@ -252,6 +311,10 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
           '**Cold cache** (every lookup goes to the API)',
           '',
           cold.rows.length ? table(LATENCY_HEAD, cold.rows) : 'Not measured.',
+          '',
+          '**After the worker stopped** (warm cache; Chrome stops the extension\'s worker 30 s after its last event, so this is the first record a rep opens after reading one for longer): ms from the record\'s render to the painted panel, all fixtures',
+          '',
+          stoppedRows.length ? table(['The CRM renders the record', 'navigations', 'p50 ms', 'p95 ms', 'max ms'], stoppedRows) : 'Not measured.',
           '',
           'Work and messages below are for the warm pass.',
           '',
@@ -274,6 +337,7 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
       cold.all.length
         ? `Cold cache (no target in the issues; one API round trip per navigation): p50 ${fmt(quantile(cold.all, 0.5), 1)} ms, p95 ${fmt(quantile(cold.all, 0.95), 1)} ms over ${cold.all.length} navigations.`
         : 'Cold cache: not measured.',
+      'After the worker stopped: the URL change is itself an event for the worker (the toolbar\'s tabs.onUpdated listener), so Chrome starts it then, while the CRM loads the record; a record rendered in the same task as its URL waits for the whole start (section 5\'s "After the worker stopped" is the same start, without the page). The e2e test "a navigation to a record wakes a stopped worker while the CRM still loads the record" guards that start.',
       ...failures.map((f) => `Not measured for ${f}`),
     ],
   };

@@ -102,8 +102,8 @@ export interface ExtensionSession {
 /** the extension of wakeFloor(): a worker with one listener that answers at once */
 export const BARE_EXTENSION = path.resolve(import.meta.dirname, '../bare-extension');
 
-/** Stops every service worker of the page's profile (the extension's included). */
-async function stopWorkers(page: Page): Promise<void> {
+/** Stops every service worker of the page's profile (the extension's included), then waits 300 ms. */
+export async function stopWorkers(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('ServiceWorker.enable');
