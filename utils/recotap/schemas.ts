@@ -147,7 +147,7 @@ export const PushDealStagesResponseSchema = /* @__PURE__ */ z.lazy(() =>
 );
 
 /** GET /journey-stages: labels (§3.12). */
-export const JourneyStagesSchema = z.array(z.string());
+export const JourneyStagesSchema = /* @__PURE__ */ z.lazy(() => z.array(z.string()));
 
 /** GET /deal-stages item: shape undocumented, assumed to mirror §3.10 (§3.13). */
 export const DealStagePipelineSchema = /* @__PURE__ */ z.lazy(() =>
