@@ -1,5 +1,5 @@
 /** Renders docs/benchmarks.md: how to run, environment, a summary of every target, then each section. */
-import type { Section } from './lib/report.ts';
+import { verdictText, type Section } from './lib/report.ts';
 
 const INTRO = `# Benchmarks
 
@@ -24,7 +24,7 @@ so absolute times are pessimistic and noisy; counts (requests, pages, bytes) are
 /** A section's rows of the summary table; the trailing comment lets a partial run replace them. */
 export function summaryRows(s: Section): string[] {
   return s.targets.map(
-    (t) => `| ${s.title} | ${t.target} | ${t.measured} | ${t.met === null ? 'not measured' : t.met ? 'met' : '**NOT met**'} <!-- summary:${s.id} --> |`,
+    (t) => `| ${s.title} | ${t.target} | ${t.measured} | ${verdictText(t.met, '**NOT met**')} <!-- summary:${s.id} --> |`,
   );
 }
 

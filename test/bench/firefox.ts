@@ -24,7 +24,7 @@ import { askFirefoxBackground } from '../firefox/extension-page.ts';
 import { launchFirefox, openExtensionPage, panelScope, writeFirefoxSettings, type LaunchedFirefox } from '../firefox/launch.ts';
 import { HEAVY_URL, heavyPageHtml } from './heavy-page.ts';
 import { geckoShare, type GeckoProfile, type GeckoShare } from './lib/gecko-share.ts';
-import type { Section } from './lib/report.ts';
+import { pairedVerdict, type Section } from './lib/report.ts';
 import { fmt, median, quantile, table } from './lib/stats.ts';
 import { ADAPTERS, armTitleWatch, spaBenchCases, spaGo } from './panel-latency.ts';
 
@@ -349,6 +349,8 @@ export async function benchFirefoxHostOverhead(extensionPath: string, reps = 5):
   const rounds = (f: (v: BusyVisit) => number) => a.map((x, i) => f(x) / f(b[i]!) - 1);
   const addedNav = median(rounds((v) => v.nav));
   const addedVisit = median(rounds(total));
+  const navVerdict = pairedVerdict(rounds((v) => v.nav), addedNav, NAV_TARGET);
+  const visitVerdict = pairedVerdict(rounds(total), addedVisit, VISIT_TARGET);
   const perNavMs = median(a.map((x, i) => (x.nav - b[i]!.nav) / NAVIGATIONS));
   const framed = a.every((v) => v.framed);
   const pct = (xs: number[]) => xs.map((x) => `${fmt(x * 100, 1)}%`).join(', ');
@@ -422,17 +424,17 @@ export async function benchFirefoxHostOverhead(extensionPath: string, reps = 5):
       },
       {
         target: `Firefox: the add-on adds ≤ 2% main-thread time over the ${NAVIGATIONS} SPA navigations (busy meter, paired visits; issue #18 asks Chrome's targets)`,
-        measured: `${fmt(addedNav * 100, 1)}% (Firefox)`,
-        met: addedNav <= NAV_TARGET,
+        measured: `${fmt(addedNav * 100, 1)}% (Firefox; ${navVerdict.spread})`,
+        met: navVerdict.met,
       },
       {
         target: 'Firefox: the same ≤ 3% over the whole visit (page load and the first panel included)',
-        measured: `${fmt(addedVisit * 100, 1)}% (Firefox)`,
-        met: addedVisit <= VISIT_TARGET,
+        measured: `${fmt(addedVisit * 100, 1)}% (Firefox; ${visitVerdict.spread})`,
+        met: visitVerdict.met,
       },
     ],
     notes: [
-      'The targets are judged first on the Gecko profile\'s shares, as §8 judges Chrome on its CPU profile: the add-on and the page are sampled in the same visit, so the machine\'s load moves both alike (the per-visit shares above agree within a few points). The busy meter\'s paired visits count everything the add-on adds, style and paint included, but two browsers\' visits swing by several percent per round on this machine.',
+      'The targets are judged first on the Gecko profile\'s shares, as §8 judges Chrome on its CPU profile: the add-on and the page are sampled in the same visit, so the machine\'s load moves both alike (the per-visit shares above agree within a few points). The busy meter\'s paired visits count everything the add-on adds, style and paint included, but two browsers\' visits swing by several percent per round on this machine, so those rows are judged only when the rounds agree within twice the target, else reported as not judged.',
       ...(profiled.length
         ? [
             `Why 2% / 3% cannot be met in Firefox with a framed panel (measured floor, this run): the panel iframe's script alone takes ${perNav((g) => g.frameScript)} ms per navigation on the page's thread (its lookup message and React's update of the ~150-element panel, which remounts the next account's activity section), ${fmt(med((v) => v.nav.frameScript / v.nav.pageScript) * 100, 1)}% of the page's own script per navigation (${perNav((g) => g.pageScript)} ms), and its reflows ${perNav((g) => g.addonOther)} ms more. Firefox runs the moz-extension iframe in the page's process (below), so a panel that shows the next record pays its update there; in Chrome the same frame runs in the extension's process and §8 does not count it. The content script alone, the part Chrome's §8 measures, takes ${perNav((g) => g.contentScript)} ms per navigation: ${fmt(csNavShare * 100, 1)}% of this page's script, which is lighter in Firefox than in Chromium (in this document's §8 the same page's script takes about twice as long per navigation).`,

@@ -6,7 +6,7 @@
 import type { BrowserContext, CDPSession } from '@playwright/test';
 import { startWorld } from '../e2e/world.ts';
 import { HEAVY_URL, heavyPageHtml } from './heavy-page.ts';
-import type { Section } from './lib/report.ts';
+import { pairedVerdict, type Section } from './lib/report.ts';
 import { launchBench, openExtension, syncAndWait } from './lib/session.ts';
 import { scriptShare, type ScriptShare } from './lib/script-share.ts';
 import { fmt, median, table } from './lib/stats.ts';
@@ -164,6 +164,8 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
   const addedNav = paired('navScript');
   const addedTask = paired('task');
   const addedThread = paired('thread');
+  const navVerdict = pairedVerdict(rounds('navScript'), addedNav, TARGET);
+  const visitVerdict = pairedVerdict(rounds('script'), added, TARGET);
   const row = (label: string, xs: Visit[]) =>
     [label, fmt(m(xs, 'loadScript'), 1), fmt(m(xs, 'navScript'), 1), fmt(m(xs, 'script'), 1), fmt(m(xs, 'task'), 1), fmt(m(xs, 'thread'), 1)];
   const work = meanCounts(a.map((v) => v.work as Record<string, number> | null));
@@ -216,15 +218,19 @@ export async function benchHostOverhead(extensionPath: string, reps = 5): Promis
         measured: `${fmt(ownShare * 100, 1)}%`,
         met: ownShare <= VISIT_TARGET_18,
       },
-      { target: `extension adds ≤ 5% main-thread script time over the ${NAVIGATIONS} SPA navigations (paired visits)`, measured: `${fmt(addedNav * 100, 1)}%`, met: addedNav <= TARGET },
+      {
+        target: `extension adds ≤ 5% main-thread script time over the ${NAVIGATIONS} SPA navigations (paired visits)`,
+        measured: `${fmt(addedNav * 100, 1)}% (${navVerdict.spread})`,
+        met: navVerdict.met,
+      },
       {
         target: 'the same ≤ 5% over the whole visit (paired visits; page load and first panel render included)',
-        measured: `${fmt(added * 100, 1)}%`,
-        met: added <= TARGET,
+        measured: `${fmt(added * 100, 1)}% (${visitVerdict.spread})`,
+        met: visitVerdict.met,
       },
     ],
     notes: [
-      'Both browsers run on the same 2 shared cores. The paired figures compare two visits\' wall-clock ScriptDuration, and on this machine the page alone swings by ±25% from one visit to the next (see "Script ms per visit"): single rounds range from well below 0% to over 30%, so a median of a few rounds cannot resolve 5%. The CPU-profile share compares the extension with the page inside the same visit, which that noise moves alike; the profiler slows both by its sampling, and the shares are the figures the target is judged on first: the navigations alone (the window of issue #4, \'over 20 SPA navigations\'), and the whole visit with the page load and the first mount of the panel.',
+      'Both browsers run on the same 2 shared cores. The paired figures compare two visits\' wall-clock ScriptDuration, and on this machine the page alone swings by ±25% from one visit to the next (see "Script ms per visit"): single rounds range from well below 0% to over 30%, so a median of a few rounds cannot resolve 5%: the paired rows are judged only when the rounds agree within 10 points (twice the target), else reported as not judged. The CPU-profile share compares the extension with the page inside the same visit, which that noise moves alike; the profiler slows both by its sampling, and the shares are the figures the target is judged on first: the navigations alone (the window of issue #4, \'over 20 SPA navigations\'), and the whole visit with the page load and the first mount of the panel.',
       "Issue #18's 2% / 3%: where the extension's time goes (test/bench/profile-content.ts on a quiet machine, 2026-12-06, per visit): page load ~12 ms, of which ~3.3 ms is inserting the panel iframe (creating the frame: a fixed cost of the framed panel; setting its address after insertion instead of before did not lower it) and the rest starting detection and the first read; the 20 navigations ~12.5 ms, about 0.6 ms per navigation: the record's read (native closest/querySelector over the record area ~0.15 ms, the field layers), URL matching, and the post to the frame (~0.06 ms). No single item is left that is worth the 5–20% these targets still ask; see docs/architecture.md \"Where the time goes\".",
     ],
   };

@@ -29,3 +29,18 @@ describe('benchmarks doc, partial runs', () => {
     ]);
   });
 });
+
+describe('paired-visit verdicts', () => {
+  it('judges a paired figure only when its rounds agree within twice the target', async () => {
+    const { pairedVerdict, verdictText } = await import('../../bench/lib/report.ts');
+    // rounds within 10 points of each other: judged against 5%, either way
+    expect(pairedVerdict([0.01, 0.03, 0.08], 0.03, 0.05)).toEqual({ met: true, spread: 'rounds 1.0% … 8.0%' });
+    expect(pairedVerdict([0.06, 0.07, 0.12], 0.07, 0.05).met).toBe(false);
+    // a 50-point spread says nothing about 5%, whether its median reads 6.4% or -3.6%
+    const noisy = pairedVerdict([0.164, -0.23, -0.34, 0.097, 0.064], 0.064, 0.05);
+    expect(noisy).toEqual({ met: 'not judged', spread: 'rounds -34.0% … 16.4%: a 50-point spread cannot resolve 5%' });
+    expect(pairedVerdict([0.164, -0.23, -0.34], -0.23, 0.05).met).toBe('not judged');
+    expect(pairedVerdict([Number.NaN, 0.01], 0.01, 0.05).met).toBe('not judged'); // a missing baseline visit
+    expect([true, false, null, 'not judged' as const].map((m) => verdictText(m, '**NOT met**'))).toEqual(['met', '**NOT met**', 'not measured', 'not judged']);
+  });
+});
