@@ -10,8 +10,9 @@ const id = () => z.string().min(1).max(64);
 
 /**
  * An object whose every property is built on its first read and kept: a worker woken by one message
- * builds that message's schema only (building them all cost a woken worker's first lookup several
- * milliseconds; docs/architecture.md, "The worker's start"). Properties stay enumerable.
+ * builds that message's schema only (with view-models.ts's lazy schemas: 5–12 ms off a woken
+ * worker's first lookup; docs/architecture.md, "The worker's start, second pass"). Properties stay
+ * enumerable.
  */
 function builtOnFirstRead<T extends Record<string, () => unknown>>(builders: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
   const out = {} as { [K in keyof T]: ReturnType<T[K]> };

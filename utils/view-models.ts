@@ -3,7 +3,8 @@
  * side panel, popup, options). They never carry the API key or raw page HTML.
  * Zod schemas double as validation at the messaging trust boundary. Each composite schema is built
  * on its first use (z.lazy): a woken service worker parses one message type, and building every
- * schema at start cost ~20 ms of its first lookup (docs/architecture.md, "The worker's start").
+ * schema at its start added 5–12 ms to its first lookup (A/B; docs/architecture.md, "The worker's
+ * start, second pass").
  */
 import { z } from 'zod';
 

@@ -199,7 +199,7 @@ async function runPass(extensionPath: string, cases: SiteCase[], navigations: nu
         results.push(r);
         rows.push(latencyRow(c.adapterId, r.times, r.toLookup, r.toFrame));
       } catch (err) {
-        failures.push(`${c.adapterId} (${cache}): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        failures.push(`${c.adapterId} (${cache}): ${firstLine(err)}`);
       }
     }
   } finally {
@@ -210,6 +210,9 @@ async function runPass(extensionPath: string, cases: SiteCase[], navigations: nu
   if (all.length > 0) rows.push(latencyRow('**all**', all, results.flatMap((r) => r.toLookup), results.flatMap((r) => r.toFrame)));
   return { results, rows, all, failures };
 }
+
+/** An error's first line, for the section's "Not measured for …" notes. */
+const firstLine = (err: unknown) => (err instanceof Error ? err.message.split('\n')[0] : String(err));
 
 /** The fixture's URL with the delay its spa.html waits before rendering the next record (read once, at load). */
 function withRenderDelay(url: string, delayMs: number): string {
@@ -251,7 +254,7 @@ async function stoppedPass(extensionPath: string, cases: SiteCase[], navigations
             times.get(delay)!.push(r.ms - delay);
           }
         } catch (err) {
-          failures.push(`${c.adapterId} (worker stopped, record after ${delay} ms): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+          failures.push(`${c.adapterId} (worker stopped, record after ${delay} ms): ${firstLine(err)}`);
         }
       }
     }
