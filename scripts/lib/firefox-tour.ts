@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { DEMO_API_KEY, DEMO_REP } from '../../test/emulator/index.ts';
-import { ADDON_UUID, openExtensionPage, readFirefoxPanel, writeFirefoxSettings } from '../../test/firefox/launch.ts';
+import { ADDON_UUID, openExtensionPage, pollIn, readFirefoxPanel, writeFirefoxSettings } from '../../test/firefox/launch.ts';
 import type { ShownAccount } from '../../test/e2e/extension.ts';
 import type { TourStop } from './tour.ts';
 
@@ -35,9 +35,7 @@ export async function runFirefoxTour(browser: Browser, stops: readonly TourStop[
       const side = await browser.newPage();
       await side.goto(`moz-extension://${ADDON_UUID}/sidepanel.html`, { timeout: 1500 }).catch(() => undefined);
       await page.bringToFront();
-      await side
-        .waitForFunction(() => !!document.querySelector('[data-section="score"] .rl-badge'), { timeout: 15_000 })
-        .catch(() => undefined);
+      await pollIn(side, () => !!document.querySelector('[data-section="score"] .rl-badge'), null, 15_000);
       shown = await side.evaluate(() =>
         ['.rl-title', '[data-section="score"] .rl-badge', '.rl-stepper-now'].map((sel) => document.querySelector(sel)?.textContent?.trim() ?? ''),
       ).then(([name = '', score = '', stage = '']) => (score ? { name, score, stage } : null));

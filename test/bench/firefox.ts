@@ -21,7 +21,7 @@ import { expectedCompany } from '../e2e/expectations.ts';
 import type { SiteCase } from '../e2e/site-cases.ts';
 import { startWorld } from '../e2e/world.ts';
 import { askFirefoxBackground } from '../firefox/extension-page.ts';
-import { launchFirefox, openExtensionPage, panelScope, writeFirefoxSettings, type LaunchedFirefox } from '../firefox/launch.ts';
+import { launchFirefox, openExtensionPage, panelScope, setFirefoxViewport, writeFirefoxSettings, type LaunchedFirefox } from '../firefox/launch.ts';
 import { HEAVY_URL, heavyPageHtml } from './heavy-page.ts';
 import { geckoShare, type GeckoProfile, type GeckoShare } from './lib/gecko-share.ts';
 import { pairedVerdict, type Section } from './lib/report.ts';
@@ -96,7 +96,7 @@ async function measureCase(firefox: LaunchedFirefox, c: SiteCase, navigations: n
   const b = { url: c.spaNext!.url, name: expectedCompany({ ...c, url: c.spaNext!.url, expect: c.spaNext!.expect })!.name };
   const page = await firefox.browser.newPage();
   try {
-    await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
+    await setFirefoxViewport(page, 1280, 800); // wide: the panel starts expanded
     await page.goto(a.url, { waitUntil: 'load' });
     await defineName(page);
     const frame = await framedPanelShowing(page, a.name);
@@ -205,7 +205,7 @@ interface BusyVisit {
 async function heavyVisit<T>(firefox: LaunchedFirefox, mark: (page: Page) => Promise<T>): Promise<{ loaded: T; end: T; framed: boolean }> {
   const page = await firefox.browser.newPage();
   try {
-    await page.setViewport({ width: 1280, height: 800 });
+    await setFirefoxViewport(page, 1280, 800);
     await page.goto(HEAVY_URL, { waitUntil: 'load' });
     await sleep(1000);
     const loaded = await mark(page);

@@ -3,7 +3,7 @@
  * the popup's lookup, read from the DOM (puppeteer-core over BiDi, no Playwright locators).
  */
 import type { Page } from 'puppeteer-core';
-import { waitInPanel } from './launch.ts';
+import { pollIn, waitInPanel } from './launch.ts';
 
 /**
  * Sends one request of utils/messaging.ts exactly as a view does with @webext-core/messaging 4:
@@ -27,15 +27,12 @@ export async function askFirefoxBackground<T>(page: Page, type: string, data: un
 
 /** Types `query` into the popup's search box and presses Enter; resolves with the opened account (null after the timeout). */
 export async function lookUpInPopup(page: Page, query: string, timeoutMs = 20_000): Promise<{ name: string; score: string } | null> {
-  await page.waitForSelector('#rl-popup-q', { timeout: 15_000 });
+  if (!(await pollIn(page, (sel: string) => !!document.querySelector(sel), '#rl-popup-q', 15_000))) return null;
   await page.focus('#rl-popup-q');
   await page.keyboard.type(query);
   await page.keyboard.press('Enter');
   const panel = 'aside[aria-label="Recotap Lens account panel"]';
-  const ok = await page
-    .waitForFunction((sel: string) => !!document.querySelector(`${sel} [data-section="score"] .rl-badge`), { timeout: timeoutMs }, panel)
-    .then(() => true, () => false);
-  if (!ok) return null;
+  if (!(await pollIn(page, (sel: string) => !!document.querySelector(`${sel} [data-section="score"] .rl-badge`), panel, timeoutMs))) return null;
   // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
   const [name = '', score = ''] = await page.evaluate(
     (sel: string) => [`${sel} .rl-title`, `${sel} [data-section="score"] .rl-badge`].map((s) => document.querySelector(s)?.textContent?.trim() ?? ''),

@@ -79,12 +79,73 @@ export async function launchFirefox(
   }
 }
 
+/**
+ * Polls `fn(arg)` in a page or frame until it returns something truthy; resolves with that value,
+ * or null after `timeoutMs`. The Firefox harness waits with this rather than puppeteer's
+ * waitForFunction / waitForSelector: on firefox-esr 140 (the add-on's strict_min_version) those
+ * reject at once with "Waiting failed" in moz-extension:// documents, where evaluate works.
+ */
+export async function pollIn<A, T>(target: Page | Frame, fn: (arg: A) => T, arg: A, timeoutMs: number): Promise<NonNullable<Awaited<T>> | null> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = (await target.evaluate(fn as (arg: unknown) => unknown, arg).catch(() => null)) as Awaited<T> | null;
+    if (value) return value as NonNullable<Awaited<T>>;
+    if (Date.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** An element's box in the window's coordinates (as puppeteer's boundingBox), or null. */
+export interface WindowBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The box of `selector` in `frame` (the page's main frame or a child frame), in the top window's
+ * coordinates: the element's client rect plus the frame viewport's offset, read from Gecko's
+ * mozInnerScreenX/Y in both documents. Puppeteer's boundingBox and click find a child frame's offset
+ * with browsingContext.locateNodes({ type: 'context' }), which firefox-esr 140 rejects.
+ */
+export async function boxInWindow(page: Page, frame: Frame, selector: string): Promise<WindowBox | null> {
+  type Screen = { mozInnerScreenX: number; mozInnerScreenY: number };
+  const origin = () => [(window as unknown as Screen).mozInnerScreenX, (window as unknown as Screen).mozInnerScreenY];
+  const [top, inner] = await Promise.all([page.evaluate(origin), frame.evaluate(origin)]);
+  const rect = await frame.evaluate((sel: string) => {
+    const r = document.querySelector(sel)?.getBoundingClientRect();
+    return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+  }, selector);
+  if (!rect || top.some((v) => typeof v !== 'number') || inner.some((v) => typeof v !== 'number')) return null;
+  return { x: rect.x + inner[0]! - top[0]!, y: rect.y + inner[1]! - top[1]!, width: rect.width, height: rect.height };
+}
+
+/** A real mouse click at the centre of `selector` in `frame` (see boxInWindow); false when it is not there. */
+export async function clickInWindow(page: Page, frame: Frame, selector: string): Promise<boolean> {
+  const box = await boxInWindow(page, frame, selector);
+  if (!box) return false;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  return true;
+}
+
+/**
+ * page.setViewport for Firefox: puppeteer sends emulation.setScreenOrientationOverride beside
+ * browsingContext.setViewport, and firefox-esr 140 does not know the former (the viewport is still
+ * set); that one error is tolerated, then the new width is waited for.
+ */
+export async function setFirefoxViewport(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewport({ width, height }).catch((e: unknown) => {
+    if (!String(e).includes('setScreenOrientationOverride')) throw e;
+  });
+  await pollIn(page, (w: number) => innerWidth === w, width, 5_000);
+}
+
 /** moz-extension:// navigations never report their load over BiDi (§4.4): fire, then wait on content. */
 export async function openExtensionPage(page: Page, file: string): Promise<void> {
   await page.goto(`moz-extension://${ADDON_UUID}/${file}`, { timeout: 1500 }).catch(() => undefined);
-  await page.waitForFunction(() => typeof (globalThis as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id === 'string', {
-    timeout: 15_000,
-  });
+  const ready = await pollIn(page, () => typeof (globalThis as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id === 'string', null, 15_000);
+  if (!ready) throw new Error(`${file} did not load as an add-on page within 15 s`);
 }
 
 /**

@@ -17,7 +17,7 @@ import { startWorld, type World } from '../e2e/world.ts';
 import type { Browser, Page } from 'puppeteer-core';
 import { askFirefoxBackground, lookUpInPopup, quickLogInPanel } from './extension-page.ts';
 import {
-  ADDON_ID, FIREFOX_BUILD, PANEL_FRAME_URL, ROOT, launchFirefox, openExtensionPage, readFirefoxPanel, readFirefoxStoredKey, waitInPanel, writeFirefoxSettings,
+  ADDON_ID, FIREFOX_BUILD, boxInWindow, clickInWindow, PANEL_FRAME_URL, ROOT, launchFirefox, openExtensionPage, pollIn, readFirefoxPanel, readFirefoxStoredKey, setFirefoxViewport, waitInPanel, writeFirefoxSettings,
 } from './launch.ts';
 
 // a watchdog, not an assertion: a run takes ~30 s; a hung browser must not hang `npm test`
@@ -48,17 +48,14 @@ const contactsOf = (a: Activity) => JSON.stringify(a.contacts ?? []);
  * edge; expanded, its header and quick-log row show without scrolling, inside the window.
  */
 async function checkCompactPanel(page: Page): Promise<void> {
-  await page.setViewport({ width: 1024, height: 700 });
-  await page.waitForFunction(() => innerWidth === 1024, { timeout: 5_000 }).catch(() => undefined);
+  await setFirefoxViewport(page, 1024, 700);
   await page.reload({ waitUntil: 'load' });
-  await page.waitForFunction(() => innerWidth === 1024, { timeout: 5_000 }).catch(() => undefined);
+  await pollIn(page, () => innerWidth === 1024, null, 5_000);
   // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
   const collapsed = await waitInPanel(page, (framed: boolean) => framed && !!document.querySelector('.rl-collapsed-btn'), null, 20_000);
-  const pill = await collapsed?.scope.frame.$('.rl-collapsed-btn');
-  // boundingBox is in the window's coordinates (puppeteer adds the iframe's offset)
-  const pillBox = await pill?.boundingBox();
+  const pillBox = collapsed ? await boxInWindow(page, collapsed.scope.frame, '.rl-collapsed-btn') : null;
   check(pillBox && Math.round(pillBox.x + pillBox.width) === 1024, `at 1024×700 the panel starts as a pill at the window's right edge (${JSON.stringify(pillBox ?? null)})`);
-  await pill?.click();
+  await clickInWindow(page, collapsed!.scope.frame, '.rl-collapsed-btn');
   const expanded = await waitInPanel(page, (framed: boolean) => framed && !!document.querySelector('[role="group"][aria-label="Quick log"]'), null, 15_000);
   const frame = expanded?.scope.frame;
   const fit = await frame?.evaluate(() => {
@@ -68,14 +65,14 @@ async function checkCompactPanel(page: Page): Promise<void> {
     if (!row || !box) return null;
     return { inside: row.top >= box.top && row.bottom <= box.bottom, scroll };
   });
-  const row = await (await frame?.$('[role="group"][aria-label="Quick log"]'))?.boundingBox();
+  const row = frame ? await boxInWindow(page, frame, '[role="group"][aria-label="Quick log"]') : null;
   const win = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   const inWindow = !!row && row.y + row.height <= win.height && row.x + row.width <= win.width;
   check(
     fit?.inside === true && fit.scroll === 0 && inWindow,
     `the expanded compact panel shows the quick-log row without scrolling at 1024×700 (${JSON.stringify({ ...fit, bottom: row && Math.round(row.y + row.height), inWindow })})`,
   );
-  await page.setViewport({ width: 1280, height: 800 });
+  await setFirefoxViewport(page, 1280, 800);
 }
 
 /**
@@ -115,7 +112,7 @@ async function checkPanelsPopupAndActivities(world: World, browser: Browser): Pr
   const acme = DEMO_COMPANIES.find((c) => c.key === 'acme')!;
   const record = await browser.newPage();
   // a wide window: below 1100 CSS px the panel starts as a pill (checked below)
-  await record.setViewport({ width: 1280, height: 800 });
+  await setFirefoxViewport(record, 1280, 800);
   await record.goto(sf.url, { waitUntil: 'load' });
   const shown = await readFirefoxPanel(record);
   check(
@@ -137,10 +134,7 @@ async function checkPanelsPopupAndActivities(world: World, browser: Browser): Pr
   const popup = await browser.newPage();
   await openExtensionPage(popup, 'popup.html');
   // issue #17: the Movers tab beside Search
-  const moversTab = await popup
-    .waitForSelector('#rl-tab-movers', { timeout: 15_000 })
-    .then((h) => h?.evaluate((e) => e.textContent ?? ''))
-    .catch(() => null);
+  const moversTab = await pollIn(popup, (sel: string) => document.querySelector(sel)?.textContent ?? '', '#rl-tab-movers', 15_000);
   check(!!moversTab?.startsWith('Movers'), `the popup shows the Movers tab beside Search (${moversTab ?? 'none'})`);
   const found = await lookUpInPopup(popup, acme.domain);
   check(
@@ -224,7 +218,7 @@ async function checkLinkedInOptIn(browser: Browser, settingsPage: Page): Promise
   check(li, 'a LinkedIn fixture of a scored demo company exists');
   const acme = expectedCompany(li)!;
   const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
+  await setFirefoxViewport(page, 1280, 800); // wide: the panel starts expanded
   await page.goto(li.url, { waitUntil: 'load' });
   check((await readFirefoxPanel(page, 3000)) === null, 'by default LinkedIn gets no in-page panel (side panel only)');
   const state = () =>
@@ -271,7 +265,7 @@ async function checkUnreadableRecord(world: World, browser: Browser): Promise<vo
       '</one-record-home-flexipage2></div></div></body></html>',
   );
   const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
+  await setFirefoxViewport(page, 1280, 800); // wide: the panel starts expanded
   await page.goto(url, { waitUntil: 'load' });
   // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
   const unreadable = await waitInPanel(page, (framed: boolean) => framed && (document.querySelector('.rl-unreadable')?.textContent ?? ''), null, 20_000);
@@ -279,9 +273,9 @@ async function checkUnreadableRecord(world: World, browser: Browser): Promise<vo
   check(text.includes('Couldn’t read this record') && !text.includes('not in Recotap'), `an unreadable record says "Couldn’t read this record", not "not in Recotap" (${text.slice(0, 60) || 'no panel'})`);
   const frame = unreadable?.scope.frame ?? page.mainFrame();
   await (await frame.$('input[type="search"]'))?.type('Acme');
-  const pick = await frame.waitForSelector('.rl-pick', { timeout: 10_000 }).catch(() => null);
+  const pick = await pollIn(frame, (sel: string) => !!document.querySelector(sel), '.rl-pick', 10_000);
   check(pick, 'its inline search finds the account');
-  await pick.click();
+  await clickInWindow(page, frame, '.rl-pick');
   const pinned = await readFirefoxPanel(page, 10_000);
   check(pinned?.framed && pinned.name === 'Acme Robotics', `picking it pins the record to the account (${pinned?.name ?? 'no account shown'})`);
   await page.close();
@@ -299,7 +293,7 @@ async function checkStrictCsp(world: World, browser: Browser): Promise<void> {
   const url = `${sf.url}?csp=strict`;
   world.setPage(url, html);
   const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
+  await setFirefoxViewport(page, 1280, 800); // wide: the panel starts expanded
   await page.goto(url, { waitUntil: 'load' });
   const shown = await readFirefoxPanel(page);
   // the policy is in force: a same-origin frame the page adds itself stays empty
@@ -323,7 +317,7 @@ async function checkOutlookMessage(browser: Browser): Promise<void> {
   const c = (await loadSiteCases()).find((x) => x.adapterId === 'outlook' && x.file.endsWith('/conversation.html'));
   check(c, 'the Outlook conversation fixture exists');
   const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
+  await setFirefoxViewport(page, 1280, 800); // wide: the panel starts expanded
   await page.goto(c.url, { waitUntil: 'load' });
   const shown = await readFirefoxPanel(page, 20_000);
   check(shown?.framed && shown.name === 'Acme Robotics', `the panel on an Outlook conversation (${new URL(c.url).host}) shows Acme Robotics, framed (${shown?.name ?? 'no panel'})`);
@@ -336,7 +330,7 @@ async function checkDynamicsApi(world: World, browser: Browser): Promise<void> {
   check(c, 'the Dynamics form without a website exists');
   const before = world.dynamicsApiRequests.length;
   const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 }); // wide: the panel starts expanded
+  await setFirefoxViewport(page, 1280, 800); // wide: the panel starts expanded
   await page.goto(c.url, { waitUntil: 'load' });
   const shown = await readFirefoxPanel(page, 20_000);
   const text = (await waitInPanel(page, (framed: boolean) => framed && (document.querySelector('aside')?.textContent ?? ''), null, 5_000))?.value || '';
