@@ -1,6 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { createActivityHandlers, createOutbox, createOutboxScheduler } from '@/utils/activities';
 import { startLinkedInInPage } from '@/utils/background/linkedin-inpage';
+import { relayLocationChanges } from '@/utils/background/location-nudges';
 import { createPanelFrames } from '@/utils/background/panel-frames';
 import { createMoversNotifier, MOVERS_NOTIFICATION_ID } from '@/utils/background/movers-notify';
 import { createStatusBroadcaster, pushAccountUpdated, registerHandlers, registerPortHandlers } from '@/utils/background/register';
@@ -52,6 +53,8 @@ export default defineBackground({
     // Chrome's framed in-page panel: the iframes crm.js registered, forgotten with their tab
     const panelFrames = createPanelFrames(browser.storage.session ?? null);
     browser.tabs.onRemoved.addListener((tabId) => void panelFrames.forget(tabId));
+    // Firefox before 147: tell a tab's content scripts when its URL changed (they have no Navigation API)
+    if (import.meta.env.FIREFOX) relayLocationChanges(browser.tabs, (tabId) => sendMessage('locationChanged', undefined, tabId));
 
     // the unseen-movers count: the global badge, which tabs showing no record inherit
     const moversBadge = createMoversBadge({

@@ -97,6 +97,8 @@ export interface PushMap {
   statusChanged: StatusView;
   /** a tab's result or context-menu query changed: an open side panel re-reads it */
   tabResultChanged: { tabId: number };
+  /** the browser saw the tab's URL change (Firefox without the Navigation API): its content scripts check location.href now */
+  locationChanged: undefined;
 }
 
 type ProtocolMap = {

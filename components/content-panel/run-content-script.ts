@@ -10,6 +10,7 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { onMessage } from '@/utils/messaging';
+import { backgroundNudges } from './location-nudges';
 import {
   isSiteEnabled, readContentSiteSettings, sitePrefsSetting, siteSurface, watchContentSetting, type SiteSettings,
 } from '@/utils/content-settings';
@@ -87,6 +88,7 @@ export async function runLensContentScript(
     signal: ctx.signal,
     enabledSites,
     recordFetch: pageFetch(),
+    listenForNudges: backgroundNudges(ctx),
     onContext: (context) =>
       quietly(() => {
         current = context;

@@ -14,6 +14,7 @@ import { sendMessage } from '@/utils/messaging';
 import { isSiteEnabled, linkedinInPageSetting, readContentSetting, readContentSiteSettings } from '@/utils/content-settings';
 import type { AnySiteAdapter } from '@/utils/sites/types';
 import { startSiteDetection } from '@/utils/sites/runtime';
+import { backgroundNudges } from './location-nudges';
 import type { PageContext } from '@/utils/view-models';
 
 /** Start detection for this content-script context; lookups only feed the background's tab state. */
@@ -28,6 +29,7 @@ export async function runDetectionOnly(ctx: ContentScriptContext, adapters: read
     window,
     signal: ctx.signal,
     enabledSites,
+    listenForNudges: backgroundNudges(ctx),
     onContext: (context: PageContext | null) => {
       const key = context ? JSON.stringify(context) : null;
       if (!context || context.read?.status === 'reading' || key === last) return;

@@ -1,8 +1,10 @@
 /**
  * One location watcher per content script (crm-detection.md §3.3): Navigation API
  * `currententrychange` (after commit, also replaceState) where it exists, plus `popstate` and
- * `hashchange`; without the Navigation API, a 1 s href check that runs only while the tab is
- * visible. History is never patched (the isolated world would not see the page's calls anyway).
+ * `hashchange`; without the Navigation API (Firefox before 147), a 1 s href check that runs only
+ * while the tab is visible, and a check whenever the background relays that the browser saw the
+ * tab's URL change (`listenForNudges`: Firefox's tabs.onUpdated, see utils/background/location-nudges.ts).
+ * History is never patched (the isolated world would not see the page's calls anyway).
  */
 
 /** The parts of `window` the site runtime uses (a real window satisfies it; tests may fake it). */
@@ -23,10 +25,16 @@ export interface LocationWatcherOptions {
    */
   onChange(href: string, how: { polled: boolean }): void;
   pollMs?: number;
+  /**
+   * Receives the watcher's check, for a caller to run when something outside the page reports a
+   * URL change (the background's `locationChanged`). A check only compares location.href with the
+   * last one seen, so a spurious or repeated nudge changes nothing.
+   */
+  listenForNudges?(check: () => void): void;
 }
 
 /** Watches for URL changes until the signal aborts. Does not call onChange for the initial URL. */
-export function watchLocation({ window: win, signal, onChange, pollMs = 1000 }: LocationWatcherOptions): void {
+export function watchLocation({ window: win, signal, onChange, pollMs = 1000, listenForNudges }: LocationWatcherOptions): void {
   let last = win.location.href;
   const changed = (polled: boolean) => {
     if (signal.aborted) return;
@@ -37,6 +45,7 @@ export function watchLocation({ window: win, signal, onChange, pollMs = 1000 }: 
   };
   const check = () => changed(false);
   const poll = () => changed(true);
+  listenForNudges?.(check);
   const opts = { signal };
   win.addEventListener('popstate', check, opts);
   win.addEventListener('hashchange', check, opts);

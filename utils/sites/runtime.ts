@@ -38,6 +38,8 @@ export interface WatchRecordsOptions {
   /** how long a weak read waits for a field (record-reader.ts) */
   settleMs?: number;
   pollMs?: number;
+  /** see LocationWatcherOptions.listenForNudges */
+  listenForNudges?(check: () => void): void;
   onError?(error: unknown): void;
   /**
    * The page's own fetch, for adapters that read the record through the CRM's API on the page's
@@ -159,7 +161,7 @@ export function watchRecords(opts: WatchRecordsOptions): void {
     navigatedSinceLoad = true;
     evaluate(!how.polled);
   };
-  watchLocation({ window: win, signal, onChange, pollMs: opts.pollMs });
+  watchLocation({ window: win, signal, onChange, pollMs: opts.pollMs, listenForNudges: opts.listenForNudges });
   evaluate(false);
 }
 
@@ -177,6 +179,8 @@ export interface StartSiteDetectionOptions {
   onError?(error: unknown): void;
   /** see WatchRecordsOptions.recordFetch */
   recordFetch?: typeof fetch;
+  /** see LocationWatcherOptions.listenForNudges */
+  listenForNudges?(check: () => void): void;
 }
 
 /** Convenience for content scripts: picks the registered adapters for this host and watches. Returns false if none. */

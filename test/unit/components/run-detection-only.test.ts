@@ -28,12 +28,14 @@ beforeEach(() => {
         sent.push(msg);
         cb({ res: { state: 'loading' } });
       },
+      // jsdom has no Navigation API, so the script also listens for the background's locationChanged
+      onMessage: { addListener: () => undefined, removeListener: () => undefined },
     },
   };
 });
 afterEach(() => abort.abort());
 
-const ctx = () => ({ signal: abort.signal }) as unknown as ContentScriptContext;
+const ctx = () => ({ signal: abort.signal, onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn) }) as unknown as ContentScriptContext;
 const lookups = () => sent.filter((m) => m.type === 'lookupContext');
 const settle = () => new Promise((r) => setTimeout(r, 400));
 

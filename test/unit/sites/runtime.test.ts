@@ -211,6 +211,30 @@ describe('hidden tabs and the polling fallback', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('without the Navigation API, a nudge from the background reads the new record at once, not at the next poll', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const win = fakeWindow('https://acme.lightning.force.com/lightning/page/home', false);
+    let nudge: (() => void) | undefined;
+    const out = start(win, undefined, { settleMs: 0, listenForNudges: (check) => (nudge = check) });
+    expect(nudge).toBeTypeOf('function');
+    const before = out.length;
+    nudge!(); // a nudge with no URL change (a page load's 'complete'): nothing happens
+    await Promise.resolve();
+    expect(out.length).toBe(before);
+
+    show('salesforce-lightning', 'account.html');
+    win.location.href = account.url; // a pushState the content script cannot see
+    nudge!(); // the background saw the tab's URL change (tabs.onUpdated)
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(out.at(-1)?.ctx?.companyName).toBe('Acme Robotics');
+    const after = out.length;
+    vi.advanceTimersByTime(1000); // the poll then finds nothing new
+    nudge!();
+    await Promise.resolve();
+    expect(out.length).toBe(after);
+  });
+
   it('with the Navigation API, never polls', () => {
     const setI = vi.spyOn(globalThis, 'setInterval');
     start(fakeWindow(account.url, true));
