@@ -4,6 +4,7 @@
 # that bookworm's main repository keeps into .cache/firefox-min (nothing is installed) and runs
 # test/firefox/smoke.ts with it (FIREFOX_PATH). Needs apt (Debian/Ubuntu) and the Firefox build
 # (npm run build:firefox). Exits 3 when apt offers no 140.x, so a caller can tell "not run" apart.
+# --fetch-only: unpack it (if not yet there), print the binary's path and stop (the benchmark uses it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MIN=140
@@ -20,5 +21,6 @@ if [ ! -x "${bin}" ]; then
   dpkg-deb -x "${dir}"/firefox-esr_*.deb "${dir}"
   rm -f "${dir}"/firefox-esr_*.deb
 fi
+if [ "${1:-}" = "--fetch-only" ]; then echo "${PWD}/${bin}"; exit 0; fi
 "${bin}" --version
 FIREFOX_PATH="${PWD}/${bin}" npx tsx test/firefox/smoke.ts

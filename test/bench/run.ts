@@ -11,7 +11,8 @@
  *   --movers-n=200000 (cache size of the movers benchmark), --max-sync-s=300 (a full sync still running after this is stopped and reported as partial;
  *   not the 100,000 size when delta runs, which needs a complete sync)
  * Names: emulator-pages, bundle, sync, delta, lookup, search, panel, overhead, requests, first-answer, movers, sync-node,
- * firefox-panel, firefox-overhead (the last two run only when named, or with --firefox or --all).
+ * firefox-panel, firefox-overhead, firefox-min-panel (the last three run only when named, or with --firefox or --all;
+ *   firefox-min-panel unpacks Debian's Firefox 140 ESR with scripts/firefox-min.sh, or uses FIREFOX_MIN_PATH).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { benchCacheScale } from './cache-scale.ts';
 import { deltaSection, lookupSection, searchSection, syncSection } from './cache-scale-report.ts';
 import { benchEmulatorPages } from './emulator-pages.ts';
 import { benchFirstAnswer } from './first-answer.ts';
-import { benchFirefoxHostOverhead, benchFirefoxPanelLatency } from './firefox.ts';
+import { benchFirefoxHostOverhead, benchFirefoxMinPanelLatency, benchFirefoxPanelLatency } from './firefox.ts';
 import { benchHostOverhead } from './host-overhead.ts';
 import { benchMovers } from './movers.ts';
 import { benchPanelLatency } from './panel-latency.ts';
@@ -36,9 +37,9 @@ import { benchSyncNode } from './sync-node.ts';
 
 const NAMES = [
   'emulator-pages', 'bundle', 'sync', 'delta', 'lookup', 'search', 'panel', 'overhead', 'requests', 'first-answer', 'movers', 'sync-node',
-  'firefox-panel', 'firefox-overhead',
+  'firefox-panel', 'firefox-overhead', 'firefox-min-panel',
 ] as const;
-const FIREFOX_NAMES = ['firefox-panel', 'firefox-overhead'] as const;
+const FIREFOX_NAMES = ['firefox-panel', 'firefox-overhead', 'firefox-min-panel'] as const;
 type Name = (typeof NAMES)[number];
 const TITLES: Record<Name, string> = {
   'emulator-pages': '1. Emulator: page latency at 200,000 accounts',
@@ -55,6 +56,7 @@ const TITLES: Record<Name, string> = {
   'sync-node': 'Supplement: sync engine in Node (fake-indexeddb)',
   'firefox-panel': 'Firefox: panel latency after SPA navigation (warm cache)',
   'firefox-overhead': 'Firefox: host-page overhead',
+  'firefox-min-panel': 'Firefox 140 ESR (the minimum version): panel latency after SPA navigation',
 };
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
 
@@ -124,6 +126,7 @@ try {
   if (selected.has('sync-node')) sections.push(...(await step('sync-node', () => benchSyncNode(10_000))));
   if (firefoxSnapshot && selected.has('firefox-panel')) sections.push(...(await step('firefox-panel', () => benchFirefoxPanelLatency(firefoxSnapshot.path, 20))));
   if (firefoxSnapshot && selected.has('firefox-overhead')) sections.push(...(await step('firefox-overhead', () => benchFirefoxHostOverhead(firefoxSnapshot.path, 5))));
+  if (firefoxSnapshot && selected.has('firefox-min-panel')) sections.push(...(await step('firefox-min-panel', () => benchFirefoxMinPanelLatency(firefoxSnapshot.path, 20))));
 } finally {
   snapshot.remove();
   firefoxSnapshot?.remove();

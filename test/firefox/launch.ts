@@ -35,10 +35,12 @@ export async function launchFirefox(
     prefs?: Record<string, unknown>;
     /** more environment variables for Firefox (the benchmark's Gecko profiler: MOZ_PROFILER_*) */
     env?: Record<string, string>;
+    /** a Firefox binary other than the one findFirefox() picks (the bench's minimum-version run) */
+    executablePath?: string;
   } = {},
 ): Promise<LaunchedFirefox> {
   // FIREFOX_PATH, else firefox-esr / firefox from the system (throws BrowserNotFoundError with the explanation)
-  const executablePath = findFirefox().path;
+  const executablePath = opts.executablePath ?? findFirefox().path;
   const proxy = await startConnectProxy(world.port, world.handles);
   let browser: Browser | null = null;
   try {
