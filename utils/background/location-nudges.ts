@@ -8,10 +8,11 @@
  * are content-script matches, not requested permissions, so the `url` is withheld; checked on
  * firefox-esr 140 with history.pushState), with the `url` when it has one. The background relays
  * either to the tab as `locationChanged`: an empty message that only makes the content script
- * compare location.href now (a page load's own 'complete' costs one such comparison). Where the background's own global
- * has the Navigation API (every Chrome, Firefox 147+), the content scripts have it too and nothing
- * is registered: no message per navigation. Only the Firefox build calls this (a Chrome service
- * worker has no `navigation` global, yet Chrome's pages all have the API).
+ * compare location.href now (a page load's own 'complete' costs one such comparison; a tab with no
+ * content script of ours rejects the send, which is ignored). Where the background's own global has
+ * the Navigation API (Firefox 147+), the content scripts have it too and nothing is registered: no
+ * message per navigation. Only the Firefox build calls this: a Chrome service worker has no
+ * `navigation` global, yet every Chrome page has the API.
  */
 
 type TabsUpdated = {
