@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { DEMO_API_KEY, DEMO_REP } from '../../test/emulator/index.ts';
-import { ADDON_UUID, openExtensionPage, pollIn, readFirefoxPanel, writeFirefoxSettings } from '../../test/firefox/launch.ts';
+import { ADDON_UUID, openExtensionPage, pollIn, readFirefoxPanel, setFirefoxViewport, writeFirefoxSettings } from '../../test/firefox/launch.ts';
 import type { ShownAccount } from '../../test/e2e/extension.ts';
 import type { TourStop } from './tour.ts';
 
@@ -27,6 +27,9 @@ export async function runFirefoxTour(browser: Browser, stops: readonly TourStop[
   const results: FirefoxStopResult[] = [];
   for (const [i, stop] of stops.entries()) {
     const page = await browser.newPage();
+    // 1280×800 as Chromium's (test/e2e/launch.ts): wide enough that the panel starts expanded;
+    // at puppeteer's default 800×600 it starts as the collapsed pill, which has no score to read
+    await setFirefoxViewport(page, 1280, 800);
     await page.goto(stop.case.url, { waitUntil: 'load' });
     let shot = page;
     let shown: Omit<ShownAccount, 'summary'> | null;

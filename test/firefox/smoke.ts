@@ -15,6 +15,8 @@ import { expectedCompany, isPlainScoredCompany } from '../e2e/expectations.ts';
 import { loadSiteCases } from '../e2e/site-cases.ts';
 import { startWorld, type World } from '../e2e/world.ts';
 import type { Browser, Page } from 'puppeteer-core';
+import { runFirefoxTour } from '../../scripts/lib/firefox-tour.ts';
+import { pickTour } from '../../scripts/lib/tour.ts';
 import { askFirefoxBackground, lookUpInPopup, quickLogInPanel } from './extension-page.ts';
 import {
   ADDON_ID, FIREFOX_BUILD, boxInWindow, clickInWindow, PANEL_FRAME_URL, ROOT, launchFirefox, openExtensionPage, pollIn, readFirefoxPanel, readFirefoxStoredKey, setFirefoxViewport, waitInPanel, writeFirefoxSettings,
@@ -340,6 +342,17 @@ async function checkDynamicsApi(world: World, browser: Browser): Promise<void> {
   await page.close();
 }
 
+/** `npm run demo -- --firefox`'s tour (scripts/lib/firefox-tour.ts): each stop shows its own demo company. */
+async function checkDemoTour(browser: Browser): Promise<void> {
+  const stops = pickTour(await loadSiteCases());
+  const results = await runFirefoxTour(browser, stops, null);
+  const seen = results.map((r, i) => `${r.site}: ${r.shown?.name ?? 'no panel'} (want ${expectedCompany(stops[i]!.case)?.name ?? '?'})`);
+  check(
+    results.length === 5 && results.every((r, i) => !!r.shown && r.shown.name === expectedCompany(stops[i]!.case)?.name),
+    `the Firefox demo tour shows every stop's account (${seen.join('; ')})`,
+  );
+}
+
 async function run(world: World): Promise<void> {
   check(existsSync(path.join(FIREFOX_BUILD, 'manifest.json')), `Firefox build exists at ${path.relative(ROOT, FIREFOX_BUILD)} (npm run build:firefox)`);
   // MV2 cannot limit a web-accessible resource to some sites (LinkedIn must get none), and the panel
@@ -395,6 +408,7 @@ async function run(world: World): Promise<void> {
     await checkOutlookMessage(firefox.browser);
     await checkDynamicsApi(world, firefox.browser);
     await checkUnreadableRecord(world, firefox.browser);
+    await checkDemoTour(firefox.browser);
     await checkLinkedInOptIn(firefox.browser, page);
   } finally {
     await firefox.close();
