@@ -123,6 +123,25 @@ export async function boxInWindow(page: Page, frame: Frame, selector: string): P
   return { x: rect.x + inner[0]! - top[0]!, y: rect.y + inner[1]! - top[1]!, width: rect.width, height: rect.height };
 }
 
+/**
+ * boxInWindow once two reads 100 ms apart agree, or the last read after `timeoutMs`: when the panel
+ * changes size, crm.js moves and resizes its iframe a moment later, and a read in between combines
+ * the frame's old place with the panel's new box.
+ */
+export async function settledBoxInWindow(page: Page, frame: Frame, selector: string, timeoutMs = 3_000): Promise<WindowBox | null> {
+  const same = (a: WindowBox | null, b: WindowBox | null) =>
+    !!a && !!b && Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
+  const end = Date.now() + timeoutMs;
+  let last = await boxInWindow(page, frame, selector);
+  while (Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    const next = await boxInWindow(page, frame, selector);
+    if (same(last, next)) return next;
+    last = next;
+  }
+  return last;
+}
+
 /** A real mouse click at the centre of `selector` in `frame` (see boxInWindow); false when it is not there. */
 export async function clickInWindow(page: Page, frame: Frame, selector: string): Promise<boolean> {
   const box = await boxInWindow(page, frame, selector);

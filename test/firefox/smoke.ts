@@ -19,11 +19,11 @@ import { runFirefoxTour } from '../../scripts/lib/firefox-tour.ts';
 import { pickTour } from '../../scripts/lib/tour.ts';
 import { askFirefoxBackground, lookUpInPopup, quickLogInPanel } from './extension-page.ts';
 import {
-  ADDON_ID, FIREFOX_BUILD, boxInWindow, clickInWindow, PANEL_FRAME_URL, ROOT, launchFirefox, openExtensionPage, pollIn, readFirefoxPanel, readFirefoxStoredKey, setFirefoxViewport, waitInPanel, writeFirefoxSettings,
+  ADDON_ID, FIREFOX_BUILD, clickInWindow, PANEL_FRAME_URL, ROOT, launchFirefox, openExtensionPage, pollIn, readFirefoxPanel, readFirefoxStoredKey, setFirefoxViewport, settledBoxInWindow, waitInPanel, writeFirefoxSettings,
 } from './launch.ts';
 
-// a watchdog, not an assertion: a run takes ~30 s; a hung browser must not hang `npm test`
-const DEADLINE_MS = 90_000;
+// a watchdog, not an assertion: a run takes ~45 s here; a hung browser must not hang `npm test`
+const DEADLINE_MS = 120_000;
 let passed = 0;
 
 function check(ok: unknown, what: string): asserts ok {
@@ -55,7 +55,7 @@ async function checkCompactPanel(page: Page): Promise<void> {
   await pollIn(page, () => innerWidth === 1024, null, 5_000);
   // no helper functions inside evaluated code: tsx's __name() wrappers do not exist in the page
   const collapsed = await waitInPanel(page, (framed: boolean) => framed && !!document.querySelector('.rl-collapsed-btn'), null, 20_000);
-  const pillBox = collapsed ? await boxInWindow(page, collapsed.scope.frame, '.rl-collapsed-btn') : null;
+  const pillBox = collapsed ? await settledBoxInWindow(page, collapsed.scope.frame, '.rl-collapsed-btn') : null;
   check(pillBox && Math.round(pillBox.x + pillBox.width) === 1024, `at 1024×700 the panel starts as a pill at the window's right edge (${JSON.stringify(pillBox ?? null)})`);
   await clickInWindow(page, collapsed!.scope.frame, '.rl-collapsed-btn');
   const expanded = await waitInPanel(page, (framed: boolean) => framed && !!document.querySelector('[role="group"][aria-label="Quick log"]'), null, 15_000);
@@ -67,7 +67,7 @@ async function checkCompactPanel(page: Page): Promise<void> {
     if (!row || !box) return null;
     return { inside: row.top >= box.top && row.bottom <= box.bottom, scroll };
   });
-  const row = frame ? await boxInWindow(page, frame, '[role="group"][aria-label="Quick log"]') : null;
+  const row = frame ? await settledBoxInWindow(page, frame, '[role="group"][aria-label="Quick log"]') : null;
   const win = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   const inWindow = !!row && row.y + row.height <= win.height && row.x + row.width <= win.width;
   check(
