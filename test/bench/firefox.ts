@@ -22,6 +22,7 @@ import { expectedCompany } from '../e2e/expectations.ts';
 import type { SiteCase } from '../e2e/site-cases.ts';
 import { startWorld } from '../e2e/world.ts';
 import { askFirefoxBackground } from '../firefox/extension-page.ts';
+import { MIN_FIREFOX } from '../../scripts/lib/browsers.ts';
 import { ROOT, launchFirefox, openExtensionPage, panelScope, setFirefoxViewport, writeFirefoxSettings, type LaunchedFirefox } from '../firefox/launch.ts';
 import { HEAVY_URL, heavyPageHtml } from './heavy-page.ts';
 import { geckoShare, type GeckoProfile, type GeckoShare } from './lib/gecko-share.ts';
@@ -129,12 +130,12 @@ export function minimumFirefox(): { path: string; version: string } | { missing:
     try {
       bin = execFileSync('bash', [path.join(ROOT, 'scripts/firefox-min.sh'), '--fetch-only'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n').at(-1) ?? '';
     } catch (e) {
-      return { missing: `no Firefox 140 to run (scripts/firefox-min.sh: ${String((e as { stderr?: unknown }).stderr ?? e).trim().split('\n').at(-1)})` };
+      return { missing: `no Firefox ${MIN_FIREFOX} to run (scripts/firefox-min.sh: ${String((e as { stderr?: unknown }).stderr ?? e).trim().split('\n').at(-1)})` };
     }
   }
   try {
     const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
-    return /\b140\./.test(version) ? { path: bin, version } : { missing: `${bin} is ${version}, not 140` };
+    return new RegExp(`\\b${MIN_FIREFOX}\\.`).test(version) ? { path: bin, version } : { missing: `${bin} is ${version}, not ${MIN_FIREFOX}` };
   } catch (e) {
     return { missing: `${bin} does not run (${String(e).split('\n')[0]})` };
   }
