@@ -113,6 +113,9 @@ export function deltaSection(results: SizeResult[]): Section {
 }
 
 /** "port + one cache read p95 X ms; " from section 5's worst size, or '' when it was not measured. */
+/** " (a; b)" of the non-empty parts, or nothing. */
+const parenthesised = (parts: string[]) => (parts.some(Boolean) ? ` (${parts.filter(Boolean).join('; ')})` : '');
+
 function floorsText(results: SizeResult[]): string {
   const reads = results.flatMap((r) => (r.lookup?.readFloorP95 === undefined ? [] : [r.lookup.readFloorP95]));
   return reads.length ? `port + one cache read p95 ${fmt(Math.max(...reads), 1)} ms; ` : '';
@@ -178,22 +181,31 @@ export function lookupSection(results: SizeResult[]): Section {
 /** Section 6: popup search per keystroke and popup first paint. */
 export function searchSection(results: SizeResult[]): Section {
   const rows = results.map((r) =>
-    r.search ? [sizeLabel(r), fmt(r.search.count), fmt(r.search.p50, 1), fmt(r.search.p95, 1), fmt(r.search.max, 1)] : [fmt(r.n), failed(r), '', '', ''],
+    r.search
+      ? [
+          sizeLabel(r), fmt(r.search.count), fmt(r.search.p50, 1), fmt(r.search.p95, 1), fmt(r.search.max, 1),
+          r.search.readFloorP95 === undefined ? 'n/a' : `${fmt(r.search.readFloorP50!, 1)} / ${fmt(r.search.readFloorP95, 1)}`,
+          r.search.floorPages === undefined ? 'n/a' : fmt(r.search.floorPages),
+        ]
+      : [fmt(r.n), failed(r), '', '', '', '', ''],
   );
   const popRows = results.filter((r) => r.popup).map((r) => [sizeLabel(r), fmt(r.popup!.firstContentfulPaint, 0), fmt(r.popup!.searchBoxReady, 0), fmt(r.popup!.typingToFirstRow, 0), String(r.popup!.runs)]);
   const ok = results.filter((r) => r.search);
   const worst = Math.max(...ok.map((r) => r.search!.p95));
   const floors = results.flatMap((r) => (r.lookup ? [r.lookup.floorP95] : []));
   const readFloor = floorsText(results);
+  const searchFloors = ok.flatMap((r) => (r.search!.readFloorP95 === undefined ? [] : [r.search!.readFloorP95]));
+  const worstFloor = searchFloors.length ? Math.max(...searchFloors) : null;
   return {
     id: 'search',
     title: '6. Popup search per keystroke and popup first paint',
     method:
       'searchAccounts {limit: 8} round trips (as the popup sends them, on the request port) for the successive prefixes (1–12 characters) of 10 real account names from the cache, timed inside an extension page like section 5. ' +
       'Popup: popup.html opened in a tab 3 times; an init script timestamps (ms since navigation start) when the search box is in the DOM, the Paint Timing API gives first contentful paint, ' +
-      'then the first 4 characters of a cached name are entered and a MutationObserver timestamps the first result row (this includes the popup\'s 80 ms type-ahead debounce). Medians.',
+      'then the first 4 characters of a cached name are entered and a MutationObserver timestamps the first result row (this includes the popup\'s 80 ms type-ahead debounce). Medians. ' +
+      '"Reads alone": the same keystrokes (after the same warm-up) on a port of their own whose bare listener in the worker, installed for the benchmark, does only the IndexedDB reads the search makes (utils/accounts/store.ts searchTiers and tiersReadNow: every tier\'s index ranges at once, then the sync pages\' BlockHits of the tiers read now, in one read-only transaction), reading a page only the first time a keystroke of the run needs it (the product keeps the last 128 in memory); no ranking, no answer. "Pages read": how many that was over the run.',
     body: [
-      table(['Cached accounts', 'keystrokes', 'p50 ms', 'p95 ms', 'max ms'], rows),
+      table(['Cached accounts', 'keystrokes', 'p50 ms', 'p95 ms', 'max ms', 'reads alone p50 / p95 ms', 'pages read'], rows),
       '',
       popRows.length ? table(['Cached accounts', 'first contentful paint ms', 'search box ready ms', 'typing → first result row ms', 'openings'], popRows) : 'Popup opening: not measured.',
     ].join('\n'),
@@ -203,12 +215,20 @@ export function searchSection(results: SizeResult[]): Section {
         target: 'search ≤ 5 ms per keystroke (p95) at every size (issue #18)',
         // the same floors as section 5: one cache read on the port, and a round trip before any read
         measured: ok.length
-          ? `worst p95 ${fmt(worst, 1)} ms${floors.length ? ` (${readFloor}bare round trip p95 ${fmt(Math.max(...floors), 1)} ms)` : ''}`
+          ? `worst p95 ${fmt(worst, 1)} ms${parenthesised([
+              worstFloor !== null ? `its IndexedDB reads alone: worst p95 ${fmt(worstFloor, 1)} ms` : '',
+              floors.length ? `${readFloor}bare round trip p95 ${fmt(Math.max(...floors), 1)} ms` : '',
+            ])}`
           : 'not measured',
         met: ok.length ? worst <= 5 : null,
       },
     ],
     notes: [
+      ...(worstFloor !== null
+        ? [
+            `The floor of this ranking on this machine, measured in the same run: the keystrokes' IndexedDB reads alone (no ranking, no answer, a page never read twice) reach p95 ${fmt(worstFloor, 1)} ms${worstFloor > 5 ? ', above the 5 ms target by themselves' : ''}. So ≤ 5 ms needs fewer reads per keystroke, not faster code: see the next note for what that would take and why it was not done.`,
+          ]
+        : []),
       "Where the slow keystrokes go (each IndexedDB request timed in the worker, 2026-12-06): a name's first one or two characters match thousands of accounts; the answer ranks the first 24 index entries by score, and in a bulk-synced cache those entries sit in up to 24 different sync pages, whose BlockHits records are read (about 0.3 ms each when not yet in memory). Later keystrokes of the same name find them in the worker's cache of 128 pages. That is most of the p95 at 100,000 and 200,000 accounts; the index reads of all tiers take one step. Checked on 2026-12-07: the same build with a ranking window of 8 entries instead of 24 (so at most 8 pages read) read p95 2.7 and 4.4 ms at 200,000 in two runs, against 8.2 and 8.2 ms for the build as shipped, back to back. Meeting 5 ms therefore needs either a smaller window (the rep would see the first 8 names in alphabetical order ranked among themselves, instead of the best-scored 8 of the first 24: not done, ranking is worth more than a few ms below the popup's 80 ms type-ahead debounce) or the score in the index keys, so that only the pages of the 8 winners are read (a schema change: new indexes over every sync page, their migration, and a slower bulk sync; docs/architecture.md).",
     ],
   };

@@ -7,7 +7,8 @@
 import type { World } from '../e2e/world.ts';
 import { startWorld } from '../e2e/world.ts';
 import { attachHeapSampler } from './lib/heap.ts';
-import { launchBench, openExtension, stopSync, syncAndWait, wakeFloor, type ExtensionSession } from './lib/session.ts';
+import { launchBench, openExtension, stopSync, syncAndWait, wakeFloor, type ExtensionSession, type SearchFloorPlan } from './lib/session.ts';
+import { searchTiers } from '../../utils/accounts/store.ts';
 import { quantile } from './lib/stats.ts';
 import type { SyncStatus } from '../../utils/view-models.ts';
 import type { RequestData } from '../../utils/messaging.ts';
@@ -51,7 +52,11 @@ export interface SizeResult {
     /** lookups each right after the worker was stopped, and a bare worker's wake (wakeFloor) */
     wake?: { ms: number[]; floor: number[] };
   };
-  search?: { p50: number; p95: number; max: number; count: number; withHits: number };
+  search?: {
+    p50: number; p95: number; max: number; count: number; withHits: number;
+    /** the same keystrokes' IndexedDB reads alone (ExtensionSession.searchReadFloor), and the pages they read */
+    readFloorP50?: number; readFloorP95?: number; floorPages?: number;
+  };
   popup?: PopupOpen;
   error?: string;
 }
@@ -119,7 +124,17 @@ async function searches(ext: ExtensionSession, world: World, n: number) {
   await ext.timedCalls('searchAccounts', prefixes.slice(0, 10));
   const { ms, results } = await ext.timedCalls('searchAccounts', prefixes);
   const withHits = results.filter((r) => r.length > 0).length;
-  return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms), count: ms.length, withHits };
+  // the floor of the same keystrokes: their IndexedDB reads alone (same warm-up), on a bare listener
+  const plans = prefixes.map(({ query, limit }): SearchFloorPlan => ({
+    limit,
+    tiers: (searchTiers(query, limit) ?? []).map((t) => ({ parts: t.parts, filtered: !!t.filter })),
+  }));
+  await ext.searchReadFloor(plans.slice(0, 10));
+  const floor = await ext.searchReadFloor(plans);
+  return {
+    p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms), count: ms.length, withHits,
+    readFloorP50: quantile(floor.ms, 0.5), readFloorP95: quantile(floor.ms, 0.95), floorPages: floor.pages,
+  };
 }
 
 async function oneSize(n: number, opts: ScaleOptions): Promise<SizeResult> {

@@ -375,46 +375,12 @@ export function createAccountStore(db: AccountsDB) {
      * whose entries can fill `limit`, together; a later tier only if dedupe left the answer short.
      */
     async search(query: string, limit: number): Promise<SearchHit[]> {
-      const q = query.trim().toLowerCase();
-      if (!q) return [];
-      const dom = normalizeApiDomain(q);
-      const key = nameKey(q);
-      const words = nameWords(q);
-      const want = limit * 3;
-      const first = words[0];
-      // every query word starts some word of the name (caches from schema 1 index the first word too)
-      const wordOk = (a: SearchHit) => {
-        const nameWordList = a.nameKey.split(' ');
-        return words.every((w) => nameWordList.some((x) => x.startsWith(w)));
-      };
-      const tiers: SearchTier[] = [
-        { parts: dom ? [{ index: 'domain', key: dom, prefix: false }] : [] },
-        { parts: dom ? [{ index: 'domain', key: dom, prefix: true, count: want }] : [] },
-        { parts: key ? [{ index: 'nameKey', key, prefix: true, count: want }] : [] },
-        {
-          parts: first
-            ? [
-                { index: 'words', key: first, prefix: true, count: want },
-                // names whose first word matches (not in 'words'); a one-word query's name tier has them already
-                ...(words.length > 1 ? [{ index: 'nameKey' as const, key: first, prefix: true, count: want }] : []),
-              ]
-            : [],
-          filter: wordOk,
-        },
-      ];
+      const tiers = searchTiers(query, limit);
+      if (!tiers) return [];
       const tx = readTx();
       const readHits = hitsReader(tx);
       const entries = await Promise.all(tiers.map((t) => Promise.all(t.parts.map((part) => indexEntries(tx, part)))));
-      // the tiers read now: in rank order, until unfiltered entries could fill the answer
-      let now = tiers.length;
-      let could = 0;
-      for (let i = 0; i < tiers.length; i++) {
-        if (!tiers[i]!.filter) could += entries[i]!.reduce((n, e) => n + e.own.length + e.ids.length, 0);
-        if (could >= limit) {
-          now = i + 1;
-          break;
-        }
-      }
+      const now = tiersReadNow(tiers, entries.map((es) => es.reduce((n, e) => n + e.own.length + e.ids.length, 0)), limit);
       const tierHits = async (i: number) => {
         const hits = (await Promise.all(entries[i]!.map((e) => hitsFrom(e, readHits)))).flat();
         const kept = tiers[i]!.filter ? hits.filter(tiers[i]!.filter) : hits;
@@ -598,17 +564,69 @@ const hitValues: Record<HitIndex, (h: BlockHits, i: number) => string[]> = {
   words: (h, i) => h.nameKeys[i]!.split(' ').slice(1),
 };
 
-interface SearchPart {
+/** One index range of a search tier (the same index of 'accounts' and, via BLOCK_INDEX, of 'blocks'). */
+export interface SearchPart {
   index: HitIndex;
   key: string;
   prefix: boolean;
   count?: number;
 }
-interface SearchTier {
+export interface SearchTier {
   parts: SearchPart[];
   /** hits the index range returns that do not answer the query */
   filter?: (a: SearchHit) => boolean;
 }
+
+/**
+ * The type-ahead's index ranges, tier by tier in rank order (exact domain > domain prefix > name
+ * prefix > word prefix); null for an empty query. Each prefix range is read `limit × 3` entries deep
+ * (the ranking window). Exported for the benchmark's floor of the same reads (§6).
+ */
+export function searchTiers(query: string, limit: number): SearchTier[] | null {
+  const q = query.trim().toLowerCase();
+  if (!q) return null;
+  const dom = normalizeApiDomain(q);
+  const key = nameKey(q);
+  const words = nameWords(q);
+  const want = limit * 3;
+  const first = words[0];
+  // every query word starts some word of the name (caches from schema 1 index the first word too)
+  const wordOk = (a: SearchHit) => {
+    const nameWordList = a.nameKey.split(' ');
+    return words.every((w) => nameWordList.some((x) => x.startsWith(w)));
+  };
+  return [
+    { parts: dom ? [{ index: 'domain', key: dom, prefix: false }] : [] },
+    { parts: dom ? [{ index: 'domain', key: dom, prefix: true, count: want }] : [] },
+    { parts: key ? [{ index: 'nameKey', key, prefix: true, count: want }] : [] },
+    {
+      parts: first
+        ? [
+            { index: 'words', key: first, prefix: true, count: want },
+            // names whose first word matches (not in 'words'); a one-word query's name tier has them already
+            ...(words.length > 1 ? [{ index: 'nameKey' as const, key: first, prefix: true, count: want }] : []),
+          ]
+        : [],
+      filter: wordOk,
+    },
+  ];
+}
+
+/**
+ * How many tiers (in rank order) have their BlockHits read at once: until the unfiltered tiers'
+ * index entries (`entryCounts[i]`: own rows + block ids) could fill the answer.
+ */
+export function tiersReadNow(tiers: readonly SearchTier[], entryCounts: readonly number[], limit: number): number {
+  let could = 0;
+  for (let i = 0; i < tiers.length; i++) {
+    if (!tiers[i]!.filter) could += entryCounts[i] ?? 0;
+    if (could >= limit) return i + 1;
+  }
+  return tiers.length;
+}
+
+/** Which 'blocks' index holds the values of each 'accounts' index. */
+export { BLOCK_INDEX };
 interface IndexEntries extends SearchPart {
   own: StoredAccount[];
   ids: string[];

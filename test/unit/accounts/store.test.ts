@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiAccountRow } from '../../../utils/accounts/db';
-import { HISTORY_CAP, type AccountStore } from '../../../utils/accounts/store';
+import { HISTORY_CAP, searchTiers, tiersReadNow, type AccountStore } from '../../../utils/accounts/store';
 import { aid, freshStore, row } from './helpers';
 
 // every read must give the same answers whether rows came one record per account or in bulk blocks
@@ -320,5 +320,30 @@ describe('account store', () => {
       steps.mockRestore();
       getAll.mockRestore();
     }
+  });
+});
+
+describe('the type-ahead plan (searchTiers, tiersReadNow; the search and its benchmark floor share it)', () => {
+  it('ranks exact domain, domain prefix, name prefix, then word prefix, each prefix range 3 × limit deep', () => {
+    const byDomain = searchTiers('Acme.com', 8)!;
+    expect(byDomain.map((t) => t.parts.map((p) => `${p.index}:${p.key}:${p.prefix ? 'prefix' : 'exact'}:${p.count ?? ''}`))).toEqual([
+      ['domain:acme.com:exact:'],
+      ['domain:acme.com:prefix:24'],
+      ['nameKey:acme com:prefix:24'],
+      ['words:acme:prefix:24', 'nameKey:acme:prefix:24'],
+    ]);
+    expect(byDomain.map((t) => !!t.filter)).toEqual([false, false, false, true]);
+    const byName = searchTiers('acme robo', 8)!;
+    expect(byName[2]!.parts).toEqual([{ index: 'nameKey', key: 'acme robo', prefix: true, count: 24 }]);
+    expect(byName[3]!.filter!({ rtpAid: 'x', domain: 'a.com', nameKey: 'acme robotics', row: { name: 'Acme Robotics', rtp_account_score: 1, rtp_journey_stage: '' } })).toBe(true);
+    expect(byName[3]!.filter!({ rtpAid: 'x', domain: 'a.com', nameKey: 'acme foods', row: { name: 'Acme Foods', rtp_account_score: 1, rtp_journey_stage: '' } })).toBe(false);
+    expect(searchTiers('   ', 8)).toBeNull();
+  });
+
+  it('reads the pages of the tiers, in rank order, whose unfiltered entries can fill the answer; the filtered word tier never counts', () => {
+    const tiers = searchTiers('acme.com', 8)!;
+    expect(tiersReadNow(tiers, [1, 3, 4, 24], 8)).toBe(3);
+    expect(tiersReadNow(tiers, [8, 0, 0, 0], 8)).toBe(1);
+    expect(tiersReadNow(tiers, [0, 0, 2, 50], 8)).toBe(4);
   });
 });
