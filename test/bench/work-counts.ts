@@ -69,6 +69,8 @@ export async function countTabMessages(worker: Worker): Promise<{ take(): Promis
     // the request port (utils/port-requests.ts): the panel frame's lookups, counted with their transport
     chrome.runtime.onConnect.addListener((port) => {
       if (port.name === portName) port.onMessage.addListener((message: { type?: string }) => count(message, port.sender, ' (port)'));
+      // the panel benchmark's empty round trip (panel-latency.ts, armTitleWatch): echoed at once
+      if (port.name === 'lens-bench-ping') port.onMessage.addListener((message: unknown) => port.postMessage(message));
     });
   }, REQUEST_PORT);
   return {
