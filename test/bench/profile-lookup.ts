@@ -5,6 +5,7 @@
  * answers at once from a bare runtime.onMessage listener. Not part of `npm run bench`.
  *
  *   RECOTAP_LENS_MINIFY=0 npx wxt build && npx tsx test/bench/profile-lookup.ts [accounts]
+ *   (PROFILE_SEARCH=1: searchAccounts instead, the successive prefixes of 10 names as §6 types them)
  */
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -47,11 +48,15 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  const { ms } = await ext.timedCalls('lookupContext', idx.map(ctx));
+  const search = process.env.PROFILE_SEARCH === '1';
+  const prefixes = Array.from({ length: 10 }, (_, k) => all[(k * 7919 + 3) % all.length]!.name.toLowerCase()).flatMap((name) =>
+    Array.from({ length: Math.min(12, name.length) }, (_, k) => ({ query: name.slice(0, k + 1), limit: 8 })),
+  );
+  const { ms } = search ? await ext.timedCalls('searchAccounts', prefixes) : await ext.timedCalls('lookupContext', idx.map(ctx));
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfileFull };
   await browser.disconnect();
   const q = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;
-  console.log(`lookupContext round trip (profiled): ${q(ms)}; floor (bare listener): ${q(floor)}`);
+  console.log(`${search ? 'searchAccounts' : 'lookupContext'} round trip (profiled): ${q(ms)}; floor (bare listener): ${q(floor)}`);
 
   const self = new Map<string, number>();
   const incl = new Map<string, number>();
@@ -63,7 +68,7 @@ try {
     self.set(frameKey(leaf), (self.get(frameKey(leaf)) ?? 0) + t);
     addInclusive(incl, stack, t);
   }
-  const per = idx.length;
+  const per = search ? prefixes.length : idx.length;
   const top = (m: Map<string, number>, k: number) => topLines(m, k, per, 3);
   console.log(`worker busy per lookup: ${(total / per).toFixed(2)} ms`);
   console.log(`\nself per lookup:\n${top(self, 25)}\n\ninclusive per lookup:\n${top(incl, 45)}`);
