@@ -335,7 +335,7 @@ async function busyVisit(firefox: LaunchedFirefox): Promise<BusyVisit> {
 const PROFILE_INTERVAL_MS = 0.25;
 
 /** One profiled visit's time windows (epoch ms, the page's performance.timeOrigin + now()). */
-interface VisitWindows {
+export interface VisitWindows {
   start: number;
   loaded: number;
   end: number;
@@ -378,7 +378,12 @@ interface ProfiledVisit {
  * profiler running from startup (MOZ_PROFILER_STARTUP, main threads only, JavaScript and CPU
  * time); the profile is written when Firefox quits, then split per visit and phase (lib/gecko-share.ts).
  */
-async function profiledVisits(extensionPath: string, visits: number): Promise<ProfiledVisit[]> {
+export async function profiledVisits(
+  extensionPath: string,
+  visits: number,
+  /** sees the raw profile and each visit's phase times before the profile is deleted (test/bench/profile-firefox.ts) */
+  onProfile?: (profile: GeckoProfile, windows: VisitWindows[], pageOrigin: string) => void,
+): Promise<ProfiledVisit[]> {
   const world = await startWorld({});
   world.setPage(HEAVY_URL, await heavyPageHtml());
   const dir = mkdtempSync(path.join(tmpdir(), 'lens-gecko-'));
@@ -407,6 +412,7 @@ async function profiledVisits(extensionPath: string, visits: number): Promise<Pr
   try {
     const profile = await readProfileFile(file);
     const origin = new URL(HEAVY_URL).origin;
+    onProfile?.(profile, windows, origin);
     return windows.flatMap((w) => {
       const load = geckoShare(profile, origin, w.start, w.loaded);
       const nav = geckoShare(profile, origin, w.loaded, w.end);

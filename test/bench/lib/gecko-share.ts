@@ -27,7 +27,7 @@ interface Table {
   schema: Record<string, number>;
   data: (unknown[] | null)[];
 }
-interface GeckoThread {
+export interface GeckoThread {
   name: string;
   pid?: number | string;
   samples: Table;
@@ -58,13 +58,13 @@ const EMPTY: GeckoShare = { contentScript: 0, frameScript: 0, addonOther: 0, pag
 
 const isAddonUrl = (s: string) => s.includes('moz-extension://');
 /** a JavaScript frame's location: "name (url:line:col)[id]" or "url[id]" */
-const jsUrl = (s: string): string | null => {
+export const jsUrl = (s: string): string | null => {
   const m = /(?:\(|^)((?:moz-extension|https?):\/\/[^\s)[]+)/.exec(s);
   return m ? m[1]! : null;
 };
 
 /** Every thread of the profile (the parent's and each content process's) with its time base (epoch ms). */
-function threadsOf(p: GeckoProfile): { thread: GeckoThread; startTime: number }[] {
+export function threadsOf(p: GeckoProfile): { thread: GeckoThread; startTime: number }[] {
   return [...p.threads.map((thread) => ({ thread, startTime: p.meta.startTime })), ...(p.processes ?? []).flatMap(threadsOf)];
 }
 

@@ -237,6 +237,38 @@ async function timedPortTrips(args: { portName: string; payloads: Record<string,
   return { ms, answers };
 }
 
+/** The floors' IndexedDB helpers, installed in the worker (globalThis.__benchIdb) by installBenchIdb. */
+interface BenchIdb {
+  /** the accounts database, opened once */
+  open(): Promise<IDBDatabase>;
+  /** a request's result */
+  result<T>(req: IDBRequest<T>): Promise<T>;
+}
+
+/** Installs BenchIdb in the worker once, for the floors' bare listeners (evaluated code shares no closures). */
+async function installBenchIdb(worker: Worker): Promise<void> {
+  // tsx names the inner functions below with a helper the worker does not have
+  await worker.evaluate('globalThis.__name ??= (f) => f;');
+  await worker.evaluate((dbName) => {
+    const g = globalThis as { __benchIdb?: BenchIdb };
+    if (g.__benchIdb) return;
+    let db: Promise<IDBDatabase> | null = null;
+    g.__benchIdb = {
+      open: () =>
+        (db ??= new Promise((resolve, reject) => {
+          const req = indexedDB.open(dbName);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        })),
+      result: <T>(req: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        }),
+    };
+  }, ACCOUNTS_DB_NAME);
+}
+
 /** Waits for the extension's worker, configures it against the world's emulator and opens popup.html. */
 export async function openExtension(context: BrowserContext, opts: { syncEnabled?: boolean } = {}): Promise<ExtensionSession> {
   const worker = await extensionWorker(context);
@@ -296,61 +328,38 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
       return out;
     },
     async cacheReadFloor(domains: string[]) {
-      // tsx names the inner functions below with a helper the worker does not have
-      await worker.evaluate('globalThis.__name ??= (f) => f;');
+      await installBenchIdb(worker);
       await worker.evaluate(
-        ({ portName, dbName }) => {
-          const g = globalThis as { __benchReadFloor?: boolean };
+        ({ portName }) => {
+          const g = globalThis as { __benchReadFloor?: boolean; __benchIdb?: BenchIdb };
           if (g.__benchReadFloor) return;
           g.__benchReadFloor = true;
-          let db: Promise<IDBDatabase> | null = null;
-          const open = () =>
-            (db ??= new Promise((resolve, reject) => {
-              const req = indexedDB.open(dbName);
-              req.onsuccess = () => resolve(req.result);
-              req.onerror = () => reject(req.error);
-            }));
-          const getAll = (req: IDBRequest<unknown[]>) =>
-            new Promise<number>((resolve, reject) => {
-              req.onsuccess = () => resolve(req.result.length);
-              req.onerror = () => reject(req.error);
-            });
+          const idb = g.__benchIdb!;
           chrome.runtime.onConnect.addListener((p) => {
             if (p.name !== portName) return;
             p.onMessage.addListener(async (m: { id: number; domain: string }) => {
-              const tx = (await open()).transaction(['accounts', 'blocks'], 'readonly');
+              const tx = (await idb.open()).transaction(['accounts', 'blocks'], 'readonly');
               const [own, blocks] = await Promise.all([
-                getAll(tx.objectStore('accounts').index('domain').getAll(m.domain)),
-                getAll(tx.objectStore('blocks').index('domains').getAll(m.domain)),
+                idb.result(tx.objectStore('accounts').index('domain').getAll(m.domain)),
+                idb.result(tx.objectStore('blocks').index('domains').getAll(m.domain)),
               ]);
-              p.postMessage({ id: m.id, res: own + blocks });
+              p.postMessage({ id: m.id, res: own.length + blocks.length });
             });
           });
         },
-        { portName: READ_FLOOR_PORT, dbName: ACCOUNTS_DB_NAME },
+        { portName: READ_FLOOR_PORT },
       );
       const { ms, answers } = await page.evaluate(timedPortTrips, { portName: READ_FLOOR_PORT, payloads: domains.map((domain) => ({ domain })) });
       return { ms, found: answers.filter((n) => typeof n === 'number' && n > 0).length };
     },
     async searchReadFloor(plans: SearchFloorPlan[]) {
-      await worker.evaluate('globalThis.__name ??= (f) => f;');
+      await installBenchIdb(worker);
       await worker.evaluate(
-        ({ portName, dbName, blockIndex }) => {
-          const g = globalThis as { __benchSearchFloor?: boolean };
+        ({ portName, blockIndex }) => {
+          const g = globalThis as { __benchSearchFloor?: boolean; __benchIdb?: BenchIdb };
           if (g.__benchSearchFloor) return;
           g.__benchSearchFloor = true;
-          let db: Promise<IDBDatabase> | null = null;
-          const open = () =>
-            (db ??= new Promise((resolve, reject) => {
-              const req = indexedDB.open(dbName);
-              req.onsuccess = () => resolve(req.result);
-              req.onerror = () => reject(req.error);
-            }));
-          const result = <T>(req: IDBRequest<T>) =>
-            new Promise<T>((resolve, reject) => {
-              req.onsuccess = () => resolve(req.result);
-              req.onerror = () => reject(req.error);
-            });
+          const { open, result } = g.__benchIdb!;
           /** pages read by an earlier keystroke of this port (the product's page cache, unbounded here) */
           const read = new Set<string>();
           chrome.runtime.onConnect.addListener((p) => {
@@ -387,7 +396,7 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
             });
           });
         },
-        { portName: SEARCH_FLOOR_PORT, dbName: ACCOUNTS_DB_NAME, blockIndex: BLOCK_INDEX },
+        { portName: SEARCH_FLOOR_PORT, blockIndex: BLOCK_INDEX },
       );
       const { ms, answers } = await page.evaluate(timedPortTrips, { portName: SEARCH_FLOOR_PORT, payloads: plans as unknown as Record<string, unknown>[] });
       return { ms, pages: answers.reduce<number>((n, a) => n + (typeof a === 'number' ? a : 0), 0) };
