@@ -99,13 +99,6 @@ export function armTitleWatch(args: string | { name: string; ping?: string }): v
   });
 }
 
-/** In the page: __spaGo(url) and its start as ms since the epoch. */
-export function spaGo(url: string): number {
-  const t0 = performance.timeOrigin + performance.now();
-  (window as unknown as { __spaGo: (url: string) => void }).__spaGo(url);
-  return t0;
-}
-
 /**
  * In the page: __spaGo(url) in `delayMs`, from a timer of the page's own; window.__benchT0 resolves
  * with its start (ms since the epoch). The harness's own CDP round trip (this call's reply) is then
