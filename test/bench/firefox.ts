@@ -27,8 +27,8 @@ import { ROOT, launchFirefox, openExtensionPage, panelScope, setFirefoxViewport,
 import { HEAVY_URL, heavyPageHtml } from './heavy-page.ts';
 import { geckoShare, type GeckoProfile, type GeckoShare } from './lib/gecko-share.ts';
 import { notMeasured, pairedVerdict, type Section } from './lib/report.ts';
-import { fmt, median, quantile, table } from './lib/stats.ts';
-import { ADAPTERS, armTitleWatch, BENCH_PING_PORT, SPA_GO_DELAY_MS, spaBenchCases, spaGoSoon } from './panel-latency.ts';
+import { fmt, median, p50p95, quantile, table } from './lib/stats.ts';
+import { ADAPTERS, armTitleWatch, BENCH_PING_PORT, frameMarks, SPA_GO_DELAY_MS, spaBenchCases, spaGoSoon } from './panel-latency.ts';
 
 /** issue #18: the same targets as Chrome's */
 const PANEL_TARGET_MS = 33;
@@ -96,11 +96,7 @@ async function navigate(page: Page, frame: Frame, to: { url: string; name: strin
   const t0 = await page.evaluate(() => (window as unknown as { __benchT0: Promise<number> }).__benchT0);
   // the first animation frame after the record reached the frame, and after an empty round trip to
   // the extension's process sent then (armTitleWatch): the framed panel's floors
-  const [framed, pinged] = await frame.evaluate(() => {
-    const w = window as unknown as { __benchContextFrame: Promise<number>; __benchPingFrame: Promise<number> };
-    const late = new Promise<number>((r) => setTimeout(() => r(Number.NaN), 50));
-    return Promise.all([Promise.race([w.__benchContextFrame, late]), Promise.race([w.__benchPingFrame, late])]);
-  });
+  const [, framed, pinged] = await frame.evaluate(frameMarks);
   return { ms: end - t0, floor: framed - t0, pingFloor: pinged - t0 };
 }
 
@@ -152,7 +148,6 @@ async function measureCase(firefox: LaunchedFirefox, c: SiteCase, navigations: n
   }
 }
 
-const p50p95 = (v: number[]) => (v.length ? `${fmt(quantile(v, 0.5), 1)} / ${fmt(quantile(v, 0.95), 1)}` : 'n/a');
 const latencyRow = (label: string, t: number[], floor: number[], pingFloor: number[]) => [
   label, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1), p50p95(floor), p50p95(pingFloor),
 ];

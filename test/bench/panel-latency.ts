@@ -11,7 +11,7 @@ import { loadSiteCases, type SiteCase } from '../e2e/site-cases.ts';
 import { startWorld } from '../e2e/world.ts';
 import type { Section } from './lib/report.ts';
 import { launchBench, openExtension, stopWorkers, syncAndWait } from './lib/session.ts';
-import { fmt, quantile, table } from './lib/stats.ts';
+import { fmt, p50p95, quantile, table } from './lib/stats.ts';
 import { countTabMessages, describeCounts, lensWorkCounts, type MessageCounts, type WorkCounts } from './work-counts.ts';
 
 const TARGET_MS = 100;
@@ -55,8 +55,7 @@ function spaTo(args: { url: string; name: string }): Promise<{ ms: number; t0Epo
  * In the panel iframe (the framed panel; test/bench/firefox.ts uses it too): from now on, resolve window.__benchShown with the
  * epoch time of the first animation frame after the title reads `name`.
  */
-export function armTitleWatch(args: string | { name: string; ping?: string }): void {
-  const { name, ping } = typeof args === 'string' ? { name: args, ping: undefined } : args;
+export function armTitleWatch({ name, ping }: { name: string; ping?: string }): void {
   const w = window as unknown as {
     __benchShown: Promise<number>; __benchContextAt: Promise<number>; __benchContextFrame: Promise<number>; __benchPingFrame: Promise<number>;
     __benchPing?: chrome.runtime.Port;
@@ -100,6 +99,17 @@ export function armTitleWatch(args: string | { name: string; ping?: string }): v
 }
 
 /**
+ * In the panel iframe, after a navigation armed by armTitleWatch: when the record's context arrived,
+ * the first animation frame after it, and the first after the empty round trip (ms since the epoch;
+ * NaN for any not seen within 50 ms).
+ */
+export function frameMarks(): Promise<[number, number, number]> {
+  const w = window as unknown as { __benchContextAt: Promise<number>; __benchContextFrame: Promise<number>; __benchPingFrame: Promise<number> };
+  const late = new Promise<number>((r) => setTimeout(() => r(Number.NaN), 50));
+  return Promise.all([Promise.race([w.__benchContextAt, late]), Promise.race([w.__benchContextFrame, late]), Promise.race([w.__benchPingFrame, late])]);
+}
+
+/**
  * In the page: __spaGo(url) in `delayMs`, from a timer of the page's own; window.__benchT0 resolves
  * with its start (ms since the epoch). The harness's own CDP round trip (this call's reply) is then
  * over before the timed window opens, as no rep has one.
@@ -128,11 +138,7 @@ async function navigate(page: Page, frame: Frame | null, to: { url: string; name
   await page.evaluate(spaGoSoon, { url: to.url, delayMs: SPA_GO_DELAY_MS });
   const end = await shown;
   const t0Epoch = await page.evaluate(() => (window as unknown as { __benchT0: Promise<number> }).__benchT0);
-  const [ctxAt, ctxFrame, pingFrame] = await frame.evaluate(() => {
-    const w = window as unknown as { __benchContextAt: Promise<number>; __benchContextFrame: Promise<number>; __benchPingFrame: Promise<number> };
-    const late = new Promise<number>((r) => setTimeout(() => r(Number.NaN), 50));
-    return Promise.all([Promise.race([w.__benchContextAt, late]), Promise.race([w.__benchContextFrame, late]), Promise.race([w.__benchPingFrame, late])]);
-  });
+  const [ctxAt, ctxFrame, pingFrame] = await frame.evaluate(frameMarks);
   return {
     ms: end - t0Epoch,
     t0Epoch,
@@ -323,7 +329,6 @@ async function stoppedPass(extensionPath: string, cases: SiteCase[], navigations
   return { times, failures };
 }
 
-const p50p95 = (v: number[]) => (v.length ? `${fmt(quantile(v, 0.5), 1)} / ${fmt(quantile(v, 0.95), 1)}` : 'n/a');
 const latencyRow = (label: string, t: number[], toLookup: number[], toFrame: number[], floor: number[], pingFloor: number[]) => [
   label, String(t.length), fmt(quantile(t, 0.5), 1), fmt(quantile(t, 0.95), 1), fmt(Math.max(...t), 1),
   toFrame.length ? fmt(quantile(toFrame, 0.5), 1) : 'n/a', fmt(quantile(toLookup, 0.5), 1), p50p95(floor), p50p95(pingFloor),

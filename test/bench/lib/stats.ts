@@ -17,6 +17,9 @@ export function fmt(n: number, digits = 0): string {
 }
 
 /** Bytes as KB (1 KB = 1024 bytes) with one decimal. */
+/** "p50 / p95" with one decimal, or 'n/a' for no values. */
+export const p50p95 = (xs: readonly number[]): string => (xs.length ? `${fmt(quantile(xs, 0.5), 1)} / ${fmt(quantile(xs, 0.95), 1)}` : 'n/a');
+
 export const kb = (bytes: number): string => `${fmt(bytes / 1024, 1)} KB`;
 
 /** A markdown table; numeric-looking columns are right-aligned. */
