@@ -108,6 +108,10 @@ export function emailValue(raw: string | null | undefined): string | undefined {
   return s && s.length <= 254 && EMAIL_RE.test(s) ? s : undefined;
 }
 
+/** The last hrefs parsed by linkedinSlug: a record's links are read again on every navigation. */
+const slugMemo = new Map<string, string | undefined>();
+const SLUG_MEMO_SIZE = 32;
+
 /** The LinkedIn company slug in a linkedin.com/company|showcase|school URL. */
 export function linkedinSlug(href: string | null | undefined): string | undefined {
   if (!href) return undefined;
@@ -115,6 +119,15 @@ export function linkedinSlug(href: string | null | undefined): string | undefine
   // read as LinkedIn's own, for LinkedIn pages)
   if (!/\/(?:company|showcase|school)\//i.test(href)) return undefined;
   if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href) && !/linkedin\.com/i.test(href)) return undefined;
+  // the URL parser is the costly part (tens of µs in a content script's world): once per href
+  if (slugMemo.has(href)) return slugMemo.get(href);
+  const slug = parseLinkedinSlug(href);
+  if (slugMemo.size >= SLUG_MEMO_SIZE) slugMemo.delete(slugMemo.keys().next().value!);
+  slugMemo.set(href, slug);
+  return slug;
+}
+
+function parseLinkedinSlug(href: string): string | undefined {
   try {
     const u = new URL(href, 'https://www.linkedin.com');
     if (!/(^|\.)linkedin\.com$/i.test(u.hostname)) return undefined;

@@ -32,6 +32,16 @@ describe('LinkedIn company slugs in links', () => {
     expect(linkedinSlug('https://de.linkedin.com/company/acme%20gmbh')).toBe('acme gmbh');
   });
 
+  it('answers a link read again the same, the hostile ones included, however many links came between', () => {
+    const hrefs = ['https://www.linkedin.com/company/Acme-Robotics/', 'https://linkedin.com.evil.example/company/acme', '/company/acme/'];
+    const first = hrefs.map(linkedinSlug);
+    expect(first).toEqual(['acme-robotics', undefined, 'acme']);
+    // more links than it remembers, then the same ones again
+    for (let i = 0; i < 100; i++) expect(linkedinSlug(`https://www.linkedin.com/company/co-${i}/`)).toBe(`co-${i}`);
+    expect(hrefs.map(linkedinSlug)).toEqual(first);
+    expect(hrefs.map(linkedinSlug)).toEqual(first);
+  });
+
   it('ignores links that are not a LinkedIn company page', () => {
     expect(linkedinSlug('https://acme.example/company/acme')).toBeUndefined();
     expect(linkedinSlug('https://www.linkedin.com/in/jo-doe/')).toBeUndefined();
