@@ -214,7 +214,6 @@ export interface LensDB extends DBSchema {
 
 export type AccountsDB = IDBPDatabase<LensDB>;
 
-
 /** Open (and create or upgrade) the accounts database. Upgrades keep every cached row. */
 export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
   return openDB<LensDB>(name, ACCOUNTS_DB_VERSION, {
