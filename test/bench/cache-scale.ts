@@ -55,7 +55,7 @@ export interface SizeResult {
   search?: {
     p50: number; p95: number; max: number; count: number; withHits: number;
     /** the same keystrokes' IndexedDB reads alone (ExtensionSession.searchReadFloor), and the pages they read */
-    readFloorP50?: number; readFloorP95?: number; floorEntries?: number;
+    readFloorP50?: number; readFloorP95?: number; floorPages?: number;
   };
   popup?: PopupOpen;
   error?: string;
@@ -125,12 +125,15 @@ async function searches(ext: ExtensionSession, world: World, n: number) {
   const { ms, results } = await ext.timedCalls('searchAccounts', prefixes);
   const withHits = results.filter((r) => r.length > 0).length;
   // the floor of the same keystrokes: their IndexedDB reads alone (same warm-up), on a bare listener
-  const plans = prefixes.map(({ query, limit }): SearchFloorPlan => ({ tiers: (searchTiers(query, limit) ?? []).map((t) => ({ parts: t.parts })) }));
+  const plans = prefixes.map(({ query, limit }): SearchFloorPlan => ({
+    limit,
+    tiers: (searchTiers(query, limit) ?? []).map((t) => ({ parts: t.parts, filtered: !!t.filter })),
+  }));
   await ext.searchReadFloor(plans.slice(0, 10));
   const floor = await ext.searchReadFloor(plans);
   return {
     p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms), count: ms.length, withHits,
-    readFloorP50: quantile(floor.ms, 0.5), readFloorP95: quantile(floor.ms, 0.95), floorEntries: floor.entries,
+    readFloorP50: quantile(floor.ms, 0.5), readFloorP95: quantile(floor.ms, 0.95), floorPages: floor.pages,
   };
 }
 

@@ -15,11 +15,8 @@ export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
  * 5: score indexes for the popup's "Hot accounts" ('accounts' by score, 'blockHits' by each page's
  * best score) and 'watched' by lastSeenAt for "Recent accounts": a few index reads, never a scan.
 
- * 6: the 'segMoves' index on 'accounts' (top movers of a followed segment; rows are rewritten in place).
- * 7: 'typeahead', one small entry per account (what search ranks and shows), so a keystroke reads
- * one index range per tier instead of the sync pages its entries sit in; the 'words' indexes of
- * 'accounts' and 'blocks', which only search read, are gone. */
-export const ACCOUNTS_DB_VERSION = 7;
+ * 6: the 'segMoves' index on 'accounts' (top movers of a followed segment; rows are rewritten in place). */
+export const ACCOUNTS_DB_VERSION = 6;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
 export interface ApiAccountRow {
@@ -45,8 +42,8 @@ export interface StoredAccount {
   domain: string;
   /** nameKey(row.name): the whole normalised name, for name-prefix search */
   nameKey: string;
-  /** name words after the first, for word-prefix search (its type-ahead entry carries them); the
-   * first word is found through nameKey (schema-1 rows still list it: harmless, search dedupes) */
+  /** name words after the first (multiEntry index), for word-prefix search; the first word is
+   * found through nameKey (schema-1 rows still list it: harmless, search dedupes) */
   words: string[];
   /** LinkedIn company slug when a custom field carries the company page URL (absent = not indexed) */
   linkedinSlug?: string;
@@ -97,15 +94,15 @@ export interface AccountBlock {
   domains: string[];
   /** nameKey of accounts[i] */
   names: string[];
+  /** every account's later name words (a set) */
+  words: string[];
   /** the LinkedIn slugs present (a set) */
   slugs: string[];
 }
 
 /**
- * A block's accounts column by column (same id as the block), with what ranks and shows them:
- * "Hot accounts" walks these by best score, a delta blanks the entries own rows replace and reads
- * their history and intent scores here, and the type-ahead backfill of v7 read them, never the
- * blocks themselves.
+ * What type-ahead needs of a block's accounts, column by column (same id as the block): a prefix
+ * that matches accounts in many blocks reads these small records, never the blocks themselves.
  */
 export interface BlockHits {
   id: string;
@@ -137,16 +134,6 @@ export interface SearchHit {
   nameKey: string;
   updatedAt?: string;
   row: Pick<ApiAccountRow, 'name' | 'rtp_account_score' | 'rtp_journey_stage'>;
-}
-
-/**
- * An account's type-ahead entry ('typeahead', one per cached account, own row or block copy alike:
- * the newest write of an account replaces it). About 150 bytes: a keystroke reads the first entries
- * of an index range and ranks them, however the account is stored.
- */
-export interface TypeaheadEntry extends SearchHit {
-  /** the name's words after the first (multiEntry index; the first is found through nameKey) */
-  words: string[];
 }
 
 export interface SyncCheckpoint {
@@ -183,26 +170,17 @@ export interface WatchedAccount {
   lastUrl: string | null;
 }
 
-/** 'meta' key of the type-ahead backfill after an upgrade to version 7 (absent: every entry is written) */
-export const TYPEAHEAD_BACKFILL = 'typeaheadBackfill';
-/** Where the backfill is: the store being walked and the last key done there (null: from its start). */
-export interface TypeaheadBackfill {
-  store: 'accounts' | 'blockHits';
-  after: string | null;
-}
-
 export interface LensDB extends DBSchema {
   accounts: {
     key: string;
     value: StoredAccount;
-    indexes: { domain: string; nameKey: string; linkedinSlug: string; score: number; segMoves: [string, string] };
+    indexes: { domain: string; nameKey: string; words: string; linkedinSlug: string; score: number; segMoves: [string, string] };
   };
   blocks: {
     key: string;
     value: AccountBlock;
-    indexes: { aids: string; domains: string; names: string; slugs: string };
+    indexes: { aids: string; domains: string; names: string; words: string; slugs: string };
   };
-  typeahead: { key: string; value: TypeaheadEntry; indexes: { domain: string; nameKey: string; words: string } };
   blockHits: { key: string; value: BlockHits; indexes: { top: number } };
   lastSeen: { key: string; value: { rtpAid: string; seenAt: string; score: number; stage: string } };
   meta: { key: string; value: { key: string; value: unknown; fetchedAt: number } };
@@ -222,7 +200,7 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
         const accounts = db.createObjectStore('accounts', { keyPath: 'rtpAid' });
         accounts.createIndex('domain', 'domain');
         accounts.createIndex('nameKey', 'nameKey');
-        // (a 'words' index until version 7)
+        accounts.createIndex('words', 'words', { multiEntry: true });
         accounts.createIndex('linkedinSlug', 'linkedinSlug');
         db.createObjectStore('lastSeen', { keyPath: 'rtpAid' });
         db.createObjectStore('meta', { keyPath: 'key' });
@@ -239,6 +217,7 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
         blocks.createIndex('aids', 'aids', { multiEntry: true });
         blocks.createIndex('domains', 'domains', { multiEntry: true });
         blocks.createIndex('names', 'names', { multiEntry: true });
+        blocks.createIndex('words', 'words', { multiEntry: true });
         blocks.createIndex('slugs', 'slugs', { multiEntry: true });
         db.createObjectStore('blockHits', { keyPath: 'id' });
       }
@@ -280,26 +259,6 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
             if (keys) cursor.update({ ...a, segMoves: keys });
             cursor.continue();
           };
-        }
-      }
-      if (oldVersion < 7) {
-        // version 7: type-ahead entries, one per account; the 'words' indexes only search read go
-        const typeahead = db.createObjectStore('typeahead', { keyPath: 'rtpAid' });
-        typeahead.createIndex('domain', 'domain');
-        typeahead.createIndex('nameKey', 'nameKey');
-        typeahead.createIndex('words', 'words', { multiEntry: true });
-        if (oldVersion >= 1) {
-          const accounts = tx.objectStore('accounts');
-          if (accounts.indexNames.contains('words' as never)) accounts.deleteIndex('words');
-          // the cached accounts' entries are written after the upgrade, a chunk per transaction
-          // (store.ts backfillTypeahead): at 200,000 accounts that is tens of seconds, which an
-          // upgrade would hold every lookup for, and a stopped worker would roll back entirely
-          const start: TypeaheadBackfill = { store: 'accounts', after: null };
-          void tx.objectStore('meta').put({ key: TYPEAHEAD_BACKFILL, value: start, fetchedAt: 0 });
-        }
-        if (oldVersion >= 3) {
-          const blocks = tx.objectStore('blocks');
-          if (blocks.indexNames.contains('words' as never)) blocks.deleteIndex('words');
         }
       }
     },

@@ -5,7 +5,7 @@
  */
 import { unwrap, type IDBPTransaction } from 'idb';
 import { normalizeApiDomain } from '../recotap/domain';
-import { segMovesOf, TYPEAHEAD_BACKFILL, type AccountBlock, type AccountsDB, type ApiAccountRow, type BlockHits, type LensDB, type SearchHit, type StoredAccount, type SyncCheckpoint, type TypeaheadBackfill, type TypeaheadEntry } from './db';
+import { segMovesOf, type AccountBlock, type AccountsDB, type ApiAccountRow, type BlockHits, type LensDB, type SearchHit, type StoredAccount, type SyncCheckpoint } from './db';
 import { moveOf, MOVES_KEEP_MS, SOURCE_FIELDS, type MoveRecord } from './movers';
 import { linkedinSlugOf, nameKey, nameWords } from './normalize';
 import type { HistoryPoint } from '../view-models';
@@ -18,6 +18,8 @@ export const HISTORY_KEEP_MS = 90 * 86_400_000;
 const BLOCK_ENTRIES = 'blockEntries';
 /** Domain answers kept in memory between writes (a few hundred KB at most) */
 export const DOMAIN_MEMO_SIZE = 200;
+/** BlockHits kept in memory for type-ahead (about 2–3 MB at most; successive keystrokes reread the same blocks) */
+export const HITS_CACHE_BLOCKS = 128;
 const HIGH = '\uffff';
 
 export interface DomainMatch {
@@ -138,17 +140,19 @@ export function createAccountStore(db: AccountsDB) {
   // clear). null = the read failed: then every getLastSeen reads the row.
   let seen: Promise<Set<string> | null> | null = null;
   const seenIds = () => (seen ??= db.getAllKeys('lastSeen').then((keys) => new Set(keys), () => null));
-  // Whether every cached account has its type-ahead entry: false only while the backfill after an
-  // upgrade to schema 7 runs (its cursor in 'meta'); read once, then set by the backfill and clear().
-  let typeaheadFilled: Promise<boolean> | null = null;
-  const typeaheadReady = () => (typeaheadFilled ??= db.get('meta', TYPEAHEAD_BACKFILL).then((row) => !row, () => false));
-  let backfill: Promise<void> | null = null;
-  /** The accounts whose domain or whole name is the query's, through the indexes lookups read. */
-  const exactMatches = async (query: string) => {
-    const q = query.trim().toLowerCase();
-    const [d, key, tx] = [normalizeApiDomain(q), nameKey(q), readTx()];
-    const [domain, name] = await Promise.all([d ? findIn(tx, 'domain', d) : [], key ? findIn(tx, 'nameKey', key) : []]);
-    return { domain, name };
+  // BlockHits read by type-ahead, least recently used first. A read that overlapped a write is not
+  // kept, and writers drop the blocks they mark (see markGone) or replace.
+  const hitsCache = new Map<string, BlockHits>();
+  const hitsReader = (tx: ReadTx): HitsReader => {
+    const generation = writes;
+    const store = tx.objectStore('blockHits');
+    return async (id) => {
+      const cached = recall(hitsCache, id);
+      if (cached) return cached;
+      const h = await store.get(id);
+      if (h && writes === generation) remember(hitsCache, id, h, HITS_CACHE_BLOCKS);
+      return h;
+    };
   };
 
   return {
@@ -175,11 +179,9 @@ export function createAccountStore(db: AccountsDB) {
       const isWatched = (r: ApiAccountRow) => !!watched && isWatchedRow(r, watched.watchedIds, watched.followed);
       // 'relaxed': the page and its checkpoint commit or vanish together, and all of it can be
       // fetched again, so the commit need not wait for the disk flush (Chrome ≥ 121's default too)
-      const names = ['accounts', 'blocks', 'blockHits', 'typeahead', 'meta', 'checkpoints', ...(watched ? ['movers' as const] : [])] as const;
-      const tx = db.transaction([...names] as ('accounts' | 'blocks' | 'blockHits' | 'typeahead' | 'meta' | 'checkpoints' | 'movers')[], 'readwrite', { durability: 'relaxed' });
+      const names = ['accounts', 'blocks', 'blockHits', 'meta', 'checkpoints', ...(watched ? ['movers' as const] : [])] as const;
+      const tx = db.transaction([...names] as ('accounts' | 'blocks' | 'blockHits' | 'meta' | 'checkpoints' | 'movers')[], 'readwrite', { durability: 'relaxed' });
       const accounts = tx.objectStore('accounts');
-      // every write of an account replaces its type-ahead entry (one small record, same transaction)
-      const typeahead = unwrap(tx.objectStore('typeahead'));
       const meta = tx.objectStore('meta');
       let added = 0;
       // every request is issued at once and tx.done is awaited once; writes use the raw store (no
@@ -209,7 +211,7 @@ export function createAccountStore(db: AccountsDB) {
             const block = toBlock(list);
             unwrap(tx.objectStore('blocks')).put(block);
             unwrap(tx.objectStore('blockHits')).put(toBlockHits(list, fetchedAt));
-            for (const a of list) typeahead.put(typeaheadEntryOf(a));
+            hitsCache.delete(block.id);
             ops.push(moveBlockEntries(page.size));
             added = page.size;
             // a lookup may have cached some of these accounts since the run began: the block's
@@ -258,6 +260,7 @@ export function createAccountStore(db: AccountsDB) {
           };
           const writeMarks = () => {
             for (const [blockId, h] of marked) {
+              hitsCache.delete(blockId);
               if (h.aids.some(Boolean)) {
                 unwrap(hitsStore).put(h);
               } else {
@@ -311,7 +314,6 @@ export function createAccountStore(db: AccountsDB) {
               try {
                 const stored = toStored(r, fetchedAt, prev);
                 raw.put(stored);
-                typeahead.put(typeaheadEntryOf(stored));
                 const move = prev && watchedRow ? moveOf(prev, r, new Date(fetchedAt).toISOString(), stored.domain) : null;
                 if (move) moves.push(move);
               } catch (err) {
@@ -368,87 +370,36 @@ export function createAccountStore(db: AccountsDB) {
       return s ? pickWinner(await findIn(readTx(), 'linkedinSlug', s)) : null;
     },
     /**
-     * Ranked type-ahead: exact domain > domain prefix > name prefix > word prefix. Every tier's index
-     * ranges of the type-ahead entries are read at once, in one transaction (a request per range,
-     * however the accounts are stored); each tier is ranked, and the tiers taken in rank order.
+     * Ranked type-ahead: exact domain > domain prefix > name prefix > word prefix; index ranges only.
+     * Every tier's index entries are read at once; then the BlockHits of the tiers in rank order
+     * whose entries can fill `limit`, together; a later tier only if dedupe left the answer short.
      */
     async search(query: string, limit: number): Promise<SearchHit[]> {
       const tiers = searchTiers(query, limit);
       if (!tiers) return [];
-      const tx = db.transaction('typeahead');
-      const read = (part: SearchPart) => {
-        const range = part.prefix ? IDBKeyRange.bound(part.key, part.key + HIGH) : part.key;
-        return tx.store.index(part.index).getAll(range, part.count);
+      const tx = readTx();
+      const readHits = hitsReader(tx);
+      const entries = await Promise.all(tiers.map((t) => Promise.all(t.parts.map((part) => indexEntries(tx, part)))));
+      const now = tiersReadNow(tiers, entries.map((es) => es.reduce((n, e) => n + e.own.length + e.ids.length, 0)), limit);
+      const tierHits = async (i: number) => {
+        const hits = (await Promise.all(entries[i]!.map((e) => hitsFrom(e, readHits)))).flat();
+        const kept = tiers[i]!.filter ? hits.filter(tiers[i]!.filter) : hits;
+        return kept.sort(compareCandidates);
       };
-      const [entries, exact] = await Promise.all([
-        Promise.all(tiers.map((t) => Promise.all(t.parts.map(read)))),
-        // while the entries are being backfilled, an exact domain or name is also looked up the
-        // way lookups do, so a cached account typed in full is never "not cached"
-        typeaheadReady().then((ready) => (ready ? null : exactMatches(query))),
-      ]);
-      if (exact) {
-        entries[0]!.push(exact.domain);
-        entries[2]!.push(exact.name);
-      }
       const seen = new Set<string>();
       const out: SearchHit[] = [];
-      tiers.forEach((tier, i) => {
-        const hits: SearchHit[] = entries[i]!.flat();
-        for (const a of (tier.filter ? hits.filter(tier.filter) : hits).sort(compareCandidates)) {
+      const take = (hits: SearchHit[]) => {
+        for (const a of hits) {
           if (out.length >= limit) return;
           if (!seen.has(a.rtpAid)) {
             seen.add(a.rtpAid);
             out.push(a);
           }
         }
-      });
-      return out;
-    },
-    /**
-     * After an upgrade to schema 7: writes the type-ahead entries of the accounts cached before it,
-     * own rows then bulk pages, one chunk per transaction (lookups and syncs interleave), resuming
-     * from the cursor in 'meta' after a worker restart. Resolves when every entry is written; a write
-     * of an account meanwhile replaces its entry in its own transaction, and the chunk that reads it
-     * later writes the same newest copy. Calls while one runs share it.
-     */
-    backfillTypeahead(chunk = 250): Promise<void> {
-      const step = async (): Promise<boolean> => {
-        const tx = db.transaction(['accounts', 'blockHits', 'typeahead', 'meta'], 'readwrite');
-        const meta = tx.objectStore('meta');
-        const at = (await meta.get(TYPEAHEAD_BACKFILL))?.value as TypeaheadBackfill | undefined;
-        if (!at) {
-          await tx.done;
-          return false;
-        }
-        const typeahead = unwrap(tx.objectStore('typeahead'));
-        const range = at.after === null ? undefined : IDBKeyRange.lowerBound(at.after, true);
-        // a sync page holds ~100 accounts: a chunk of entries is chunk / 100 pages
-        const count = at.store === 'accounts' ? chunk : Math.max(1, Math.round(chunk / 100));
-        let keys: string[];
-        if (at.store === 'accounts') {
-          const rows = await tx.objectStore('accounts').getAll(range, count);
-          for (const a of rows) typeahead.put(typeaheadEntryOf(a));
-          keys = rows.map((a) => a.rtpAid);
-        } else {
-          const pages = await tx.objectStore('blockHits').getAll(range, count);
-          for (const h of pages) for (const e of typeaheadEntriesOf(h)) typeahead.put(e);
-          keys = pages.map((h) => h.id);
-        }
-        const full = keys.length === count;
-        const next: TypeaheadBackfill | null = full ? { store: at.store, after: keys[keys.length - 1]! } : at.store === 'accounts' ? { store: 'blockHits', after: null } : null;
-        if (next) unwrap(meta).put({ key: TYPEAHEAD_BACKFILL, value: next, fetchedAt: 0 });
-        else unwrap(meta).delete(TYPEAHEAD_BACKFILL);
-        await tx.done;
-        return next !== null;
       };
-      return (backfill ??= (async () => {
-        try {
-          while (await step());
-          typeaheadFilled = Promise.resolve(true);
-        } finally {
-          backfill = null;
-        }
-      })());
+      for (const hits of await Promise.all(tiers.slice(0, now).map((_, i) => tierHits(i)))) take(hits);
+      for (let i = now; i < tiers.length && out.length < limit; i++) take(await tierHits(i));
+      return out;
     },
     /**
      * The `limit` highest-scored accounts with at least `minScore` ("Hot accounts"), best first. Two
@@ -543,10 +494,10 @@ export function createAccountStore(db: AccountsDB) {
     async clear(): Promise<void> {
       writes++;
       metaCache.clear();
+      hitsCache.clear();
       domainMemo.clear();
       seen = null;
-      typeaheadFilled = null;
-      const names = ['accounts', 'blocks', 'blockHits', 'typeahead', 'lastSeen', 'meta', 'negative', 'checkpoints', 'watched', 'movers'] as const;
+      const names = ['accounts', 'blocks', 'blockHits', 'lastSeen', 'meta', 'negative', 'checkpoints', 'watched', 'movers'] as const;
       const tx = db.transaction([...names], 'readwrite');
       try {
         await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
@@ -570,8 +521,7 @@ const indexKeys: Record<AccountIndex, (a: StoredAccount) => string | undefined> 
   linkedinSlug: (a) => a.linkedinSlug,
 };
 
-/** Which 'blocks' index holds the values of each 'accounts' index. */
-const BLOCK_INDEX = { domain: 'domains', nameKey: 'names', linkedinSlug: 'slugs' } as const;
+const BLOCK_INDEX = { domain: 'domains', nameKey: 'names', words: 'words', linkedinSlug: 'slugs' } as const;
 
 /**
  * The accounts whose `index` key equals `key`, from both the per-account rows and the bulk-ingest
@@ -605,9 +555,18 @@ const blockMayMatch: Record<AccountIndex, (b: AccountBlock, i: number, key: stri
   linkedinSlug: (b, i, key) => b.accounts[i]!.includes(key),
 };
 
-/** One index range of a search tier (an index of 'typeahead'). */
+type HitIndex = 'domain' | 'nameKey' | 'words';
+type HitsReader = (blockId: string) => Promise<BlockHits | undefined>;
+const hitValues: Record<HitIndex, (h: BlockHits, i: number) => string[]> = {
+  domain: (h, i) => [h.domains[i]!],
+  nameKey: (h, i) => [h.nameKeys[i]!],
+  // a block's 'words' entries are each name's words after the first (see toStored)
+  words: (h, i) => h.nameKeys[i]!.split(' ').slice(1),
+};
+
+/** One index range of a search tier (the same index of 'accounts' and, via BLOCK_INDEX, of 'blocks'). */
 export interface SearchPart {
-  index: 'domain' | 'nameKey' | 'words';
+  index: HitIndex;
   key: string;
   prefix: boolean;
   count?: number;
@@ -653,35 +612,77 @@ export function searchTiers(query: string, limit: number): SearchTier[] | null {
   ];
 }
 
+/**
+ * How many tiers (in rank order) have their BlockHits read at once: until the unfiltered tiers'
+ * index entries (`entryCounts[i]`: own rows + block ids) could fill the answer.
+ */
+export function tiersReadNow(tiers: readonly SearchTier[], entryCounts: readonly number[], limit: number): number {
+  let could = 0;
+  for (let i = 0; i < tiers.length; i++) {
+    if (!tiers[i]!.filter) could += entryCounts[i] ?? 0;
+    if (could >= limit) return i + 1;
+  }
+  return tiers.length;
+}
+
+/** Which 'blocks' index holds the values of each 'accounts' index. */
+export { BLOCK_INDEX };
+interface IndexEntries extends SearchPart {
+  own: StoredAccount[];
+  ids: string[];
+}
+
+/**
+ * Type-ahead candidates, step one: the first `count` index entries (by indexed value) from the
+ * per-account rows, and the ids of the blocks holding matching entries (not the blocks).
+ */
+async function indexEntries(tx: ReadTx, part: SearchPart): Promise<IndexEntries> {
+  const range = part.prefix ? IDBKeyRange.bound(part.key, part.key + HIGH) : part.key;
+  const [own, ids] = await Promise.all([
+    tx.objectStore('accounts').index(part.index).getAll(range, part.count),
+    tx.objectStore('blocks').index(BLOCK_INDEX[part.index]).getAllKeys(range, part.count),
+  ]);
+  return { ...part, own, ids };
+}
+
+/**
+ * Step two: those blocks' BlockHits (a prefix that matches accounts in many blocks never loads the
+ * blocks), keeping the first `count` matching entries; BlockHits already leave out the accounts
+ * that have their own row.
+ */
+async function hitsFrom(e: IndexEntries, readHits: HitsReader): Promise<SearchHit[]> {
+  const { own, ids, index, key, prefix, count } = e;
+  if (!ids.length) return own;
+  const blocks = await Promise.all([...new Set(ids)].map(readHits));
+  const matches = (v: string) => (prefix ? v.startsWith(key) : v === key);
+  const entries: { value: string; hit: SearchHit }[] = [];
+  for (const h of blocks) {
+    if (!h) continue;
+    for (let i = 0; i < h.aids.length; i++) {
+      // '' = superseded by the account's own row (putAccounts marks it), which own rows answer for
+      if (!h.aids[i]) continue;
+      const value = hitValues[index](h, i).find(matches);
+      if (value !== undefined) entries.push({ value, hit: hitAt(h, i) });
+    }
+  }
+  // those blocks can hold more matches than the index read returned: keep its window
+  entries.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const seen = new Set(own.map((a) => a.rtpAid));
+  const copies: SearchHit[] = [];
+  for (const { hit } of count === undefined ? entries : entries.slice(0, count)) {
+    if (!seen.has(hit.rtpAid)) {
+      seen.add(hit.rtpAid);
+      copies.push(hit);
+    }
+  }
+  return (own as SearchHit[]).concat(copies);
+}
+
 /** Drop block copies of accounts that have their own row (one key read each, no value). */
 async function withoutOwnRows<T extends { rtpAid: string }>(tx: ReadTx, copies: T[]): Promise<T[]> {
   const accounts = tx.objectStore('accounts');
   const own = await Promise.all(copies.map((a) => accounts.getKey(a.rtpAid)));
   return copies.filter((_, i) => own[i] === undefined);
-}
-
-/** An account's type-ahead entry: the fields search ranks and shows, and the name's later words. */
-export function typeaheadEntryOf(a: Pick<StoredAccount, 'rtpAid' | 'domain' | 'nameKey' | 'words' | 'updatedAt' | 'row'>): TypeaheadEntry {
-  const e: TypeaheadEntry = {
-    rtpAid: a.rtpAid,
-    domain: a.domain,
-    nameKey: a.nameKey,
-    words: a.words,
-    row: { name: a.row.name ?? '', rtp_account_score: a.row.rtp_account_score ?? 0, rtp_journey_stage: a.row.rtp_journey_stage ?? '' },
-  };
-  if (a.updatedAt) e.updatedAt = a.updatedAt;
-  return e;
-}
-
-/** The type-ahead entries of a bulk page's live accounts (those no own row has replaced). */
-function typeaheadEntriesOf(h: BlockHits): TypeaheadEntry[] {
-  const out: TypeaheadEntry[] = [];
-  h.aids.forEach((aid, i) => {
-    if (!aid) return;
-    const hit = hitAt(h, i);
-    out.push({ ...hit, words: [...new Set(hit.nameKey.split(' ').slice(1))] });
-  });
-  return out;
 }
 
 function hitAt(h: BlockHits, i: number): SearchHit {
@@ -706,6 +707,7 @@ function toBlock(accounts: StoredAccount[]): AccountBlock {
     // positional (the index dedupes); '' is indexed as the per-account store indexes it
     domains: accounts.map((a) => a.domain),
     names: accounts.map((a) => a.nameKey),
+    words: set((a) => a.words),
     slugs: set((a) => [a.linkedinSlug]),
   };
 }

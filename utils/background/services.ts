@@ -98,9 +98,6 @@ export async function createBackgroundServices(opts: BackgroundOptions): Promise
   // move a key left in storage.local by an earlier version before anything else runs
   await ensureMigrated().catch(() => undefined);
   const store = createAccountStore(await openAccountsDb());
-  // after an upgrade to schema 7: the cached accounts' type-ahead entries, in the background (a
-  // failure leaves the cursor where it was: the next worker start goes on from there)
-  void store.backfillTypeahead().catch(() => undefined);
   const watch = createWatchStore(store.db);
   let cached: { id: string; client: RecotapClient } | null = null;
 

@@ -15,6 +15,7 @@ import type { RequestData, RequestName, ResponseMap } from '../../../utils/messa
 import type { SyncStatus } from '../../../utils/view-models.ts';
 import { isPortRequest, REQUEST_PORT } from '../../../utils/port-protocol.ts';
 import { ACCOUNTS_DB_NAME } from '../../../utils/accounts/db.ts';
+import { BLOCK_INDEX } from '../../../utils/accounts/store.ts';
 
 /** the bare echo port of floor() */
 const FLOOR_PORT = '__benchFloorPort';
@@ -25,7 +26,8 @@ const SEARCH_FLOOR_PORT = '__benchSearchFloorPort';
 
 /** One keystroke's reads for searchReadFloor: the tiers' index ranges (store.ts searchTiers), JSON-safe. */
 export interface SearchFloorPlan {
-  tiers: { parts: { index: string; key: string; prefix: boolean; count?: number }[] }[];
+  tiers: { parts: { index: string; key: string; prefix: boolean; count?: number }[]; filtered: boolean }[];
+  limit: number;
 }
 
 export interface BenchBrowser {
@@ -100,11 +102,12 @@ export interface ExtensionSession {
   cacheReadFloor(domains: string[]): Promise<{ ms: number[]; found: number }>;
   /**
    * The floor of a type-ahead keystroke answered from the cache: ms of one round trip per plan on a
-   * port of its own whose bare listener does only the IndexedDB reads the search needs (store.ts
-   * search: every tier's index ranges of 'typeahead' at once, in one read-only transaction), with no
-   * ranking and no answer built. Answers with the type-ahead entries read.
+   * port of its own whose bare listener does only the IndexedDB reads the search needs (store.ts:
+   * every tier's index ranges at once, then the BlockHits of the tiers read now, tiersReadNow) and
+   * reads a page only the first time any keystroke of the run needs it (the product keeps the last
+   * 128 in memory), with no ranking, no parsing and no answer built. Answers with the pages read.
    */
-  searchReadFloor(plans: SearchFloorPlan[]): Promise<{ ms: number[]; entries: number }>;
+  searchReadFloor(plans: SearchFloorPlan[]): Promise<{ ms: number[]; pages: number }>;
   /**
    * Each request after the service worker was stopped (CDP ServiceWorker.stopAllWorkers, then a
    * pause): what the first request after an idle spell costs (Chrome stops an extension's worker
@@ -352,31 +355,51 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
     async searchReadFloor(plans: SearchFloorPlan[]) {
       await installBenchIdb(worker);
       await worker.evaluate(
-        ({ portName }) => {
+        ({ portName, blockIndex }) => {
           const g = globalThis as { __benchSearchFloor?: boolean; __benchIdb?: BenchIdb };
           if (g.__benchSearchFloor) return;
           g.__benchSearchFloor = true;
           const { open, result } = g.__benchIdb!;
+          /** pages read by an earlier keystroke of this port (the product's page cache, unbounded here) */
+          const read = new Set<string>();
           chrome.runtime.onConnect.addListener((p) => {
             if (p.name !== portName) return;
             p.onMessage.addListener(async (m: { id: number } & SearchFloorPlan) => {
-              const tx = (await open()).transaction('typeahead', 'readonly');
-              const store = tx.objectStore('typeahead');
-              const reads = m.tiers.flatMap((t) =>
-                t.parts.map((part) => {
-                  const range = part.prefix ? IDBKeyRange.bound(part.key, part.key + '\uffff') : IDBKeyRange.only(part.key);
-                  return result(store.index(part.index).getAll(range, part.count));
-                }),
+              const tx = (await open()).transaction(['accounts', 'blocks', 'blockHits'], 'readonly');
+              const entries = await Promise.all(
+                m.tiers.map((t) =>
+                  Promise.all(
+                    t.parts.map((part) => {
+                      const range = part.prefix ? IDBKeyRange.bound(part.key, part.key + '\uffff') : IDBKeyRange.only(part.key);
+                      return Promise.all([
+                        result(tx.objectStore('accounts').index(part.index).getAll(range, part.count)),
+                        result(tx.objectStore('blocks').index((blockIndex as Record<string, string>)[part.index]!).getAllKeys(range, part.count)),
+                      ]);
+                    }),
+                  ),
+                ),
               );
-              const entries = await Promise.all(reads);
-              p.postMessage({ id: m.id, res: entries.reduce((n, e) => n + e.length, 0) });
+              // the tiers read now (store.ts tiersReadNow)
+              let now = m.tiers.length;
+              let could = 0;
+              for (let i = 0; i < m.tiers.length; i++) {
+                if (!m.tiers[i]!.filtered) could += entries[i]!.reduce((n, [own, ids]) => n + own.length + ids.length, 0);
+                if (could >= m.limit) {
+                  now = i + 1;
+                  break;
+                }
+              }
+              const ids = [...new Set(entries.slice(0, now).flatMap((tier) => tier.flatMap(([, keys]) => keys.map(String))))].filter((id) => !read.has(id));
+              await Promise.all(ids.map((id) => result(tx.objectStore('blockHits').get(id))));
+              ids.forEach((id) => read.add(id));
+              p.postMessage({ id: m.id, res: ids.length });
             });
           });
         },
-        { portName: SEARCH_FLOOR_PORT },
+        { portName: SEARCH_FLOOR_PORT, blockIndex: BLOCK_INDEX },
       );
       const { ms, answers } = await page.evaluate(timedPortTrips, { portName: SEARCH_FLOOR_PORT, payloads: plans as unknown as Record<string, unknown>[] });
-      return { ms, entries: answers.reduce<number>((n, a) => n + (typeof a === 'number' ? a : 0), 0) };
+      return { ms, pages: answers.reduce<number>((n, a) => n + (typeof a === 'number' ? a : 0), 0) };
     },
   };
 }

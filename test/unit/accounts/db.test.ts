@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS_DB_VERSION, openAccountsDb, TYPEAHEAD_BACKFILL, type SyncCheckpoint } from '../../../utils/accounts/db';
+import { ACCOUNTS_DB_VERSION, openAccountsDb, type SyncCheckpoint } from '../../../utils/accounts/db';
 import { createAccountStore, toStored } from '../../../utils/accounts/store';
 import { aid, row } from './helpers';
 
@@ -35,19 +35,16 @@ async function createVersion1(name: string): Promise<void> {
 }
 
 describe('accounts database schema', () => {
-  it('creates version 7: no updatedAt or words index, the blocks and blockHits stores, watched and movers, score indexes, segMoves, type-ahead entries', async () => {
+  it('creates version 6: no updatedAt index, the blocks and blockHits stores, watched and movers, score indexes, segMoves', async () => {
     const db = await openAccountsDb(`db-fresh-${seq++}`);
     expect(db.version).toBe(ACCOUNTS_DB_VERSION);
-    expect(ACCOUNTS_DB_VERSION).toBe(7);
-    expect([...db.transaction('typeahead').store.indexNames].sort()).toEqual(['domain', 'nameKey', 'words']);
-    // a new cache has no entries to backfill
-    expect(await db.get('meta', TYPEAHEAD_BACKFILL)).toBeUndefined();
+    expect(ACCOUNTS_DB_VERSION).toBe(6);
     expect([...db.transaction('movers').store.indexNames].sort()).toEqual(['at', 'rtpAid']);
     expect([...db.transaction('watched').store.indexNames]).toEqual(['lastSeenAt']);
     expect([...db.transaction('blockHits').store.indexNames]).toEqual(['top']);
     const names = [...db.transaction('accounts').store.indexNames].sort();
-    expect(names).toEqual(['domain', 'linkedinSlug', 'nameKey', 'score', 'segMoves']);
-    expect([...db.transaction('blocks').store.indexNames].sort()).toEqual(['aids', 'domains', 'names', 'slugs']);
+    expect(names).toEqual(['domain', 'linkedinSlug', 'nameKey', 'score', 'segMoves', 'words']);
+    expect([...db.transaction('blocks').store.indexNames].sort()).toEqual(['aids', 'domains', 'names', 'slugs', 'words']);
     expect(db.objectStoreNames.contains('blockHits')).toBe(true);
     db.close();
   });
@@ -58,16 +55,11 @@ describe('accounts database schema', () => {
     const db = await openAccountsDb(name);
     expect(db.version).toBe(ACCOUNTS_DB_VERSION);
     expect([...db.transaction('accounts').store.indexNames]).not.toContain('updatedAt');
-    expect([...db.transaction('accounts').store.indexNames]).not.toContain('words');
     expect(db.objectStoreNames.contains('blocks')).toBe(true);
     expect(db.objectStoreNames.contains('watched') && db.objectStoreNames.contains('movers')).toBe(true);
     const store = createAccountStore(db);
     expect(await store.count()).toBe(1);
     expect((await store.getByDomain('www.globex.io'))?.winner.rtpAid).toBe(aid(1));
-    // its type-ahead entry comes with the backfill; meanwhile the whole name is found as lookups find it
-    expect((await store.search('globex analytics', 5)).map((a) => a.rtpAid)).toEqual([aid(1)]);
-    expect(await store.search('globex ana', 5)).toEqual([]);
-    await store.backfillTypeahead();
     expect((await store.search('globex ana', 5)).map((a) => a.rtpAid)).toEqual([aid(1)]);
     expect(await store.getCheckpoint()).toEqual(checkpoint);
     expect((await store.getMeta('stages'))?.value).toEqual(['Aware']);
@@ -135,15 +127,9 @@ describe('accounts database schema', () => {
     const store = createAccountStore(db);
     expect((await store.topScored(5, 70)).map((a) => [a.rtpAid, a.row.rtp_account_score])).toEqual([[aid(2), 91], [aid(1), 75]]);
     expect(await db.getAllKeysFromIndex('watched', 'lastSeenAt')).toEqual([aid(1)]);
-    // version 7: the 'words' indexes go; the backfill writes the own row's and the page's entries
-    expect([...db.transaction('blocks').store.indexNames]).not.toContain('words');
-    expect(await db.get('meta', TYPEAHEAD_BACKFILL)).toEqual(expect.objectContaining({ value: { store: 'accounts', after: null } }));
-    await store.backfillTypeahead();
-    expect([(await store.search('hoo', 5)).map((a) => a.rtpAid), (await store.search('initech.c', 5)).map((a) => a.rtpAid)]).toEqual([[aid(3)], [aid(2)]]);
-    expect(await db.getAllKeys('typeahead')).toEqual([aid(1), aid(2), aid(3)]);
     db.close();
   });
-  it('upgrades a version-4 cache to 6 and on in place: rows with a score change in a segment get their segMoves keys', async () => {
+  it('upgrades a version-4 cache to 6 in place: rows with a score change in a segment get their segMoves keys', async () => {
     const name = `db-v4-${seq++}`;
     const v4 = await openDB(name, 4, {
       upgrade(db) {
@@ -178,7 +164,7 @@ describe('accounts database schema', () => {
     ]));
     v4.close();
     const db = await openAccountsDb(name);
-    expect(db.version).toBe(ACCOUNTS_DB_VERSION);
+    expect(db.version).toBe(6);
     expect((await db.get('accounts', aid(1)))?.segMoves).toEqual([['seg-emea', '2026-11-26T00:00:00.000Z']]);
     expect((await db.get('accounts', aid(2)))?.segMoves).toBeUndefined();
     expect(await db.getAllKeysFromIndex('accounts', 'segMoves', IDBKeyRange.bound(['seg-emea', ''], ['seg-emea', '\uffff']))).toEqual([aid(1)]);

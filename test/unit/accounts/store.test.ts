@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiAccountRow } from '../../../utils/accounts/db';
-import { TYPEAHEAD_BACKFILL } from '../../../utils/accounts/db';
-import { createAccountStore, HISTORY_CAP, searchTiers, type AccountStore } from '../../../utils/accounts/store';
+import { HISTORY_CAP, searchTiers, tiersReadNow, type AccountStore } from '../../../utils/accounts/store';
 import { aid, freshStore, row } from './helpers';
 
 // every read must give the same answers whether rows came one record per account or in bulk blocks
@@ -201,34 +200,23 @@ describe('account store', () => {
     expect(await store.getMeta('stages')).toBeUndefined();
   });
 
-  it('a keystroke reads one index range of the type-ahead entries per tier, in one transaction, and no sync page or account row', async () => {
+  it('type-ahead loads only the BlockHits of the tiers that can fill the answer, and the next tier when they fall short', async () => {
     const store = await freshStore();
     // page 1: domains zeta-N.com (the domain-prefix tier of "zeta"); page 2: names "Zeta …" (the name tier)
     await store.putAccounts(Array.from({ length: 20 }, (_, i) => row({ rtp_aid: aid(100 + i), domain: `zeta-${i}.com`, name: `Alpha ${i}` })), 1, undefined, { assumeNew: true });
     await store.putAccounts(Array.from({ length: 20 }, (_, i) => row({ rtp_aid: aid(200 + i), domain: `other-${i}.com`, name: `Zeta Corp ${i}` })), 1, undefined, { assumeNew: true });
-    // and an own row (a delta) among them
-    await store.putAccounts([row({ rtp_aid: aid(300), domain: 'zeta-own.com', name: 'Omega', rtp_account_score: 99 })], 2);
-    // (the store's first search reads once whether every entry is written: see backfillTypeahead)
-    await store.search('warm', 1);
-    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
     const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
-    const storeAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
     try {
-      // the best score first among the domain tier's first 24 entries, whichever way they were stored
-      const hits = await store.search('zeta', 8);
-      expect(hits.map((h) => h.domain)).toEqual(['zeta-own.com', ...[0, 1, 2, 3, 4, 5, 6].map((i) => `zeta-${i}.com`)]);
-      // exact domain, domain prefix, name prefix, word prefix: four ranges of 'typeahead', nothing else
-      expect(getAll.mock.contexts.map((index) => (index as IDBIndex).objectStore.name)).toEqual(['typeahead', 'typeahead', 'typeahead', 'typeahead']);
-      expect(gets).not.toHaveBeenCalled();
-      expect(storeAll).not.toHaveBeenCalled();
-      // the next tier fills what the first ones leave short
+      const hits = await store.search('zeta', 5);
+      expect(hits.map((h) => h.domain)).toEqual(['zeta-0.com', 'zeta-1.com', 'zeta-2.com', 'zeta-3.com', 'zeta-4.com']);
+      // the domain tier could fill the answer: the name tier's page was never loaded
+      expect(gets.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'blockHits')).toHaveLength(1);
+      // 15 of the 20 domain-prefix entries are wanted: when the first tiers fall short, the next is read
       const more = await store.search('zeta', 25);
       expect(more).toHaveLength(25);
-      expect(more.slice(21).every((h) => h.row.name?.startsWith('Zeta Corp'))).toBe(true);
+      expect(more.slice(20).every((h) => h.row.name?.startsWith('Zeta Corp'))).toBe(true);
     } finally {
-      getAll.mockRestore();
       gets.mockRestore();
-      storeAll.mockRestore();
     }
   });
 
@@ -335,7 +323,7 @@ describe('account store', () => {
   });
 });
 
-describe('the type-ahead plan (searchTiers; the search and its benchmark floor share it)', () => {
+describe('the type-ahead plan (searchTiers, tiersReadNow; the search and its benchmark floor share it)', () => {
   it('ranks exact domain, domain prefix, name prefix, then word prefix, each prefix range 3 × limit deep', () => {
     const byDomain = searchTiers('Acme.com', 8)!;
     expect(byDomain.map((t) => t.parts.map((p) => `${p.index}:${p.key}:${p.prefix ? 'prefix' : 'exact'}:${p.count ?? ''}`))).toEqual([
@@ -351,64 +339,11 @@ describe('the type-ahead plan (searchTiers; the search and its benchmark floor s
     expect(byName[3]!.filter!({ rtpAid: 'x', domain: 'a.com', nameKey: 'acme foods', row: { name: 'Acme Foods', rtp_account_score: 1, rtp_journey_stage: '' } })).toBe(false);
     expect(searchTiers('   ', 8)).toBeNull();
   });
-});
 
-describe('type-ahead entries of a cache from before schema 7 (backfillTypeahead)', () => {
-  /** A cache whose accounts came before the entries existed: as an upgrade to version 7 leaves it. */
-  async function preSchema7(at: { store: 'accounts' | 'blockHits'; after: string | null } = { store: 'accounts', after: null }) {
-    const old = await freshStore();
-    // three bulk pages of three, then a delta renames one block account and adds an own row
-    for (const p of [0, 1, 2]) {
-      await old.putAccounts([1, 2, 3].map((k) => row({ rtp_aid: aid(p * 10 + k), name: `Acme ${p}${k}`, domain: `acme-${p}${k}.com` })), 1, undefined, { assumeNew: true });
-    }
-    await old.putAccounts([row({ rtp_aid: aid(12), name: 'Zenith Renamed', domain: 'zenith.com' }), row({ rtp_aid: aid(99), name: 'Acme Own', domain: 'acme-own.com' })], 2);
-    await old.db.clear('typeahead');
-    await old.db.put('meta', { key: TYPEAHEAD_BACKFILL, value: at, fetchedAt: 0 });
-    // a new worker's store over that database
-    return createAccountStore(old.db);
-  }
-  const names = async (store: AccountStore, q: string) => (await store.search(q, 20)).map((a) => a.row.name).sort();
-
-  it('until it is done, a domain or whole name typed in full is still found; then every account by prefix, the renamed one by its new name only', async () => {
-    const store = await preSchema7();
-    expect(await names(store, 'acme')).toEqual([]);
-    expect(await names(store, 'acme-21.com')).toEqual(['Acme 21']);
-    expect(await names(store, 'Acme Own')).toEqual(['Acme Own']);
-    await store.backfillTypeahead(2);
-    expect(await names(store, 'acme')).toEqual(['Acme 01', 'Acme 02', 'Acme 03', 'Acme 11', 'Acme 13', 'Acme 21', 'Acme 22', 'Acme 23', 'Acme Own']);
-    expect(await names(store, 'zenith')).toEqual(['Zenith Renamed']);
-    expect(await store.db.count('typeahead')).toBe(await store.recount());
-    expect(await store.db.get('meta', TYPEAHEAD_BACKFILL)).toBeUndefined();
-    // done: a keystroke reads the entries only
-    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
-    try {
-      await store.search('acme-21.com', 5);
-      expect(new Set(getAll.mock.contexts.map((index) => (index as IDBIndex).objectStore.name))).toEqual(new Set(['typeahead']));
-    } finally {
-      getAll.mockRestore();
-    }
-  });
-
-  it('goes on from its cursor (a worker stopped half way)', async () => {
-    // the own rows and the first page were done before the worker stopped
-    const store = await preSchema7({ store: 'blockHits', after: aid(1) });
-    await store.backfillTypeahead();
-    expect(await names(store, 'acme')).toEqual(['Acme 11', 'Acme 13', 'Acme 21', 'Acme 22', 'Acme 23']);
-  });
-
-  it('a write while it runs leaves the newest copy of the account; calls while it runs share the run', async () => {
-    const store = await preSchema7();
-    const run = store.backfillTypeahead(1);
-    expect(store.backfillTypeahead(1)).toBe(run);
-    await Promise.all([run, store.putAccounts([row({ rtp_aid: aid(22), name: 'Hooli', domain: 'hooli.xyz' })], 3)]);
-    expect(await names(store, 'acme 2')).toEqual(['Acme 21', 'Acme 23']);
-    expect(await names(store, 'hooli')).toEqual(['Hooli']);
-  });
-
-  it('a cleared cache has nothing left to fill', async () => {
-    const store = await preSchema7();
-    await store.clear();
-    await store.backfillTypeahead();
-    expect([await store.db.count('typeahead'), await store.db.get('meta', TYPEAHEAD_BACKFILL)]).toEqual([0, undefined]);
+  it('reads the pages of the tiers, in rank order, whose unfiltered entries can fill the answer; the filtered word tier never counts', () => {
+    const tiers = searchTiers('acme.com', 8)!;
+    expect(tiersReadNow(tiers, [1, 3, 4, 24], 8)).toBe(3);
+    expect(tiersReadNow(tiers, [8, 0, 0, 0], 8)).toBe(1);
+    expect(tiersReadNow(tiers, [0, 0, 2, 50], 8)).toBe(4);
   });
 });
