@@ -122,6 +122,8 @@ export function linkedinSlug(href: string | null | undefined): string | undefine
   // the URL parser is the costly part (tens of µs in a content script's world): once per href
   if (slugMemo.has(href)) return slugMemo.get(href);
   const slug = parseLinkedinSlug(href);
+  // (a page's huge hrefs are not kept)
+  if (href.length > 2048) return slug;
   if (slugMemo.size >= SLUG_MEMO_SIZE) slugMemo.delete(slugMemo.keys().next().value!);
   slugMemo.set(href, slug);
   return slug;

@@ -40,6 +40,9 @@ describe('LinkedIn company slugs in links', () => {
     for (let i = 0; i < 100; i++) expect(linkedinSlug(`https://www.linkedin.com/company/co-${i}/`)).toBe(`co-${i}`);
     expect(hrefs.map(linkedinSlug)).toEqual(first);
     expect(hrefs.map(linkedinSlug)).toEqual(first);
+    // a hostile page's huge href is answered, not remembered
+    const huge = `https://www.linkedin.com/company/acme/?q=${'x'.repeat(100_000)}`;
+    expect([linkedinSlug(huge), linkedinSlug(huge)]).toEqual(['acme', 'acme']);
   });
 
   it('ignores links that are not a LinkedIn company page', () => {
