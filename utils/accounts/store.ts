@@ -521,7 +521,8 @@ const indexKeys: Record<AccountIndex, (a: StoredAccount) => string | undefined> 
   linkedinSlug: (a) => a.linkedinSlug,
 };
 
-const BLOCK_INDEX = { domain: 'domains', nameKey: 'names', words: 'words', linkedinSlug: 'slugs' } as const;
+/** Which 'blocks' index holds the values of each 'accounts' index (the bench's floors read them too). */
+export const BLOCK_INDEX = { domain: 'domains', nameKey: 'names', words: 'words', linkedinSlug: 'slugs' } as const;
 
 /**
  * The accounts whose `index` key equals `key`, from both the per-account rows and the bulk-ingest
@@ -625,8 +626,6 @@ export function tiersReadNow(tiers: readonly SearchTier[], entryCounts: readonly
   return tiers.length;
 }
 
-/** Which 'blocks' index holds the values of each 'accounts' index. */
-export { BLOCK_INDEX };
 interface IndexEntries extends SearchPart {
   own: StoredAccount[];
   ids: string[];
