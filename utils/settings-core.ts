@@ -200,8 +200,14 @@ const decl = <T>(key: string, schema: v.GenericSchema<T>, fallback: T, cacheable
   key, schema, fallback, version: 1, cacheable,
 });
 
-/** A stored value validated against its declaration; anything invalid (or absent) reads as the default. */
+/**
+ * A stored value validated against its declaration; anything invalid (or absent) reads as the default.
+ * An absent value is the default without running the schema: no declared schema accepts undefined
+ * (settings.test.ts checks each), and a failed parse builds its issue, message included, which on a
+ * CRM page's load was the content script's first run of the validator (issue #18's §8 profile).
+ */
 export function parseSetting<T>(setting: SettingDecl<T>, raw: unknown): T {
+  if (raw === undefined) return setting.fallback;
   const parsed = v.safeParse(setting.schema, raw);
   return parsed.success ? parsed.output : setting.fallback;
 }

@@ -17,6 +17,8 @@ import {
   themeItem,
   watchSetting,
 } from '../../utils/settings';
+import * as core from '../../utils/settings-core';
+import * as v from 'valibot';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -30,6 +32,17 @@ describe('settings', () => {
     const eff = await getEffectiveSettings();
     expect(eff.baseUrl).toBe('https://eapi.recotap.com/api/v1');
     expect(eff.locked).toEqual([]);
+  });
+
+  it('reads an absent value as its default without the schema, which no declared schema would accept', () => {
+    const decls = Object.values(core).filter((x): x is core.SettingDecl<unknown> => typeof x === 'object' && x !== null && 'schema' in x && 'fallback' in x);
+    expect(decls.length).toBeGreaterThanOrEqual(16);
+    for (const d of decls) {
+      // the shortcut in parseSetting is only sound while undefined fails every schema (an optional()
+      // with a default would otherwise read as that default, not as the declaration's fallback)
+      expect(v.safeParse(d.schema, undefined).success, d.key).toBe(false);
+      expect(core.parseSetting(d, undefined), d.key).toBe(d.fallback);
+    }
   });
 
   it('falls back to defaults for corrupt stored values instead of crashing', async () => {
