@@ -35,7 +35,7 @@ describe('settings', () => {
   });
 
   it('reads an absent value as its default without the schema, which no declared schema would accept', () => {
-    const decls = Object.values(core).filter((x): x is core.SettingDecl<unknown> => typeof x === 'object' && x !== null && 'schema' in x && 'fallback' in x);
+    const decls = (Object.values(core) as unknown[]).filter((x): x is core.SettingDecl<unknown> => typeof x === 'object' && x !== null && 'schema' in x && 'fallback' in x);
     expect(decls.length).toBeGreaterThanOrEqual(16);
     for (const d of decls) {
       // the shortcut in parseSetting is only sound while undefined fails every schema (an optional()
