@@ -371,18 +371,29 @@ export function createAccountStore(db: AccountsDB) {
     },
     /**
      * Ranked type-ahead: exact domain > domain prefix > name prefix > word prefix; index ranges only.
-     * Every tier's index entries are read at once; then the BlockHits of the tiers in rank order
-     * whose entries can fill `limit`, together; a later tier only if dedupe left the answer short.
+     * The index entries of the leading unfiltered tiers are read at once, a filtered tier's only
+     * when those cannot fill `limit` (searchIndexPlan); then the BlockHits of the tiers in rank
+     * order whose entries can fill `limit`, together; a later tier only if dedupe left the answer short.
      */
     async search(query: string, limit: number): Promise<SearchHit[]> {
       const tiers = searchTiers(query, limit);
       if (!tiers) return [];
       const tx = readTx();
       const readHits = hitsReader(tx);
-      const entries = await Promise.all(tiers.map((t) => Promise.all(t.parts.map((part) => indexEntries(tx, part)))));
-      const now = tiersReadNow(tiers, entries.map((es) => es.reduce((n, e) => n + e.own.length + e.ids.length, 0)), limit);
+      const readTier = (t: SearchTier) => Promise.all(t.parts.map((part) => indexEntries(tx, part)));
+      const first = leadingUnfiltered(tiers);
+      const entries: (IndexEntries[] | undefined)[] = await Promise.all(tiers.slice(0, first).map(readTier));
+      const counted = (es: IndexEntries[] | undefined) => (es ?? []).reduce((n, e) => n + e.own.length + e.ids.length, 0);
+      let now = tiersReadNow(tiers.slice(0, first), entries.map(counted), limit);
+      if (now === first && entries.reduce((n, es) => n + counted(es), 0) < limit) {
+        // the unfiltered tiers cannot fill the answer: the rest are read now, as before
+        entries.push(...(await Promise.all(tiers.slice(first).map(readTier))));
+        now = tiersReadNow(tiers, entries.map(counted), limit);
+      }
       const tierHits = async (i: number) => {
-        const hits = (await Promise.all(entries[i]!.map((e) => hitsFrom(e, readHits)))).flat();
+        // a later tier whose entries were not needed to fill the answer, until dedupe left it short
+        const tierEntries = (entries[i] ??= await readTier(tiers[i]!));
+        const hits = (await Promise.all(tierEntries.map((e) => hitsFrom(e, readHits)))).flat();
         const kept = tiers[i]!.filter ? hits.filter(tiers[i]!.filter) : hits;
         return kept.sort(compareCandidates);
       };
@@ -586,7 +597,9 @@ export interface SearchTier {
 export function searchTiers(query: string, limit: number): SearchTier[] | null {
   const q = query.trim().toLowerCase();
   if (!q) return null;
-  const dom = normalizeApiDomain(q);
+  // a domain never contains whitespace: "acme robo" reads no domain index (two tiers, four requests)
+  const typedDomain = normalizeApiDomain(q);
+  const dom = /\s/.test(typedDomain) ? '' : typedDomain;
   const key = nameKey(q);
   const words = nameWords(q);
   const want = limit * 3;
@@ -611,6 +624,16 @@ export function searchTiers(query: string, limit: number): SearchTier[] | null {
       filter: wordOk,
     },
   ];
+}
+
+/**
+ * How many tiers, from the first, are unfiltered: their index entries are read at once, and a
+ * filtered tier's (the word tier) only when those cannot fill the answer. A short prefix matches
+ * far more than `limit` names, so most keystrokes never read the word indexes.
+ */
+export function leadingUnfiltered(tiers: readonly SearchTier[]): number {
+  const i = tiers.findIndex((t) => t.filter);
+  return i < 0 ? tiers.length : i;
 }
 
 /**

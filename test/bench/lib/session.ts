@@ -366,23 +366,27 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
             if (p.name !== portName) return;
             p.onMessage.addListener(async (m: { id: number } & SearchFloorPlan) => {
               const tx = (await open()).transaction(['accounts', 'blocks', 'blockHits'], 'readonly');
-              const entries = await Promise.all(
-                m.tiers.map((t) =>
-                  Promise.all(
-                    t.parts.map((part) => {
-                      const range = part.prefix ? IDBKeyRange.bound(part.key, part.key + '\uffff') : IDBKeyRange.only(part.key);
-                      return Promise.all([
-                        result(tx.objectStore('accounts').index(part.index).getAll(range, part.count)),
-                        result(tx.objectStore('blocks').index((blockIndex as Record<string, string>)[part.index]!).getAllKeys(range, part.count)),
-                      ]);
-                    }),
-                  ),
-                ),
-              );
+              const readTier = (t: SearchFloorPlan['tiers'][number]) =>
+                Promise.all(
+                  t.parts.map((part) => {
+                    const range = part.prefix ? IDBKeyRange.bound(part.key, part.key + '\uffff') : IDBKeyRange.only(part.key);
+                    return Promise.all([
+                      result(tx.objectStore('accounts').index(part.index).getAll(range, part.count)),
+                      result(tx.objectStore('blocks').index((blockIndex as Record<string, string>)[part.index]!).getAllKeys(range, part.count)),
+                    ]);
+                  }),
+                );
+              // the leading unfiltered tiers' index entries at once, the rest only if those cannot fill
+              // the answer (store.ts search, leadingUnfiltered)
+              const lead = m.tiers.findIndex((t) => t.filtered);
+              const first = lead < 0 ? m.tiers.length : lead;
+              const entries = await Promise.all(m.tiers.slice(0, first).map(readTier));
+              const found = entries.reduce((n, tier) => n + tier.reduce((k, [own, ids]) => k + own.length + ids.length, 0), 0);
+              if (found < m.limit) entries.push(...(await Promise.all(m.tiers.slice(first).map(readTier))));
               // the tiers read now (store.ts tiersReadNow)
-              let now = m.tiers.length;
+              let now = entries.length;
               let could = 0;
-              for (let i = 0; i < m.tiers.length; i++) {
+              for (let i = 0; i < entries.length; i++) {
                 if (!m.tiers[i]!.filtered) could += entries[i]!.reduce((n, [own, ids]) => n + own.length + ids.length, 0);
                 if (could >= m.limit) {
                   now = i + 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiAccountRow } from '../../../utils/accounts/db';
-import { HISTORY_CAP, searchTiers, tiersReadNow, type AccountStore } from '../../../utils/accounts/store';
+import { HISTORY_CAP, leadingUnfiltered, searchTiers, tiersReadNow, type AccountStore } from '../../../utils/accounts/store';
 import { aid, freshStore, row } from './helpers';
 
 // every read must give the same answers whether rows came one record per account or in bulk blocks
@@ -71,6 +71,42 @@ describe.each([
     expect((await store.search('road run', 10)).map((a) => a.rtpAid)).toEqual([aid(4)]);
     expect(await store.search('acme', 2)).toHaveLength(2);
     expect(await store.search('   ', 5)).toEqual([]);
+  });
+
+  it('reads the word indexes only when the domain and name tiers cannot fill the answer, or dedupe left it short', async () => {
+    const store = await freshStore();
+    await put(
+      store,
+      [
+        // each is both a domain-prefix and a name-prefix match of "acme": counted twice, answered once
+        row({ rtp_aid: aid(1), name: 'Acme One', domain: 'acme-one.com', rtp_account_score: 30 }),
+        row({ rtp_aid: aid(2), name: 'Acme Two', domain: 'acme-two.com', rtp_account_score: 20 }),
+        row({ rtp_aid: aid(3), name: 'Road Acme', domain: 'road.com', rtp_account_score: 99 }),
+        row({ rtp_aid: aid(4), name: 'Acme Three', domain: 'three.com', rtp_account_score: 10 }),
+      ],
+      1,
+    );
+    const indexReads = (spy: { mock: { contexts: unknown[] } }) => (spy.mock.contexts as IDBIndex[]).map((ix) => ix.name);
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const getAllKeys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');
+    try {
+      // the name tier alone fills an answer of 3: no word index is read
+      expect((await store.search('acme', 3)).map((a) => a.rtpAid)).toEqual([aid(1), aid(2), aid(4)]);
+      expect([...indexReads(getAll), ...indexReads(getAllKeys)]).not.toContain('words');
+      getAll.mockClear();
+      getAllKeys.mockClear();
+      // 5 entries could fill 4, but they are 3 accounts: the word tier is read after all, and adds Road Acme
+      expect((await store.search('acme', 4)).map((a) => a.rtpAid)).toEqual([aid(1), aid(2), aid(4), aid(3)]);
+      expect([...indexReads(getAll), ...indexReads(getAllKeys)]).toContain('words');
+      getAll.mockClear();
+      getAllKeys.mockClear();
+      // a multi-word query reads no domain index (a domain has no whitespace)
+      expect((await store.search('road ac', 5)).map((a) => a.rtpAid)).toEqual([aid(3)]);
+      expect([...indexReads(getAll), ...indexReads(getAllKeys)].filter((n) => n === 'domain' || n === 'domains')).toEqual([]);
+    } finally {
+      getAll.mockRestore();
+      getAllKeys.mockRestore();
+    }
   });
 
   it('finds every word of a name by prefix, the first word included, in any query order', async () => {
@@ -334,7 +370,11 @@ describe('the type-ahead plan (searchTiers, tiersReadNow; the search and its ben
     ]);
     expect(byDomain.map((t) => !!t.filter)).toEqual([false, false, false, true]);
     const byName = searchTiers('acme robo', 8)!;
+    // whitespace: not a domain, so no domain tier reads anything
+    expect(byName.slice(0, 2).map((t) => t.parts)).toEqual([[], []]);
     expect(byName[2]!.parts).toEqual([{ index: 'nameKey', key: 'acme robo', prefix: true, count: 24 }]);
+    // a pasted address keeps its domain: only what normalises to the domain is tested for whitespace
+    expect(searchTiers('https://www.acme.com/about us', 8)![0]!.parts).toEqual([{ index: 'domain', key: 'acme.com', prefix: false }]);
     expect(byName[3]!.filter!({ rtpAid: 'x', domain: 'a.com', nameKey: 'acme robotics', row: { name: 'Acme Robotics', rtp_account_score: 1, rtp_journey_stage: '' } })).toBe(true);
     expect(byName[3]!.filter!({ rtpAid: 'x', domain: 'a.com', nameKey: 'acme foods', row: { name: 'Acme Foods', rtp_account_score: 1, rtp_journey_stage: '' } })).toBe(false);
     expect(searchTiers('   ', 8)).toBeNull();
@@ -345,5 +385,7 @@ describe('the type-ahead plan (searchTiers, tiersReadNow; the search and its ben
     expect(tiersReadNow(tiers, [1, 3, 4, 24], 8)).toBe(3);
     expect(tiersReadNow(tiers, [8, 0, 0, 0], 8)).toBe(1);
     expect(tiersReadNow(tiers, [0, 0, 2, 50], 8)).toBe(4);
+    // the word tier's index entries wait until the three tiers before it are known to fall short
+    expect(leadingUnfiltered(tiers)).toBe(3);
   });
 });
