@@ -610,7 +610,9 @@ export function searchTiers(query: string, limit: number): SearchTier[] | null {
     return words.every((w) => nameWordList.some((x) => x.startsWith(w)));
   };
   return [
-    { parts: dom ? [{ index: 'domain', key: dom, prefix: false }] : [] },
+    // a dotless word is not a domain anyone types as one; were such a domain cached, the prefix tier
+    // below still lists it (saves a one-word keystroke two index requests)
+    { parts: dom.includes('.') ? [{ index: 'domain', key: dom, prefix: false }] : [] },
     { parts: dom ? [{ index: 'domain', key: dom, prefix: true, count: want }] : [] },
     { parts: key ? [{ index: 'nameKey', key, prefix: true, count: want }] : [] },
     {

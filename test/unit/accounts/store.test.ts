@@ -100,6 +100,11 @@ describe.each([
       expect([...indexReads(getAll), ...indexReads(getAllKeys)]).toContain('words');
       getAll.mockClear();
       getAllKeys.mockClear();
+      // a cached dotless "domain" (bad data) is still found by the prefix tier
+      await put(store, [row({ rtp_aid: aid(5), name: 'Zed', domain: 'acmeish', rtp_account_score: 1 })], 2);
+      expect((await store.search('acmeish', 5)).map((a) => a.rtpAid)).toEqual([aid(5)]);
+      getAll.mockClear();
+      getAllKeys.mockClear();
       // a multi-word query reads no domain index (a domain has no whitespace)
       expect((await store.search('road ac', 5)).map((a) => a.rtpAid)).toEqual([aid(3)]);
       expect([...indexReads(getAll), ...indexReads(getAllKeys)].filter((n) => n === 'domain' || n === 'domains')).toEqual([]);
@@ -373,6 +378,8 @@ describe('the type-ahead plan (searchTiers, tiersReadNow; the search and its ben
     // whitespace: not a domain, so no domain tier reads anything
     expect(byName.slice(0, 2).map((t) => t.parts)).toEqual([[], []]);
     expect(byName[2]!.parts).toEqual([{ index: 'nameKey', key: 'acme robo', prefix: true, count: 24 }]);
+    // a dotless word is not typed as a domain: no exact-domain read, the prefix tier stays
+    expect(searchTiers('acme', 8)!.slice(0, 2).map((t) => t.parts.map((p) => `${p.index}:${p.prefix}`))).toEqual([[], ['domain:true']]);
     // a pasted address keeps its domain: only what normalises to the domain is tested for whitespace
     expect(searchTiers('https://www.acme.com/about us', 8)![0]!.parts).toEqual([{ index: 'domain', key: 'acme.com', prefix: false }]);
     expect(byName[3]!.filter!({ rtpAid: 'x', domain: 'a.com', nameKey: 'acme robotics', row: { name: 'Acme Robotics', rtp_account_score: 1, rtp_journey_stage: '' } })).toBe(true);
