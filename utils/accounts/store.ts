@@ -569,11 +569,13 @@ const blockMayMatch: Record<AccountIndex, (b: AccountBlock, i: number, key: stri
 
 type HitIndex = 'domain' | 'nameKey' | 'words';
 type HitsReader = (blockId: string) => Promise<BlockHits | undefined>;
-const hitValues: Record<HitIndex, (h: BlockHits, i: number) => string[]> = {
-  domain: (h, i) => [h.domains[i]!],
-  nameKey: (h, i) => [h.nameKeys[i]!],
+/** The value of entry `i` that the tier's index holds and `matches` accepts (no array per entry: a
+ * keystroke scans every entry of up to 24 pages). */
+const hitValue: Record<HitIndex, (h: BlockHits, i: number, matches: (v: string) => boolean) => string | undefined> = {
+  domain: (h, i, matches) => (matches(h.domains[i]!) ? h.domains[i] : undefined),
+  nameKey: (h, i, matches) => (matches(h.nameKeys[i]!) ? h.nameKeys[i] : undefined),
   // a block's 'words' entries are each name's words after the first (see toStored)
-  words: (h, i) => h.nameKeys[i]!.split(' ').slice(1),
+  words: (h, i, matches) => h.nameKeys[i]!.split(' ').slice(1).find(matches),
 };
 
 /** One index range of a search tier (the same index of 'accounts' and, via BLOCK_INDEX, of 'blocks'). */
@@ -679,24 +681,24 @@ async function hitsFrom(e: IndexEntries, readHits: HitsReader): Promise<SearchHi
   if (!ids.length) return own;
   const blocks = await Promise.all([...new Set(ids)].map(readHits));
   const matches = (v: string) => (prefix ? v.startsWith(key) : v === key);
-  const entries: { value: string; hit: SearchHit }[] = [];
+  const entries: { value: string; h: BlockHits; i: number }[] = [];
   for (const h of blocks) {
     if (!h) continue;
     for (let i = 0; i < h.aids.length; i++) {
       // '' = superseded by the account's own row (putAccounts marks it), which own rows answer for
       if (!h.aids[i]) continue;
-      const value = hitValues[index](h, i).find(matches);
-      if (value !== undefined) entries.push({ value, hit: hitAt(h, i) });
+      const value = hitValue[index](h, i, matches);
+      if (value !== undefined) entries.push({ value, h, i });
     }
   }
   // those blocks can hold more matches than the index read returned: keep its window
   entries.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   const seen = new Set(own.map((a) => a.rtpAid));
   const copies: SearchHit[] = [];
-  for (const { hit } of count === undefined ? entries : entries.slice(0, count)) {
-    if (!seen.has(hit.rtpAid)) {
-      seen.add(hit.rtpAid);
-      copies.push(hit);
+  for (const { h, i } of count === undefined ? entries : entries.slice(0, count)) {
+    if (!seen.has(h.aids[i]!)) {
+      seen.add(h.aids[i]!);
+      copies.push(hitAt(h, i));
     }
   }
   return (own as SearchHit[]).concat(copies);
