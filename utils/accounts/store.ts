@@ -372,7 +372,7 @@ export function createAccountStore(db: AccountsDB) {
     /**
      * Ranked type-ahead: exact domain > domain prefix > name prefix > word prefix; index ranges only.
      * The index entries of the leading unfiltered tiers are read at once, a filtered tier's only
-     * when those cannot fill `limit` (searchIndexPlan); then the BlockHits of the tiers in rank
+     * when those cannot fill `limit` (leadingUnfiltered); then the BlockHits of the tiers in rank
      * order whose entries can fill `limit`, together; a later tier only if dedupe left the answer short.
      */
     async search(query: string, limit: number): Promise<SearchHit[]> {
