@@ -8,7 +8,7 @@ import type { World } from '../e2e/world.ts';
 import { startWorld } from '../e2e/world.ts';
 import { attachHeapSampler } from './lib/heap.ts';
 import { launchBench, openExtension, stopSync, syncAndWait, wakeFloor, type ExtensionSession, type SearchFloorPlan } from './lib/session.ts';
-import { searchTiers } from '../../utils/accounts/store.ts';
+import { leadingUnfiltered, searchTiers } from '../../utils/accounts/store.ts';
 import { quantile } from './lib/stats.ts';
 import type { SyncStatus } from '../../utils/view-models.ts';
 import type { RequestData } from '../../utils/messaging.ts';
@@ -125,10 +125,10 @@ async function searches(ext: ExtensionSession, world: World, n: number) {
   const { ms, results } = await ext.timedCalls('searchAccounts', prefixes);
   const withHits = results.filter((r) => r.length > 0).length;
   // the floor of the same keystrokes: their IndexedDB reads alone (same warm-up), on a bare listener
-  const plans = prefixes.map(({ query, limit }): SearchFloorPlan => ({
-    limit,
-    tiers: (searchTiers(query, limit) ?? []).map((t) => ({ parts: t.parts, filtered: !!t.filter })),
-  }));
+  const plans = prefixes.map(({ query, limit }): SearchFloorPlan => {
+    const tiers = searchTiers(query, limit) ?? [];
+    return { limit, unfiltered: leadingUnfiltered(tiers), tiers: tiers.map((t) => ({ parts: t.parts, filtered: !!t.filter })) };
+  });
   await ext.searchReadFloor(plans.slice(0, 10));
   const floor = await ext.searchReadFloor(plans);
   return {

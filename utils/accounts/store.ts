@@ -384,12 +384,9 @@ export function createAccountStore(db: AccountsDB) {
       const first = leadingUnfiltered(tiers);
       const entries: (IndexEntries[] | undefined)[] = await Promise.all(tiers.slice(0, first).map(readTier));
       const counted = (es: IndexEntries[] | undefined) => (es ?? []).reduce((n, e) => n + e.own.length + e.ids.length, 0);
-      let now = tiersReadNow(tiers.slice(0, first), entries.map(counted), limit);
-      if (now === first && entries.reduce((n, es) => n + counted(es), 0) < limit) {
-        // the unfiltered tiers cannot fill the answer: the rest are read now, as before
-        entries.push(...(await Promise.all(tiers.slice(first).map(readTier))));
-        now = tiersReadNow(tiers, entries.map(counted), limit);
-      }
+      // the unfiltered tiers cannot fill the answer: the rest are read now, as before
+      if (entries.reduce((n, es) => n + counted(es), 0) < limit) entries.push(...(await Promise.all(tiers.slice(first).map(readTier))));
+      const now = tiersReadNow(tiers, entries.map(counted), limit);
       const tierHits = async (i: number) => {
         // a later tier whose entries were not needed to fill the answer, until dedupe left it short
         const tierEntries = (entries[i] ??= await readTier(tiers[i]!));

@@ -28,6 +28,8 @@ const SEARCH_FLOOR_PORT = '__benchSearchFloorPort';
 export interface SearchFloorPlan {
   tiers: { parts: { index: string; key: string; prefix: boolean; count?: number }[]; filtered: boolean }[];
   limit: number;
+  /** store.ts leadingUnfiltered: the tiers whose index entries are read at once */
+  unfiltered: number;
 }
 
 export interface BenchBrowser {
@@ -378,11 +380,9 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
                 );
               // the leading unfiltered tiers' index entries at once, the rest only if those cannot fill
               // the answer (store.ts search, leadingUnfiltered)
-              const lead = m.tiers.findIndex((t) => t.filtered);
-              const first = lead < 0 ? m.tiers.length : lead;
-              const entries = await Promise.all(m.tiers.slice(0, first).map(readTier));
+              const entries = await Promise.all(m.tiers.slice(0, m.unfiltered).map(readTier));
               const found = entries.reduce((n, tier) => n + tier.reduce((k, [own, ids]) => k + own.length + ids.length, 0), 0);
-              if (found < m.limit) entries.push(...(await Promise.all(m.tiers.slice(first).map(readTier))));
+              if (found < m.limit) entries.push(...(await Promise.all(m.tiers.slice(m.unfiltered).map(readTier))));
               // the tiers read now (store.ts tiersReadNow)
               let now = entries.length;
               let could = 0;
