@@ -105,11 +105,24 @@ export interface ExtensionSession {
   /**
    * The floor of a type-ahead keystroke answered from the cache: ms of one round trip per plan on a
    * port of its own whose bare listener does only the IndexedDB reads the search needs (store.ts:
-   * every tier's index ranges at once, then the BlockHits of the tiers read now, tiersReadNow) and
-   * reads a page only the first time any keystroke of the run needs it (the product keeps the last
-   * 128 in memory), with no ranking, no parsing and no answer built. Answers with the pages read.
+   * the leading unfiltered tiers' index ranges at once, the word tier's only when those cannot fill
+   * the answer, then the BlockHits of the tiers read now, tiersReadNow) and reads a page only the
+   * first time any keystroke of the run needs it (the product keeps the last 128 in memory), with no
+   * ranking, no parsing and no answer built. Answers with the pages read and, timed in the worker,
+   * how long its index step took (`indexMs`: the index reads before any page).
    */
-  searchReadFloor(plans: SearchFloorPlan[]): Promise<{ ms: number[]; pages: number }>;
+  searchReadFloor(plans: SearchFloorPlan[]): Promise<{ ms: number[]; pages: number; indexMs: number[] }>;
+  /**
+   * The product's requests and a floor's (cacheReadFloor's or searchReadFloor's, each called once
+   * before: that installs its listener) in alternating chunks, from the extension page, each on one
+   * port opened once for the whole run: chunk k's requests, then chunk k's floor payloads, all timed
+   * there. So both meet the cache's records for the first time in turn, with the host's load alike.
+   */
+  interleaved<N extends RequestName>(
+    name: N,
+    floor: 'read' | 'search',
+    chunks: { datas: RequestData<N>[]; payloads: Record<string, unknown>[] }[],
+  ): Promise<{ ms: number[]; results: ResponseMap[N][]; floorMs: number[]; floorAnswers: unknown[] }>;
   /**
    * Each request after the service worker was stopped (CDP ServiceWorker.stopAllWorkers, then a
    * pause): what the first request after an idle spell costs (Chrome stops an extension's worker
@@ -212,6 +225,48 @@ async function inPageCalls(args: { name: string; datas: unknown[]; port: string 
     port?.disconnect();
   }
   return { ms, results };
+}
+
+/** In an extension page: ExtensionSession.interleaved (the product's requests on the request port). */
+async function interleavedTrips(args: { name: string; port: string; floorPort: string; chunks: { datas: unknown[]; payloads: Record<string, unknown>[] }[] }) {
+  const request = chrome.runtime.connect({ name: args.port });
+  const floor = chrome.runtime.connect({ name: args.floorPort });
+  let expected = -1;
+  let answer: ((m: { res?: unknown; err?: string }) => void) | null = null;
+  const listen = (m: { id: number; res?: unknown; err?: string }) => {
+    if (m.id === expected) answer?.(m);
+  };
+  request.onMessage.addListener(listen);
+  floor.onMessage.addListener(listen);
+  let next = 0;
+  const trip = (port: chrome.runtime.Port, message: Record<string, unknown>) =>
+    new Promise<{ res?: unknown; err?: string }>((resolve) => {
+      expected = ++next;
+      answer = resolve;
+      port.postMessage({ ...message, id: expected });
+    });
+  const out = { ms: [] as number[], results: [] as unknown[], floorMs: [] as number[], floorAnswers: [] as unknown[] };
+  try {
+    for (const chunk of args.chunks) {
+      for (const data of chunk.datas) {
+        const t0 = performance.now();
+        const m = await trip(request, { type: args.name, data });
+        out.ms.push(performance.now() - t0);
+        if (m.err !== undefined) throw new Error(m.err);
+        out.results.push(m.res);
+      }
+      for (const payload of chunk.payloads) {
+        const t0 = performance.now();
+        const m = await trip(floor, payload);
+        out.floorMs.push(performance.now() - t0);
+        out.floorAnswers.push(m.res);
+      }
+    }
+  } finally {
+    request.disconnect();
+    floor.disconnect();
+  }
+  return out;
 }
 
 /**
@@ -354,6 +409,8 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
       const { ms, answers } = await page.evaluate(timedPortTrips, { portName: READ_FLOOR_PORT, payloads: domains.map((domain) => ({ domain })) });
       return { ms, found: answers.filter((n) => typeof n === 'number' && n > 0).length };
     },
+    interleaved: (async (name: RequestName, floor: 'read' | 'search', chunks: { datas: unknown[]; payloads: Record<string, unknown>[] }[]) =>
+      page.evaluate(interleavedTrips, { name, port: REQUEST_PORT, floorPort: floor === 'read' ? READ_FLOOR_PORT : SEARCH_FLOOR_PORT, chunks })) as ExtensionSession['interleaved'],
     async searchReadFloor(plans: SearchFloorPlan[]) {
       await installBenchIdb(worker);
       await worker.evaluate(
@@ -367,7 +424,9 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
           chrome.runtime.onConnect.addListener((p) => {
             if (p.name !== portName) return;
             p.onMessage.addListener(async (m: { id: number } & SearchFloorPlan) => {
-              const tx = (await open()).transaction(['accounts', 'blocks', 'blockHits'], 'readonly');
+              const db = await open();
+              const t0 = performance.now();
+              const tx = db.transaction(['accounts', 'blocks', 'blockHits'], 'readonly');
               const readTier = (t: SearchFloorPlan['tiers'][number]) =>
                 Promise.all(
                   t.parts.map((part) => {
@@ -383,6 +442,7 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
               const entries = await Promise.all(m.tiers.slice(0, m.unfiltered).map(readTier));
               const found = entries.reduce((n, tier) => n + tier.reduce((k, [own, ids]) => k + own.length + ids.length, 0), 0);
               if (found < m.limit) entries.push(...(await Promise.all(m.tiers.slice(m.unfiltered).map(readTier))));
+              const indexMs = performance.now() - t0;
               // the tiers read now (store.ts tiersReadNow)
               let now = entries.length;
               let could = 0;
@@ -396,14 +456,15 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
               const ids = [...new Set(entries.slice(0, now).flatMap((tier) => tier.flatMap(([, keys]) => keys.map(String))))].filter((id) => !read.has(id));
               await Promise.all(ids.map((id) => result(tx.objectStore('blockHits').get(id))));
               ids.forEach((id) => read.add(id));
-              p.postMessage({ id: m.id, res: ids.length });
+              p.postMessage({ id: m.id, res: { pages: ids.length, indexMs } });
             });
           });
         },
         { portName: SEARCH_FLOOR_PORT, blockIndex: BLOCK_INDEX },
       );
       const { ms, answers } = await page.evaluate(timedPortTrips, { portName: SEARCH_FLOOR_PORT, payloads: plans as unknown as Record<string, unknown>[] });
-      return { ms, pages: answers.reduce<number>((n, a) => n + (typeof a === 'number' ? a : 0), 0) };
+      const done = answers as { pages: number; indexMs: number }[];
+      return { ms, pages: done.reduce((n, a) => n + a.pages, 0), indexMs: done.map((a) => a.indexMs) };
     },
   };
 }
