@@ -113,17 +113,6 @@ export interface ExtensionSession {
    */
   searchReadFloor(plans: SearchFloorPlan[]): Promise<{ ms: number[]; pages: number; indexMs: number[] }>;
   /**
-   * The product's requests and a floor's (cacheReadFloor's or searchReadFloor's, each called once
-   * before: that installs its listener) in alternating chunks, from the extension page, each on one
-   * port opened once for the whole run: chunk k's requests, then chunk k's floor payloads, all timed
-   * there. So both meet the cache's records for the first time in turn, with the host's load alike.
-   */
-  interleaved<N extends RequestName>(
-    name: N,
-    floor: 'read' | 'search',
-    chunks: { datas: RequestData<N>[]; payloads: Record<string, unknown>[] }[],
-  ): Promise<{ ms: number[]; results: ResponseMap[N][]; floorMs: number[]; floorAnswers: unknown[] }>;
-  /**
    * Each request after the service worker was stopped (CDP ServiceWorker.stopAllWorkers, then a
    * pause): what the first request after an idle spell costs (Chrome stops an extension's worker
    * after 30 s without events). Leaves `worker` stale: call it last.
@@ -225,48 +214,6 @@ async function inPageCalls(args: { name: string; datas: unknown[]; port: string 
     port?.disconnect();
   }
   return { ms, results };
-}
-
-/** In an extension page: ExtensionSession.interleaved (the product's requests on the request port). */
-async function interleavedTrips(args: { name: string; port: string; floorPort: string; chunks: { datas: unknown[]; payloads: Record<string, unknown>[] }[] }) {
-  const request = chrome.runtime.connect({ name: args.port });
-  const floor = chrome.runtime.connect({ name: args.floorPort });
-  let expected = -1;
-  let answer: ((m: { res?: unknown; err?: string }) => void) | null = null;
-  const listen = (m: { id: number; res?: unknown; err?: string }) => {
-    if (m.id === expected) answer?.(m);
-  };
-  request.onMessage.addListener(listen);
-  floor.onMessage.addListener(listen);
-  let next = 0;
-  const trip = (port: chrome.runtime.Port, message: Record<string, unknown>) =>
-    new Promise<{ res?: unknown; err?: string }>((resolve) => {
-      expected = ++next;
-      answer = resolve;
-      port.postMessage({ ...message, id: expected });
-    });
-  const out = { ms: [] as number[], results: [] as unknown[], floorMs: [] as number[], floorAnswers: [] as unknown[] };
-  try {
-    for (const chunk of args.chunks) {
-      for (const data of chunk.datas) {
-        const t0 = performance.now();
-        const m = await trip(request, { type: args.name, data });
-        out.ms.push(performance.now() - t0);
-        if (m.err !== undefined) throw new Error(m.err);
-        out.results.push(m.res);
-      }
-      for (const payload of chunk.payloads) {
-        const t0 = performance.now();
-        const m = await trip(floor, payload);
-        out.floorMs.push(performance.now() - t0);
-        out.floorAnswers.push(m.res);
-      }
-    }
-  } finally {
-    request.disconnect();
-    floor.disconnect();
-  }
-  return out;
 }
 
 /**
@@ -409,8 +356,6 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
       const { ms, answers } = await page.evaluate(timedPortTrips, { portName: READ_FLOOR_PORT, payloads: domains.map((domain) => ({ domain })) });
       return { ms, found: answers.filter((n) => typeof n === 'number' && n > 0).length };
     },
-    interleaved: (async (name: RequestName, floor: 'read' | 'search', chunks: { datas: unknown[]; payloads: Record<string, unknown>[] }[]) =>
-      page.evaluate(interleavedTrips, { name, port: REQUEST_PORT, floorPort: floor === 'read' ? READ_FLOOR_PORT : SEARCH_FLOOR_PORT, chunks })) as ExtensionSession['interleaved'],
     async searchReadFloor(plans: SearchFloorPlan[]) {
       await installBenchIdb(worker);
       await worker.evaluate(
