@@ -232,7 +232,7 @@ export function searchSection(results: SizeResult[]): Section {
         ? [
             `The floor of this ranking on this machine, measured in the same run: the IndexedDB reads alone of as many keystrokes of other names (no ranking, no answer, a page never read twice) reach p95 ${fmt(worstFloor, 1)} ms` +
               (worstFloor > 5
-                ? `, above the 5 ms target by themselves; their index step alone (the ranges, before any page) p95 ${fmt(worstIndex ?? NaN, 1)} ms in the worker. So ≤ 5 ms needs fewer page reads per keystroke, not faster code: see the next note for what that would take and why it was not done.`
+                ? `, above the 5 ms target by themselves${worstIndex !== null ? `; their index step alone (the ranges, before any page) p95 ${fmt(worstIndex, 1)} ms in the worker` : ''}. So ≤ 5 ms needs fewer page reads per keystroke, not faster code: see the next note for what that would take and why it was not done.`
                 : ', under the target in this run: the rest of the p95 is the search\'s own work on the slow keystrokes. A CPU profile of the worker over the same keystrokes at 100,000 accounts (test/bench/profile-lookup.ts with PROFILE_SEARCH=1, 2026-12-07) puts ~3 ms of its thread in an average keystroke: ~1.4 ms in IndexedDB calls and the deserialisation of what they return, ~0.4 ms garbage collection, ~0.3 ms posting the answer, ~0.5 ms ranking the window; the slow keystrokes are those that read many pages, where all of these grow together.'),
           ]
         : []),
