@@ -15,8 +15,10 @@ export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
  * 5: score indexes for the popup's "Hot accounts" ('accounts' by score, 'blockHits' by each page's
  * best score) and 'watched' by lastSeenAt for "Recent accounts": a few index reads, never a scan.
 
- * 6: the 'segMoves' index on 'accounts' (top movers of a followed segment; rows are rewritten in place). */
-export const ACCOUNTS_DB_VERSION = 6;
+ * 6: the 'segMoves' index on 'accounts' (top movers of a followed segment; rows are rewritten in place).
+ * 7: 'searchPages' (the bulk-ingest blocks' type-ahead entries sorted by name and by domain; built
+ * after a full sync, see SearchPage). An upgraded cache has none until its next sync builds them. */
+export const ACCOUNTS_DB_VERSION = 7;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
 export interface ApiAccountRow {
@@ -127,6 +129,32 @@ export interface BlockHits {
   top?: number;
 }
 
+/** Which key a search page is sorted by: 'n' = nameKey, 'd' = domain. */
+export type SearchPageKind = 'n' | 'd';
+
+/**
+ * Up to SEARCH_PAGE_SIZE type-ahead entries of the bulk-ingest blocks, in order of one key (the
+ * nameKey or the domain, then rtp_aid) across the whole cache: the first entries of a prefix are in
+ * one page or two, read with one request, where the blocks (written in API order) scatter them over
+ * up to one page per entry. Built from the BlockHits once a full sync is done (store.ts
+ * buildSearchPages), in columns like BlockHits. Like BlockHits, an entry whose account gets its own
+ * row later is blanked (aid ''). Entries with an empty key are left out (no query matches them).
+ */
+export interface SearchPage {
+  kind: SearchPageKind;
+  /** the page's last key (pages are found by it: the first page whose last key is ≥ a prefix) */
+  last: string;
+  /** the page's place in the build: orders pages that share a last key */
+  n: number;
+  aids: string[];
+  nameKeys: string[];
+  names: string[];
+  domains: string[];
+  scores: number[];
+  stages: string[];
+  updatedAts: string[];
+}
+
 /** The fields of a cached account that search ranks and shows (a StoredAccount is one too). */
 export interface SearchHit {
   rtpAid: string;
@@ -182,6 +210,7 @@ export interface LensDB extends DBSchema {
     indexes: { aids: string; domains: string; names: string; words: string; slugs: string };
   };
   blockHits: { key: string; value: BlockHits; indexes: { top: number } };
+  searchPages: { key: [SearchPageKind, string, number]; value: SearchPage };
   lastSeen: { key: string; value: { rtpAid: string; seenAt: string; score: number; stage: string } };
   meta: { key: string; value: { key: string; value: unknown; fetchedAt: number } };
   negative: { key: string; value: { domain: string; checkedAt: number } };
@@ -261,6 +290,8 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
           };
         }
       }
+      // version 7: an upgraded cache searches its blocks as before until a sync builds the pages
+      if (oldVersion < 7) db.createObjectStore('searchPages', { keyPath: ['kind', 'last', 'n'] });
     },
   });
 }

@@ -3,9 +3,21 @@
  * page), domain lookup with a deterministic winner among duplicate rows, ranked name search
  * over index ranges, score history, last-seen snapshots, metadata and the negative cache.
  */
-import { unwrap, type IDBPTransaction } from 'idb';
+import { unwrap, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { normalizeApiDomain } from '../recotap/domain';
-import { segMovesOf, type AccountBlock, type AccountsDB, type ApiAccountRow, type BlockHits, type LensDB, type SearchHit, type StoredAccount, type SyncCheckpoint } from './db';
+import {
+  segMovesOf,
+  type AccountBlock,
+  type AccountsDB,
+  type ApiAccountRow,
+  type BlockHits,
+  type LensDB,
+  type SearchHit,
+  type SearchPage,
+  type SearchPageKind,
+  type StoredAccount,
+  type SyncCheckpoint,
+} from './db';
 import { moveOf, MOVES_KEEP_MS, SOURCE_FIELDS, type MoveRecord } from './movers';
 import { linkedinSlugOf, nameKey, nameWords } from './normalize';
 import type { HistoryPoint } from '../view-models';
@@ -18,6 +30,10 @@ export const HISTORY_KEEP_MS = 90 * 86_400_000;
 const BLOCK_ENTRIES = 'blockEntries';
 /** Domain answers kept in memory between writes (a few hundred KB at most) */
 export const DOMAIN_MEMO_SIZE = 200;
+/** 'meta' key whose value is true while the search pages hold every bulk-ingest block (see SearchPage) */
+export const SEARCH_PAGES_READY = 'searchPagesReady';
+/** Entries per search page: a prefix's first 24 entries are in one page or two (one request) */
+export const SEARCH_PAGE_SIZE = 100;
 /** BlockHits kept in memory for type-ahead (about 2–3 MB at most; successive keystrokes reread the same blocks) */
 export const HITS_CACHE_BLOCKS = 128;
 const HIGH = '\uffff';
@@ -119,6 +135,8 @@ export function createAccountStore(db: AccountsDB) {
   // of each write, so a count that overlapped a write (and may or may not include it) is not kept.
   let knownCount: number | null = null;
   let writes = 0;
+  // writes begun and not yet settled (putAccounts, clear): the search-page build waits for none
+  let writing = 0;
   // this store is the only writer of 'meta' in the worker, so its cache only needs dropping on writes
   const metaCache = new Map<string, Promise<{ value: unknown; fetchedAt: number } | undefined>>();
   async function count(): Promise<number> {
@@ -143,6 +161,14 @@ export function createAccountStore(db: AccountsDB) {
   // BlockHits read by type-ahead, least recently used first. A read that overlapped a write is not
   // kept, and writers drop the blocks they mark (see markGone) or replace.
   const hitsCache = new Map<string, BlockHits>();
+  // Whether search reads the search pages (true) or the blocks' indexes and BlockHits (false): the
+  // 'meta' marker, read once; this store is its only writer (bulk writes drop it, the build sets it).
+  let pagesReady: Promise<boolean> | null = null;
+  const searchPagesReady = () =>
+    (pagesReady ??= db.get('meta', SEARCH_PAGES_READY).then(
+      (row) => row?.value === true,
+      () => false,
+    ));
   const hitsReader = (tx: ReadTx): HitsReader => {
     const generation = writes;
     const store = tx.objectStore('blockHits');
@@ -154,6 +180,193 @@ export function createAccountStore(db: AccountsDB) {
       return h;
     };
   };
+
+  /** putAccounts' write (see there); writing counts those in flight for buildSearchPages. */
+  async function putPage(
+    rows: readonly ApiAccountRow[],
+    fetchedAt: number,
+    checkpoint?: SyncCheckpoint,
+    opts: { assumeNew?: boolean; watched?: ReadonlySet<string>; segments?: ReadonlySet<string> } = {},
+  ): Promise<MoveRecord[]> {
+    writes++;
+    const moves: MoveRecord[] = [];
+    const watchedIds = opts.watched?.size ? opts.watched : undefined;
+    const followed = opts.segments?.size ? opts.segments : undefined;
+    const watched = opts.assumeNew || (!watchedIds && !followed) ? undefined : { watchedIds, followed };
+    const isWatched = (r: ApiAccountRow) => !!watched && isWatchedRow(r, watched.watchedIds, watched.followed);
+    // 'relaxed': the page and its checkpoint commit or vanish together, and all of it can be
+    // fetched again, so the commit need not wait for the disk flush (Chrome ≥ 121's default too)
+    // search pages are kept up to date by delta writes once built (see markGone)
+    const upkeep = !opts.assumeNew && (await searchPagesReady());
+    const names = ['accounts', 'blocks', 'blockHits', 'meta', 'checkpoints', ...(watched ? ['movers' as const] : []), ...(upkeep ? ['searchPages' as const] : [])] as const;
+    type Name = 'accounts' | 'blocks' | 'blockHits' | 'meta' | 'checkpoints' | 'movers' | 'searchPages';
+    const tx = db.transaction([...names] as Name[], 'readwrite', { durability: 'relaxed' });
+    const accounts = tx.objectStore('accounts');
+    const meta = tx.objectStore('meta');
+    let added = 0;
+    // every request is issued at once and tx.done is awaited once; writes use the raw store (no
+    // promise per row): a failed request aborts the transaction, which rejects tx.done
+    const raw = unwrap(accounts);
+    const ops: Promise<unknown>[] = [tx.done];
+    // the live block entry counter (see count()), moved by `delta` in this transaction
+    const moveBlockEntries = (delta: number) =>
+      meta.get(BLOCK_ENTRIES).then((row) => {
+        unwrap(meta).put({ key: BLOCK_ENTRIES, value: ((row?.value as number | undefined) ?? 0) + delta, fetchedAt: 0 });
+      });
+    // the page's moves, and moves past MOVES_KEEP_MS dropped (an index range, usually empty)
+    const writeMoves = async () => {
+      if (!watched || !moves.length) return;
+      const movers = tx.objectStore('movers');
+      for (const m of moves) unwrap(movers).add(m);
+      const cutoff = new Date(fetchedAt - MOVES_KEEP_MS).toISOString();
+      for (const key of await movers.index('at').getAllKeys(IDBKeyRange.upperBound(cutoff, true))) unwrap(movers).delete(key);
+    };
+    try {
+      if (opts.assumeNew) {
+        // bulk ingest: the whole page is one record in 'blocks' (the last row wins per rtp_aid)
+        const page = new Map<string, StoredAccount>();
+        for (const r of rows) page.set(r.rtp_aid, toStored(r, fetchedAt));
+        if (page.size) {
+          const list = [...page.values()];
+          const block = toBlock(list);
+          unwrap(tx.objectStore('blocks')).put(block);
+          unwrap(tx.objectStore('blockHits')).put(toBlockHits(list, fetchedAt));
+          hitsCache.delete(block.id);
+          // the search pages lack this block from now on: search reads the blocks until a rebuild
+          pagesReady = Promise.resolve(false);
+          unwrap(meta).delete(SEARCH_PAGES_READY);
+          ops.push(moveBlockEntries(page.size));
+          added = page.size;
+          // a lookup may have cached some of these accounts since the run began: the block's
+          // copy is the newer one, so those rows go (one key-range read per page; usually none)
+          const sorted = block.aids.slice().sort();
+          const range = IDBKeyRange.bound(sorted[0], sorted[sorted.length - 1]);
+          ops.push(
+            accounts.getAllKeys(range).then((keys) => {
+              for (const key of keys) {
+                if (!page.has(key)) continue;
+                raw.delete(key);
+                added--;
+              }
+            }),
+          );
+        }
+      } else {
+        const blocksStore = tx.objectStore('blocks');
+        const hitsStore = tx.objectStore('blockHits');
+        // each block's BlockHits is read once per page, however many of its rows come
+        const hitReads = new Map<string, Promise<BlockHits | undefined>>();
+        const readHits = (id: string) => {
+          let p = hitReads.get(id);
+          if (!p) hitReads.set(id, (p = hitsStore.get(id)));
+          return p;
+        };
+        // the account now has its own row: blank its type-ahead entry (written once per block
+        // when the page's rows are done; a block with no live entry left is deleted)
+        const marked = new Map<string, BlockHits>();
+        let gone = 0;
+        // the same entry in the search pages, blanked too (each page read once, written once)
+        const pages = upkeep ? searchPageBlanker(tx.objectStore('searchPages')) : undefined;
+        type Prev = Pick<StoredAccount, 'history'> & { row?: ApiAccountRow };
+        // returns the history the block copy had (blocks are written once, by toStored with no
+        // previous copy: one point), and its intent scores when the BlockHits record has them, so
+        // the block itself is never read
+        const markGone = async (blockId: string, aid: string): Promise<Prev | undefined> => {
+          const h = await readHits(blockId);
+          const i = h ? h.aids.indexOf(aid) : -1;
+          if (!h || i < 0) return undefined;
+          h.aids[i] = '';
+          gone++;
+          marked.set(blockId, h);
+          pages?.blank(h.nameKeys[i]!, h.domains[i]!, aid);
+          const at = h.updatedAts[i] || new Date(h.fetchedAt).toISOString();
+          const prev: Prev = { history: [{ at, score: h.scores[i]!, stage: h.stages[i]! }] };
+          if (h.intents && h.intents.length === h.aids.length * SOURCE_FIELDS.length) prev.row = hitsRow(h, i, aid);
+          return prev;
+        };
+        const writeMarks = async () => {
+          await pages?.write();
+          for (const [blockId, h] of marked) {
+            hitsCache.delete(blockId);
+            if (h.aids.some(Boolean)) {
+              unwrap(hitsStore).put(h);
+            } else {
+              unwrap(hitsStore).delete(blockId);
+              unwrap(blocksStore).delete(blockId);
+            }
+          }
+          if (gone) await moveBlockEntries(-gone);
+        };
+        // a watched account's block copy when its BlockHits has no intent scores (blocks written
+        // before they were kept there): each block at most once per page, watched rows only
+        const blockReads = new Map<string, Promise<AccountBlock | undefined>>();
+        const readBlock = (id: string) => {
+          let p = blockReads.get(id);
+          if (!p) blockReads.set(id, (p = blocksStore.get(id)));
+          return p;
+        };
+        const fullCopy = async (blockId: string, aid: string): Promise<ApiAccountRow | undefined> => {
+          const block = await readBlock(blockId);
+          const i = block ? block.aids.indexOf(aid) : -1;
+          return i >= 0 ? (JSON.parse(block!.accounts[i]!) as StoredAccount).row : undefined;
+        };
+        // an account first cached by a bulk ingest: its block copy carries the history (once per
+        // rtp_aid, so a row repeated in the page gets the same history as its first copy)
+        const blockCopies = new Map<string, Promise<Prev | undefined>>();
+        const blockCopy = (aid: string, full: boolean) => {
+          let p = blockCopies.get(aid);
+          if (!p) {
+            p = blocksStore.index('aids').getKey(aid).then(async (blockId): Promise<Prev | undefined> => {
+              if (blockId === undefined) return undefined;
+              const copy = await markGone(blockId, aid);
+              // a block written before BlockHits kept intent scores: read the block (watched rows only)
+              if (copy && !copy.row && full) {
+                const row = await fullCopy(blockId, aid);
+                if (row) copy.row = row;
+              }
+              return copy;
+            });
+            blockCopies.set(aid, p);
+          }
+          return p;
+        };
+        const seenAids = new Set<string>();
+        const rowOps = rows.map((r) => {
+          const firstInPage = !seenAids.has(r.rtp_aid);
+          seenAids.add(r.rtp_aid);
+          return accounts.get(r.rtp_aid).then(async (own) => {
+            const watchedRow = isWatched(r);
+            const prev = own ?? (await blockCopy(r.rtp_aid, watchedRow));
+            if (!prev && firstInPage) added++;
+            try {
+              const stored = toStored(r, fetchedAt, prev);
+              raw.put(stored);
+              const move = prev && watchedRow ? moveOf(prev, r, new Date(fetchedAt).toISOString(), stored.domain) : null;
+              if (move) moves.push(move);
+            } catch (err) {
+              tx.abort();
+              throw err;
+            }
+          });
+        });
+        ops.push(Promise.all(rowOps).then(writeMarks).then(() => writeMoves()));
+      }
+      if (checkpoint) unwrap(tx.objectStore('checkpoints')).put({ key: 'accounts', ...checkpoint });
+    } catch (err) {
+      // a row that cannot be stored must not leave the rest of the page committed
+      tx.done.catch(() => undefined);
+      tx.abort();
+      writes++;
+      throw err;
+    }
+    try {
+      await Promise.all(ops);
+      if (knownCount !== null) knownCount += added;
+      return moves;
+    } finally {
+      writes++;
+    }
+  }
 
   return {
     db,
@@ -171,173 +384,11 @@ export function createAccountStore(db: AccountsDB) {
       checkpoint?: SyncCheckpoint,
       opts: { assumeNew?: boolean; watched?: ReadonlySet<string>; segments?: ReadonlySet<string> } = {},
     ): Promise<MoveRecord[]> {
-      writes++;
-      const moves: MoveRecord[] = [];
-      const watchedIds = opts.watched?.size ? opts.watched : undefined;
-      const followed = opts.segments?.size ? opts.segments : undefined;
-      const watched = opts.assumeNew || (!watchedIds && !followed) ? undefined : { watchedIds, followed };
-      const isWatched = (r: ApiAccountRow) => !!watched && isWatchedRow(r, watched.watchedIds, watched.followed);
-      // 'relaxed': the page and its checkpoint commit or vanish together, and all of it can be
-      // fetched again, so the commit need not wait for the disk flush (Chrome ≥ 121's default too)
-      const names = ['accounts', 'blocks', 'blockHits', 'meta', 'checkpoints', ...(watched ? ['movers' as const] : [])] as const;
-      const tx = db.transaction([...names] as ('accounts' | 'blocks' | 'blockHits' | 'meta' | 'checkpoints' | 'movers')[], 'readwrite', { durability: 'relaxed' });
-      const accounts = tx.objectStore('accounts');
-      const meta = tx.objectStore('meta');
-      let added = 0;
-      // every request is issued at once and tx.done is awaited once; writes use the raw store (no
-      // promise per row): a failed request aborts the transaction, which rejects tx.done
-      const raw = unwrap(accounts);
-      const ops: Promise<unknown>[] = [tx.done];
-      // the live block entry counter (see count()), moved by `delta` in this transaction
-      const moveBlockEntries = (delta: number) =>
-        meta.get(BLOCK_ENTRIES).then((row) => {
-          unwrap(meta).put({ key: BLOCK_ENTRIES, value: ((row?.value as number | undefined) ?? 0) + delta, fetchedAt: 0 });
-        });
-      // the page's moves, and moves past MOVES_KEEP_MS dropped (an index range, usually empty)
-      const writeMoves = async () => {
-        if (!watched || !moves.length) return;
-        const movers = tx.objectStore('movers');
-        for (const m of moves) unwrap(movers).add(m);
-        const cutoff = new Date(fetchedAt - MOVES_KEEP_MS).toISOString();
-        for (const key of await movers.index('at').getAllKeys(IDBKeyRange.upperBound(cutoff, true))) unwrap(movers).delete(key);
-      };
+      writing++;
       try {
-        if (opts.assumeNew) {
-          // bulk ingest: the whole page is one record in 'blocks' (the last row wins per rtp_aid)
-          const page = new Map<string, StoredAccount>();
-          for (const r of rows) page.set(r.rtp_aid, toStored(r, fetchedAt));
-          if (page.size) {
-            const list = [...page.values()];
-            const block = toBlock(list);
-            unwrap(tx.objectStore('blocks')).put(block);
-            unwrap(tx.objectStore('blockHits')).put(toBlockHits(list, fetchedAt));
-            hitsCache.delete(block.id);
-            ops.push(moveBlockEntries(page.size));
-            added = page.size;
-            // a lookup may have cached some of these accounts since the run began: the block's
-            // copy is the newer one, so those rows go (one key-range read per page; usually none)
-            const sorted = block.aids.slice().sort();
-            const range = IDBKeyRange.bound(sorted[0], sorted[sorted.length - 1]);
-            ops.push(
-              accounts.getAllKeys(range).then((keys) => {
-                for (const key of keys) {
-                  if (!page.has(key)) continue;
-                  raw.delete(key);
-                  added--;
-                }
-              }),
-            );
-          }
-        } else {
-          const blocksStore = tx.objectStore('blocks');
-          const hitsStore = tx.objectStore('blockHits');
-          // each block's BlockHits is read once per page, however many of its rows come
-          const hitReads = new Map<string, Promise<BlockHits | undefined>>();
-          const readHits = (id: string) => {
-            let p = hitReads.get(id);
-            if (!p) hitReads.set(id, (p = hitsStore.get(id)));
-            return p;
-          };
-          // the account now has its own row: blank its type-ahead entry (written once per block
-          // when the page's rows are done; a block with no live entry left is deleted)
-          const marked = new Map<string, BlockHits>();
-          let gone = 0;
-          type Prev = Pick<StoredAccount, 'history'> & { row?: ApiAccountRow };
-          // returns the history the block copy had (blocks are written once, by toStored with no
-          // previous copy: one point), and its intent scores when the BlockHits record has them, so
-          // the block itself is never read
-          const markGone = async (blockId: string, aid: string): Promise<Prev | undefined> => {
-            const h = await readHits(blockId);
-            const i = h ? h.aids.indexOf(aid) : -1;
-            if (!h || i < 0) return undefined;
-            h.aids[i] = '';
-            gone++;
-            marked.set(blockId, h);
-            const at = h.updatedAts[i] || new Date(h.fetchedAt).toISOString();
-            const prev: Prev = { history: [{ at, score: h.scores[i]!, stage: h.stages[i]! }] };
-            if (h.intents && h.intents.length === h.aids.length * SOURCE_FIELDS.length) prev.row = hitsRow(h, i, aid);
-            return prev;
-          };
-          const writeMarks = () => {
-            for (const [blockId, h] of marked) {
-              hitsCache.delete(blockId);
-              if (h.aids.some(Boolean)) {
-                unwrap(hitsStore).put(h);
-              } else {
-                unwrap(hitsStore).delete(blockId);
-                unwrap(blocksStore).delete(blockId);
-              }
-            }
-            return gone ? moveBlockEntries(-gone) : undefined;
-          };
-          // a watched account's block copy when its BlockHits has no intent scores (blocks written
-          // before they were kept there): each block at most once per page, watched rows only
-          const blockReads = new Map<string, Promise<AccountBlock | undefined>>();
-          const readBlock = (id: string) => {
-            let p = blockReads.get(id);
-            if (!p) blockReads.set(id, (p = blocksStore.get(id)));
-            return p;
-          };
-          const fullCopy = async (blockId: string, aid: string): Promise<ApiAccountRow | undefined> => {
-            const block = await readBlock(blockId);
-            const i = block ? block.aids.indexOf(aid) : -1;
-            return i >= 0 ? (JSON.parse(block!.accounts[i]!) as StoredAccount).row : undefined;
-          };
-          // an account first cached by a bulk ingest: its block copy carries the history (once per
-          // rtp_aid, so a row repeated in the page gets the same history as its first copy)
-          const blockCopies = new Map<string, Promise<Prev | undefined>>();
-          const blockCopy = (aid: string, full: boolean) => {
-            let p = blockCopies.get(aid);
-            if (!p) {
-              p = blocksStore.index('aids').getKey(aid).then(async (blockId): Promise<Prev | undefined> => {
-                if (blockId === undefined) return undefined;
-                const copy = await markGone(blockId, aid);
-                // a block written before BlockHits kept intent scores: read the block (watched rows only)
-                if (copy && !copy.row && full) {
-                  const row = await fullCopy(blockId, aid);
-                  if (row) copy.row = row;
-                }
-                return copy;
-              });
-              blockCopies.set(aid, p);
-            }
-            return p;
-          };
-          const seenAids = new Set<string>();
-          const rowOps = rows.map((r) => {
-            const firstInPage = !seenAids.has(r.rtp_aid);
-            seenAids.add(r.rtp_aid);
-            return accounts.get(r.rtp_aid).then(async (own) => {
-              const watchedRow = isWatched(r);
-              const prev = own ?? (await blockCopy(r.rtp_aid, watchedRow));
-              if (!prev && firstInPage) added++;
-              try {
-                const stored = toStored(r, fetchedAt, prev);
-                raw.put(stored);
-                const move = prev && watchedRow ? moveOf(prev, r, new Date(fetchedAt).toISOString(), stored.domain) : null;
-                if (move) moves.push(move);
-              } catch (err) {
-                tx.abort();
-                throw err;
-              }
-            });
-          });
-          ops.push(Promise.all(rowOps).then(writeMarks).then(() => writeMoves()));
-        }
-        if (checkpoint) unwrap(tx.objectStore('checkpoints')).put({ key: 'accounts', ...checkpoint });
-      } catch (err) {
-        // a row that cannot be stored must not leave the rest of the page committed
-        tx.done.catch(() => undefined);
-        tx.abort();
-        writes++;
-        throw err;
-      }
-      try {
-        await Promise.all(ops);
-        if (knownCount !== null) knownCount += added;
-        return moves;
+        return await putPage(rows, fetchedAt, checkpoint, opts);
       } finally {
-        writes++;
+        writing--;
       }
     },
     /** The account's own row, or else its copy in a bulk-ingest block. */
@@ -378,6 +429,18 @@ export function createAccountStore(db: AccountsDB) {
     async search(query: string, limit: number): Promise<SearchHit[]> {
       const tiers = searchTiers(query, limit);
       if (!tiers) return [];
+      if (await searchPagesReady()) {
+        const tx = db.transaction(['accounts', 'blocks', 'blockHits', 'searchPages']);
+        // the word tier's parts still read the blocks' 'words' index and BlockHits (the pages are
+        // sorted by name and by domain only); it is read only when the others cannot fill `limit`
+        const readHits = hitsReader(tx as unknown as ReadTx);
+        const part = (p: SearchPart) => (p.index === 'words' ? indexEntries(tx as unknown as ReadTx, p).then((e) => hitsFrom(e, readHits)) : pagesPart(tx, p));
+        const tierHits = async (i: number) => {
+          const hits = (await Promise.all(tiers[i]!.parts.map(part))).flat();
+          return (tiers[i]!.filter ? hits.filter(tiers[i]!.filter) : hits).sort(compareCandidates);
+        };
+        return rankTiers(tiers.length, leadingUnfiltered(tiers), tierHits, limit);
+      }
       const tx = readTx();
       const readHits = hitsReader(tx);
       const readTier = (t: SearchTier) => Promise.all(t.parts.map((part) => indexEntries(tx, part)));
@@ -394,20 +457,53 @@ export function createAccountStore(db: AccountsDB) {
         const kept = tiers[i]!.filter ? hits.filter(tiers[i]!.filter) : hits;
         return kept.sort(compareCandidates);
       };
-      const seen = new Set<string>();
-      const out: SearchHit[] = [];
-      const take = (hits: SearchHit[]) => {
-        for (const a of hits) {
-          if (out.length >= limit) return;
-          if (!seen.has(a.rtpAid)) {
-            seen.add(a.rtpAid);
-            out.push(a);
-          }
+      return rankTiers(tiers.length, now, tierHits, limit);
+    },
+    /**
+     * Build the search pages from every BlockHits entry (after a full sync; see SearchPage) and
+     * mark them ready; search reads the blocks until then. Reads the BlockHits in batches, sorts
+     * references to their entries, and writes the pages in one transaction. A write to the cache
+     * while it reads means starting again (at most 3 tries; false = not built).
+     */
+    async buildSearchPages(): Promise<boolean> {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const generation = writes;
+        const hits = writing ? null : await readAllHits(db);
+        // a write begun since (or still in flight: its transaction may commit after this read and
+        // before the pages) would leave entries in them that it superseded: read again
+        if (!hits || writing || writes !== generation) {
+          await new Promise((r) => setTimeout(r, 50));
+          continue;
         }
-      };
-      for (const hits of await Promise.all(tiers.slice(0, now).map((_, i) => tierHits(i)))) take(hits);
-      for (let i = now; i < tiers.length && out.length < limit; i++) take(await tierHits(i));
-      return out;
+        writes++;
+        // from here, a delta write waits for this build before deciding whether to keep the pages up
+        // to date (putPage), so none commits between the build's read and its pages unaccounted for
+        let settle!: (ready: boolean) => void;
+        const building = new Promise<boolean>((r) => (settle = r));
+        pagesReady = building;
+        try {
+          const tx = db.transaction(['searchPages', 'meta'], 'readwrite', { durability: 'relaxed' });
+          const raw = unwrap(tx.objectStore('searchPages'));
+          raw.clear();
+          for (const kind of ['n', 'd'] as const) for (const page of toSearchPages(hits, kind)) raw.put(page);
+          unwrap(tx.objectStore('meta')).put({ key: SEARCH_PAGES_READY, value: true, fetchedAt: Date.now() });
+          await tx.done;
+          settle(true);
+          return true;
+        } catch (err) {
+          settle(false);
+          throw err;
+        } finally {
+          writes++;
+        }
+      }
+      return false;
+    },
+    /** Build the search pages unless they are ready or there is no block to build them from. */
+    async ensureSearchPages(): Promise<boolean> {
+      if (await searchPagesReady()) return true;
+      if ((await db.count('blockHits')) === 0) return false;
+      return this.buildSearchPages();
     },
     /**
      * The `limit` highest-scored accounts with at least `minScore` ("Hot accounts"), best first. Two
@@ -501,19 +597,23 @@ export function createAccountStore(db: AccountsDB) {
     /** clearLocalData: every cached account, snapshot, checkpoint, negative entry, watched account and mover. */
     async clear(): Promise<void> {
       writes++;
+      writing++;
       metaCache.clear();
       hitsCache.clear();
       domainMemo.clear();
       seen = null;
-      const names = ['accounts', 'blocks', 'blockHits', 'lastSeen', 'meta', 'negative', 'checkpoints', 'watched', 'movers'] as const;
-      const tx = db.transaction([...names], 'readwrite');
+      pagesReady = null;
+      const names = ['accounts', 'blocks', 'blockHits', 'searchPages', 'lastSeen', 'meta', 'negative', 'checkpoints', 'watched', 'movers'] as const;
       try {
+        const tx = db.transaction([...names], 'readwrite');
         await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
         knownCount = 0;
       } finally {
         writes++;
+        writing--;
         metaCache.clear();
         seen = null;
+        pagesReady = null;
       }
     },
   };
@@ -701,6 +801,189 @@ async function hitsFrom(e: IndexEntries, readHits: HitsReader): Promise<SearchHi
   return (own as SearchHit[]).concat(copies);
 }
 
+/**
+ * The answer from each tier's hits in rank order, without duplicates: the first `now` tiers are
+ * read at once, a later one only while the answer is short of `limit`.
+ */
+async function rankTiers(tiers: number, now: number, tierHits: (i: number) => Promise<SearchHit[]>, limit: number): Promise<SearchHit[]> {
+  const seen = new Set<string>();
+  const out: SearchHit[] = [];
+  const take = (hits: SearchHit[]) => {
+    for (const a of hits) {
+      if (out.length >= limit) return;
+      if (!seen.has(a.rtpAid)) {
+        seen.add(a.rtpAid);
+        out.push(a);
+      }
+    }
+  };
+  for (const hits of await Promise.all(Array.from({ length: now }, (_, i) => tierHits(i)))) take(hits);
+  for (let i = now; i < tiers && out.length < limit; i++) take(await tierHits(i));
+  return out;
+}
+
+type PagesTx = IDBPTransaction<LensDB, ('accounts' | 'blocks' | 'blockHits' | 'searchPages')[], 'readonly'>;
+/** What reads and writes search pages need of the 'searchPages' store */
+interface PagesStore {
+  getAll(range: IDBKeyRange, count: number): Promise<SearchPage[]>;
+}
+
+/** A name or domain part of a search tier from the search pages: the own rows' first `count` (as
+ * indexEntries) and the pages' first `count` live entries, own rows first, without duplicates. */
+async function pagesPart(tx: PagesTx, part: SearchPart): Promise<SearchHit[]> {
+  const { index, key, prefix, count } = part;
+  const range = prefix ? IDBKeyRange.bound(key, key + HIGH) : key;
+  const [own, copies] = await Promise.all([
+    tx.objectStore('accounts').index(index).getAll(range, count),
+    pageEntries(tx.objectStore('searchPages'), index === 'domain' ? 'd' : 'n', key, prefix, count),
+  ]);
+  if (!copies.length) return own;
+  const seen = new Set(own.map((a) => a.rtpAid));
+  const out: SearchHit[] = own;
+  for (const c of copies) {
+    if (seen.has(c.rtpAid)) continue;
+    seen.add(c.rtpAid);
+    out.push(c);
+  }
+  return out;
+}
+
+/** The range of the pages of `kind` from the first whose last key is ≥ `key` (or, with `after`,
+ * those after that page) */
+function pagesFrom(kind: SearchPageKind, key: string, after?: SearchPage): IDBKeyRange {
+  // an array sorts after every string: [kind, []] is above every page of the kind
+  return after ? IDBKeyRange.bound([kind, after.last, after.n], [kind, []], true) : IDBKeyRange.bound([kind, key], [kind, []]);
+}
+
+/** The first `count` live entries (all, without a count) whose key starts with / equals `key`: two
+ * pages per request, most prefixes need one. */
+async function pageEntries(store: PagesStore, kind: SearchPageKind, key: string, prefix: boolean, count?: number): Promise<SearchHit[]> {
+  const out: SearchHit[] = [];
+  let range = pagesFrom(kind, key);
+  for (;;) {
+    const pages = await store.getAll(range, 2);
+    for (const p of pages) {
+      const keys = kind === 'n' ? p.nameKeys : p.domains;
+      for (let j = 0; j < keys.length; j++) {
+        const k = keys[j]!;
+        if (k < key) continue;
+        // keys are sorted: the first one past the prefix ends the walk
+        if (prefix ? !k.startsWith(key) : k !== key) return out;
+        if (!p.aids[j]) continue;
+        out.push(hitAt(p, j));
+        if (count !== undefined && out.length >= count) return out;
+      }
+    }
+    if (pages.length < 2) return out;
+    range = pagesFrom(kind, key, pages[1]);
+  }
+}
+
+/**
+ * Blanks a superseded block copy's entries in the search pages of a write transaction (the delta
+ * path's markGone): each page is read once and written once, at write(), however many of its
+ * entries the transaction blanks.
+ */
+function searchPageBlanker(store: IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, 'searchPages', 'readwrite'>) {
+  // one read per page: concurrent lookups of entries in the same page share its object
+  const read = new Map<string, Promise<SearchPage | undefined>>();
+  const dirty = new Set<SearchPage>();
+  const pending: Promise<void>[] = [];
+  const one = async (kind: SearchPageKind, key: string, aid: string) => {
+    if (!key) return; // no page holds an empty key
+    let range = pagesFrom(kind, key);
+    for (;;) {
+      // the page's key alone (no value): the entry is in the first page whose last key is ≥ its key,
+      // or a later one when many entries share that key
+      const [id] = await store.getAllKeys(range, 1);
+      if (!id) return;
+      const memo = id.join('\u0000');
+      let got = read.get(memo);
+      if (!got) read.set(memo, (got = store.get(id)));
+      const p = await got;
+      if (!p) return;
+      const keys = kind === 'n' ? p.nameKeys : p.domains;
+      for (let j = 0; j < keys.length; j++) {
+        if (keys[j] === key && p.aids[j] === aid) {
+          p.aids[j] = '';
+          dirty.add(p);
+          return;
+        }
+      }
+      if (p.last > key) return;
+      range = IDBKeyRange.bound(id, [kind, []], true);
+    }
+  };
+  return {
+    blank(nameKey: string, domain: string, aid: string) {
+      pending.push(one('n', nameKey, aid), one('d', domain, aid));
+    },
+    async write() {
+      await Promise.all(pending);
+      // the raw store: no promise per page (a failed put aborts the transaction, which rejects tx.done)
+      for (const p of dirty) unwrap(store).put(p);
+    },
+  };
+}
+
+/** Every BlockHits record without its intent scores, in batches (one read-only transaction). */
+async function readAllHits(db: AccountsDB): Promise<BlockHits[]> {
+  const out: BlockHits[] = [];
+  const tx = db.transaction('blockHits');
+  let range: IDBKeyRange | undefined;
+  for (;;) {
+    const batch = await tx.store.getAll(range, 64);
+    for (const h of batch) {
+      delete h.intents;
+      out.push(h);
+    }
+    if (batch.length < 64) return out;
+    range = IDBKeyRange.lowerBound(batch[batch.length - 1]!.id, true);
+  }
+}
+
+/** The search pages of one kind: every live entry with a key, by key then rtp_aid, SEARCH_PAGE_SIZE a page. */
+export function* toSearchPages(hits: readonly BlockHits[], kind: SearchPageKind): Generator<SearchPage> {
+  let total = 0;
+  for (const h of hits) total += h.aids.length;
+  // an entry is a (record, position) pair; its key and rtp_aid are read through these columns
+  const rec = new Uint32Array(total);
+  const pos = new Uint32Array(total);
+  const keys: string[] = [];
+  const aids: string[] = [];
+  let n = 0;
+  hits.forEach((h, r) => {
+    const col = kind === 'n' ? h.nameKeys : h.domains;
+    for (let i = 0; i < h.aids.length; i++) {
+      if (!h.aids[i] || !col[i]) continue;
+      rec[n] = r;
+      pos[n] = i;
+      keys.push(col[i]!);
+      aids.push(h.aids[i]!);
+      n++;
+    }
+  });
+  const order = Uint32Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : aids[a]! < aids[b]! ? -1 : aids[a]! > aids[b]! ? 1 : 0));
+  for (let start = 0, page = 0; start < n; start += SEARCH_PAGE_SIZE, page++) {
+    const end = Math.min(start + SEARCH_PAGE_SIZE, n);
+    const out: SearchPage = { kind, last: keys[order[end - 1]!]!, n: page, aids: [], nameKeys: [], names: [], domains: [], scores: [], stages: [], updatedAts: [] };
+    for (let k = start; k < end; k++) {
+      const e = order[k]!;
+      const h = hits[rec[e]!]!;
+      const i = pos[e]!;
+      out.aids.push(h.aids[i]!);
+      out.nameKeys.push(h.nameKeys[i]!);
+      out.names.push(h.names[i]!);
+      out.domains.push(h.domains[i]!);
+      out.scores.push(h.scores[i]!);
+      out.stages.push(h.stages[i]!);
+      out.updatedAts.push(h.updatedAts[i]!);
+    }
+    yield out;
+  }
+}
+
 /** Drop block copies of accounts that have their own row (one key read each, no value). */
 async function withoutOwnRows<T extends { rtpAid: string }>(tx: ReadTx, copies: T[]): Promise<T[]> {
   const accounts = tx.objectStore('accounts');
@@ -708,7 +991,7 @@ async function withoutOwnRows<T extends { rtpAid: string }>(tx: ReadTx, copies: 
   return copies.filter((_, i) => own[i] === undefined);
 }
 
-function hitAt(h: BlockHits, i: number): SearchHit {
+function hitAt(h: Pick<BlockHits, 'aids' | 'nameKeys' | 'names' | 'domains' | 'scores' | 'stages' | 'updatedAts'>, i: number): SearchHit {
   const hit: SearchHit = {
     rtpAid: h.aids[i]!,
     nameKey: h.nameKeys[i]!,

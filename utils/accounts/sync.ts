@@ -212,6 +212,10 @@ export function createSyncEngine(deps: SyncDeps) {
         backoffUntil: 0,
       };
       await store.putCheckpoint(cp);
+      // type-ahead reads a prefix's first entries from one or two pages sorted by name and by domain,
+      // built once the blocks are all written (here, after the first full sync or an upgrade);
+      // a failure leaves search on the blocks, as before
+      await store.ensureSearchPages().catch(() => false);
       if (moves.length) await Promise.resolve(deps.onMoves?.(moves)).catch(() => undefined);
       return patchStatus({
         ...progress(),

@@ -35,10 +35,11 @@ async function createVersion1(name: string): Promise<void> {
 }
 
 describe('accounts database schema', () => {
-  it('creates version 6: no updatedAt index, the blocks and blockHits stores, watched and movers, score indexes, segMoves', async () => {
+  it('creates version 7: no updatedAt index, the blocks and blockHits stores, watched and movers, score indexes, segMoves, search pages', async () => {
     const db = await openAccountsDb(`db-fresh-${seq++}`);
     expect(db.version).toBe(ACCOUNTS_DB_VERSION);
-    expect(ACCOUNTS_DB_VERSION).toBe(6);
+    expect(ACCOUNTS_DB_VERSION).toBe(7);
+    expect(db.transaction('searchPages').store.keyPath).toEqual(['kind', 'last', 'n']);
     expect([...db.transaction('movers').store.indexNames].sort()).toEqual(['at', 'rtpAid']);
     expect([...db.transaction('watched').store.indexNames]).toEqual(['lastSeenAt']);
     expect([...db.transaction('blockHits').store.indexNames]).toEqual(['top']);
@@ -129,7 +130,7 @@ describe('accounts database schema', () => {
     expect(await db.getAllKeysFromIndex('watched', 'lastSeenAt')).toEqual([aid(1)]);
     db.close();
   });
-  it('upgrades a version-4 cache to 6 in place: rows with a score change in a segment get their segMoves keys', async () => {
+  it('upgrades a version-4 cache to 7 in place: rows with a score change in a segment get their segMoves keys', async () => {
     const name = `db-v4-${seq++}`;
     const v4 = await openDB(name, 4, {
       upgrade(db) {
@@ -164,7 +165,8 @@ describe('accounts database schema', () => {
     ]));
     v4.close();
     const db = await openAccountsDb(name);
-    expect(db.version).toBe(6);
+    expect(db.version).toBe(7);
+    expect(await db.count('searchPages')).toBe(0);
     expect((await db.get('accounts', aid(1)))?.segMoves).toEqual([['seg-emea', '2026-11-26T00:00:00.000Z']]);
     expect((await db.get('accounts', aid(2)))?.segMoves).toBeUndefined();
     expect(await db.getAllKeysFromIndex('accounts', 'segMoves', IDBKeyRange.bound(['seg-emea', ''], ['seg-emea', '\uffff']))).toEqual([aid(1)]);

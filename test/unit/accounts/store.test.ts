@@ -5,10 +5,15 @@ import { aid, freshStore, row } from './helpers';
 
 // every read must give the same answers whether rows came one record per account or in bulk blocks
 describe.each([
-  ['one record per account', false],
-  ['bulk-ingest blocks', true],
-])('account store reads (%s)', (_label, assumeNew) => {
-  const put = (store: AccountStore, rows: ApiAccountRow[], at: number) => store.putAccounts(rows, at, undefined, { assumeNew });
+  ['one record per account', false, false],
+  ['bulk-ingest blocks', true, false],
+  ['bulk-ingest blocks and their search pages', true, true],
+])('account store reads (%s)', (_label, assumeNew, pages) => {
+  const put = async (store: AccountStore, rows: ApiAccountRow[], at: number) => {
+    await store.putAccounts(rows, at, undefined, { assumeNew });
+    // a bulk write leaves the pages behind the blocks: built again, as the end of a sync does
+    if (pages) expect(await store.buildSearchPages()).toBe(true);
+  };
 
   it('picks a deterministic winner among rows sharing a domain and keeps the others as alternates', async () => {
     const store = await freshStore();

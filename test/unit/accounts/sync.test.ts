@@ -127,6 +127,27 @@ describe('sync engine', () => {
     expect(await store.recount()).toBe(500);
   });
 
+  it('builds the search pages once the first full sync is written; a delta keeps type-ahead on them and current', async () => {
+    const { store, client, world, emu } = await setup(500);
+    const engine = engineFor(world, client);
+    await engine.run();
+    // 500 accounts: 5 pages by name and 5 by domain, marked ready
+    expect(await store.db.count('searchPages')).toBe(10);
+    expect((await store.db.get('meta', 'searchPagesReady'))?.value).toBe(true);
+    const changed = emu.rescore({ count: 5, seed: 'pages' });
+    world.clock += 60 * 60_000;
+    await engine.run();
+    for (const id of changed) {
+      const live = emu.state.store.get(id)!;
+      // found by its name once, with the delta's score, not the block copy's
+      const hits = (await store.search(live.name, 8)).filter((h) => h.rtpAid === id);
+      expect(hits.map((h) => h.row.rtp_account_score)).toEqual([live.rtp_account_score]);
+    }
+    // the superseded copies are blanked in both kinds of page
+    const blanks = (await store.db.getAll('searchPages')).flatMap((p) => p.aids.filter((a) => !a));
+    expect(blanks).toHaveLength(changed.length * 2);
+  });
+
   it('stops on 401 and asks for a new key', async () => {
     const { client, world, emu } = await setup(50, 'wrong-key');
     const engine = engineFor(world, client);
