@@ -56,9 +56,9 @@ export interface SizeResult {
     p50: number; p95: number; max: number; count: number; withHits: number;
     /**
      * the IndexedDB reads alone (ExtensionSession.searchReadFloor) of as many keystrokes of other
-     * names, the pages they read, and their index step alone (timed in the worker)
+     * names, and the records (search pages, BlockHits) they read
      */
-    readFloorP50?: number; readFloorP95?: number; floorPages?: number; indexP50?: number; indexP95?: number;
+    readFloorP50?: number; readFloorP95?: number; floorRecords?: number;
   };
   popup?: PopupOpen;
   error?: string;
@@ -150,8 +150,7 @@ async function searches(ext: ExtensionSession, world: World, n: number) {
   const floor = await ext.searchReadFloor(floorNames.flat().map(plan));
   return {
     p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms), count: ms.length, withHits,
-    readFloorP50: quantile(floor.ms, 0.5), readFloorP95: quantile(floor.ms, 0.95), floorPages: floor.pages,
-    indexP50: quantile(floor.indexMs, 0.5), indexP95: quantile(floor.indexMs, 0.95),
+    readFloorP50: quantile(floor.ms, 0.5), readFloorP95: quantile(floor.ms, 0.95), floorRecords: floor.records,
   };
 }
 

@@ -104,14 +104,15 @@ export interface ExtensionSession {
   cacheReadFloor(domains: string[]): Promise<{ ms: number[]; found: number }>;
   /**
    * The floor of a type-ahead keystroke answered from the cache: ms of one round trip per plan on a
-   * port of its own whose bare listener does only the IndexedDB reads the search needs (store.ts:
-   * the leading unfiltered tiers' index ranges at once, the word tier's only when those cannot fill
-   * the answer, then the BlockHits of the tiers read now, tiersReadNow) and reads a page only the
-   * first time any keystroke of the run needs it (the product keeps the last 128 in memory), with no
-   * ranking, no parsing and no answer built. Answers with the pages read and, timed in the worker,
-   * how long its index step took (`indexMs`: the index reads before any page).
+   * port of its own whose bare listener does only the IndexedDB reads the search needs (store.ts
+   * search with the search pages built: per name or domain part, the own rows' index range and the
+   * first two search pages of the key, one request each, for the leading unfiltered tiers at once;
+   * the word tier, only while those cannot fill the answer, as index ranges and then BlockHits, a
+   * BlockHits record only the first time any keystroke of the run needs it, as the product keeps the
+   * last 128 in memory), with no ranking, no parsing and no answer built. Answers with the records
+   * (search pages and BlockHits) read over the run.
    */
-  searchReadFloor(plans: SearchFloorPlan[]): Promise<{ ms: number[]; pages: number; indexMs: number[] }>;
+  searchReadFloor(plans: SearchFloorPlan[]): Promise<{ ms: number[]; records: number }>;
   /**
    * Each request after the service worker was stopped (CDP ServiceWorker.stopAllWorkers, then a
    * pause): what the first request after an idle spell costs (Chrome stops an extension's worker
@@ -364,52 +365,53 @@ export async function openExtension(context: BrowserContext, opts: { syncEnabled
           if (g.__benchSearchFloor) return;
           g.__benchSearchFloor = true;
           const { open, result } = g.__benchIdb!;
-          /** pages read by an earlier keystroke of this port (the product's page cache, unbounded here) */
+          /** BlockHits read by an earlier keystroke of this port (the product's page cache, unbounded here) */
           const read = new Set<string>();
+          type Part = SearchFloorPlan['tiers'][number]['parts'][number];
           chrome.runtime.onConnect.addListener((p) => {
             if (p.name !== portName) return;
             p.onMessage.addListener(async (m: { id: number } & SearchFloorPlan) => {
               const db = await open();
-              const t0 = performance.now();
-              const tx = db.transaction(['accounts', 'blocks', 'blockHits'], 'readonly');
-              const readTier = (t: SearchFloorPlan['tiers'][number]) =>
-                Promise.all(
-                  t.parts.map((part) => {
-                    const range = part.prefix ? IDBKeyRange.bound(part.key, part.key + '\uffff') : IDBKeyRange.only(part.key);
-                    return Promise.all([
-                      result(tx.objectStore('accounts').index(part.index).getAll(range, part.count)),
-                      result(tx.objectStore('blocks').index((blockIndex as Record<string, string>)[part.index]!).getAllKeys(range, part.count)),
-                    ]);
-                  }),
-                );
-              // the leading unfiltered tiers' index entries at once, the rest only if those cannot fill
-              // the answer (store.ts search, leadingUnfiltered)
-              const entries = await Promise.all(m.tiers.slice(0, m.unfiltered).map(readTier));
-              const found = entries.reduce((n, tier) => n + tier.reduce((k, [own, ids]) => k + own.length + ids.length, 0), 0);
-              if (found < m.limit) entries.push(...(await Promise.all(m.tiers.slice(m.unfiltered).map(readTier))));
-              const indexMs = performance.now() - t0;
-              // the tiers read now (store.ts tiersReadNow)
-              let now = entries.length;
-              let could = 0;
-              for (let i = 0; i < entries.length; i++) {
-                if (!m.tiers[i]!.filtered) could += entries[i]!.reduce((n, [own, ids]) => n + own.length + ids.length, 0);
-                if (could >= m.limit) {
-                  now = i + 1;
-                  break;
-                }
-              }
-              const ids = [...new Set(entries.slice(0, now).flatMap((tier) => tier.flatMap(([, keys]) => keys.map(String))))].filter((id) => !read.has(id));
-              await Promise.all(ids.map((id) => result(tx.objectStore('blockHits').get(id))));
-              ids.forEach((id) => read.add(id));
-              p.postMessage({ id: m.id, res: { pages: ids.length, indexMs } });
+              const tx = db.transaction(['accounts', 'blocks', 'blockHits', 'searchPages'], 'readonly');
+              let records = 0;
+              const range = (part: Part) => (part.prefix ? IDBKeyRange.bound(part.key, part.key + '\uffff') : IDBKeyRange.only(part.key));
+              // a name or domain part (store.ts pagesPart): own rows by index, and the first two search
+              // pages of the key, one request each; returns how many entries could answer
+              const pagesPart = async (part: Part) => {
+                const kind = part.index === 'domain' ? 'd' : 'n';
+                const [own, pages] = await Promise.all([
+                  result(tx.objectStore('accounts').index(part.index).getAll(range(part), part.count)),
+                  result(tx.objectStore('searchPages').getAll(IDBKeyRange.bound([kind, part.key], [kind, []]), 2)) as Promise<{ nameKeys: string[]; domains: string[] }[]>,
+                ]);
+                records += pages.length;
+                const keys = pages.flatMap((pg) => (kind === 'n' ? pg.nameKeys : pg.domains));
+                return own.length + keys.filter((k) => (part.prefix ? k.startsWith(part.key) : k === part.key)).length;
+              };
+              // a word part (store.ts indexEntries, then hitsFrom): the index ranges, then the BlockHits
+              const wordPart = async (part: Part) => {
+                const [own, ids] = await Promise.all([
+                  result(tx.objectStore('accounts').index(part.index).getAll(range(part), part.count)),
+                  result(tx.objectStore('blocks').index((blockIndex as Record<string, string>)[part.index]!).getAllKeys(range(part), part.count)),
+                ]);
+                const fresh = [...new Set(ids.map(String))].filter((id) => !read.has(id));
+                fresh.forEach((id) => read.add(id));
+                await Promise.all(fresh.map((id) => result(tx.objectStore('blockHits').get(id))));
+                records += fresh.length;
+                return own.length + ids.length;
+              };
+              const readTier = (t: SearchFloorPlan['tiers'][number]) => Promise.all(t.parts.map((part) => (part.index === 'words' ? wordPart(part) : pagesPart(part))));
+              // the leading unfiltered tiers at once, the others only while those cannot fill the answer (store.ts search)
+              const counts = (await Promise.all(m.tiers.slice(0, m.unfiltered).map(readTier))).flat();
+              let found = counts.reduce((a, b) => a + b, 0);
+              for (let i = m.unfiltered; i < m.tiers.length && found < m.limit; i++) found += (await readTier(m.tiers[i]!)).reduce((a, b) => a + b, 0);
+              p.postMessage({ id: m.id, res: { records } });
             });
           });
         },
         { portName: SEARCH_FLOOR_PORT, blockIndex: BLOCK_INDEX },
       );
       const { ms, answers } = await page.evaluate(timedPortTrips, { portName: SEARCH_FLOOR_PORT, payloads: plans as unknown as Record<string, unknown>[] });
-      const done = answers as { pages: number; indexMs: number }[];
-      return { ms, pages: done.reduce((n, a) => n + a.pages, 0), indexMs: done.map((a) => a.indexMs) };
+      return { ms, records: (answers as { records: number }[]).reduce((n, a) => n + a.records, 0) };
     },
   };
 }
