@@ -71,6 +71,24 @@ test.describe('popup search', () => {
     const popup = await openPopup(context, extensionId);
     const box = searchBox(popup);
     await expect(box).toBeFocused();
+    // the first full sync built the search pages these keystrokes read (by name and by domain)
+    const pages = await popup.evaluate(
+      () =>
+        new Promise<{ ready: unknown; kinds: string[] }>((resolve, reject) => {
+          const open = indexedDB.open('recotap-lens-accounts');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['searchPages', 'meta']);
+            const keys = tx.objectStore('searchPages').getAllKeys();
+            const marker = tx.objectStore('meta').get('searchPagesReady');
+            tx.oncomplete = () => {
+              resolve({ ready: marker.result?.value, kinds: [...new Set((keys.result as [string][]).map((k) => k[0]))].sort() });
+              open.result.close();
+            };
+          };
+        }),
+    );
+    expect(pages).toEqual({ ready: true, kinds: ['d', 'n'] });
 
     await popup.keyboard.type('Globex');
     await expect(box).toHaveValue('Globex');
