@@ -17,7 +17,8 @@ export const ACCOUNTS_DB_NAME = 'recotap-lens-accounts';
 
  * 6: the 'segMoves' index on 'accounts' (top movers of a followed segment; rows are rewritten in place).
  * 7: 'searchPages' (the bulk-ingest blocks' type-ahead entries sorted by name and by domain; built
- * after a full sync, see SearchPage). An upgraded cache has none until its next sync builds them. */
+ * after a full sync, see SearchPage) and 'searchGone' (the entries superseded since the build). An
+ * upgraded cache has none until its next sync builds them. */
 export const ACCOUNTS_DB_VERSION = 7;
 
 /** The API's account row as the store needs it (structurally the client's Account). */
@@ -137,8 +138,10 @@ export type SearchPageKind = 'n' | 'd';
  * nameKey or the domain, then rtp_aid) across the whole cache: the first entries of a prefix are in
  * one page or two, read with one request, where the blocks (written in API order) scatter them over
  * up to one page per entry. Built from the BlockHits once a full sync is done (store.ts
- * buildSearchPages), in columns like BlockHits. Like BlockHits, an entry whose account gets its own
- * row later is blanked (aid ''). Entries with an empty key are left out (no query matches them).
+ * buildSearchPages), in columns like BlockHits. Pages are never rewritten: an entry whose account
+ * gets its own row later is listed in 'searchGone' instead (its id, in the delta's own transaction),
+ * and search skips it; a sync run that ends with many of them builds the pages again. Entries with
+ * an empty key are left out (no query matches them).
  */
 export interface SearchPage {
   kind: SearchPageKind;
@@ -211,6 +214,8 @@ export interface LensDB extends DBSchema {
   };
   blockHits: { key: string; value: BlockHits; indexes: { top: number } };
   searchPages: { key: [SearchPageKind, string, number]; value: SearchPage };
+  /** the rtp_aids one write transaction superseded in the search pages since they were built */
+  searchGone: { key: number; value: string[] };
   lastSeen: { key: string; value: { rtpAid: string; seenAt: string; score: number; stage: string } };
   meta: { key: string; value: { key: string; value: unknown; fetchedAt: number } };
   negative: { key: string; value: { domain: string; checkedAt: number } };
@@ -291,7 +296,10 @@ export function openAccountsDb(name = ACCOUNTS_DB_NAME): Promise<AccountsDB> {
         }
       }
       // version 7: an upgraded cache searches its blocks as before until a sync builds the pages
-      if (oldVersion < 7) db.createObjectStore('searchPages', { keyPath: ['kind', 'last', 'n'] });
+      if (oldVersion < 7) {
+        db.createObjectStore('searchPages', { keyPath: ['kind', 'last', 'n'] });
+        db.createObjectStore('searchGone', { autoIncrement: true });
+      }
     },
   });
 }

@@ -3,7 +3,7 @@
  * page), domain lookup with a deterministic winner among duplicate rows, ranked name search
  * over index ranges, score history, last-seen snapshots, metadata and the negative cache.
  */
-import { unwrap, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
+import { unwrap, type IDBPTransaction } from 'idb';
 import { normalizeApiDomain } from '../recotap/domain';
 import {
   segMovesOf,
@@ -34,6 +34,10 @@ export const DOMAIN_MEMO_SIZE = 200;
 export const SEARCH_PAGES_READY = 'searchPagesReady';
 /** Entries per search page: a prefix's first 24 entries are in one page or two (one request) */
 export const SEARCH_PAGE_SIZE = 100;
+/** A sync run that ends with more superseded page entries than this share of the cache (and at
+ * least SEARCH_GONE_MIN) builds the search pages again */
+export const SEARCH_GONE_SHARE = 0.1;
+export const SEARCH_GONE_MIN = 500;
 /** BlockHits kept in memory for type-ahead (about 2–3 MB at most; successive keystrokes reread the same blocks) */
 export const HITS_CACHE_BLOCKS = 128;
 const HIGH = '\uffff';
@@ -169,6 +173,21 @@ export function createAccountStore(db: AccountsDB) {
       (row) => row?.value === true,
       () => false,
     ));
+  // The rtp_aids the search pages list but own rows have superseded since the build ('searchGone'),
+  // read once and kept up to date by the writers; null = the read failed (search reads the blocks).
+  let goneLoad: Promise<Set<string> | null> | null = null;
+  const goneIds = () => {
+    if (goneLoad) return goneLoad;
+    const load: Promise<Set<string> | null> = db.getAll('searchGone').then(
+      (lists) => new Set(lists.flat()),
+      () => {
+        // read again next time
+        if (goneLoad === load) goneLoad = null;
+        return null;
+      },
+    );
+    return (goneLoad = load);
+  };
   const hitsReader = (tx: ReadTx): HitsReader => {
     const generation = writes;
     const store = tx.objectStore('blockHits');
@@ -196,14 +215,16 @@ export function createAccountStore(db: AccountsDB) {
     const isWatched = (r: ApiAccountRow) => !!watched && isWatchedRow(r, watched.watchedIds, watched.followed);
     // 'relaxed': the page and its checkpoint commit or vanish together, and all of it can be
     // fetched again, so the commit need not wait for the disk flush (Chrome ≥ 121's default too)
-    // search pages are kept up to date by delta writes once built (see markGone)
+    // once the search pages are built, a delta lists the block copies it supersedes (see markGone)
     const upkeep = !opts.assumeNew && (await searchPagesReady());
-    const names = ['accounts', 'blocks', 'blockHits', 'meta', 'checkpoints', ...(watched ? ['movers' as const] : []), ...(upkeep ? ['searchPages' as const] : [])] as const;
-    type Name = 'accounts' | 'blocks' | 'blockHits' | 'meta' | 'checkpoints' | 'movers' | 'searchPages';
+    const names = ['accounts', 'blocks', 'blockHits', 'meta', 'checkpoints', ...(watched ? ['movers' as const] : []), ...(upkeep ? ['searchGone' as const] : [])] as const;
+    type Name = 'accounts' | 'blocks' | 'blockHits' | 'meta' | 'checkpoints' | 'movers' | 'searchGone';
     const tx = db.transaction([...names] as Name[], 'readwrite', { durability: 'relaxed' });
     const accounts = tx.objectStore('accounts');
     const meta = tx.objectStore('meta');
     let added = 0;
+    // block copies this transaction supersedes, for 'searchGone' (only while the pages are built)
+    const goneAids: string[] = [];
     // every request is issued at once and tx.done is awaited once; writes use the raw store (no
     // promise per row): a failed request aborts the transaction, which rejects tx.done
     const raw = unwrap(accounts);
@@ -265,8 +286,6 @@ export function createAccountStore(db: AccountsDB) {
         // when the page's rows are done; a block with no live entry left is deleted)
         const marked = new Map<string, BlockHits>();
         let gone = 0;
-        // the same entry in the search pages, blanked too (each page read once, written once)
-        const pages = upkeep ? searchPageBlanker(tx.objectStore('searchPages')) : undefined;
         type Prev = Pick<StoredAccount, 'history'> & { row?: ApiAccountRow };
         // returns the history the block copy had (blocks are written once, by toStored with no
         // previous copy: one point), and its intent scores when the BlockHits record has them, so
@@ -278,14 +297,15 @@ export function createAccountStore(db: AccountsDB) {
           h.aids[i] = '';
           gone++;
           marked.set(blockId, h);
-          pages?.blank(h.nameKeys[i]!, h.domains[i]!, aid);
+          if (upkeep) goneAids.push(aid);
           const at = h.updatedAts[i] || new Date(h.fetchedAt).toISOString();
           const prev: Prev = { history: [{ at, score: h.scores[i]!, stage: h.stages[i]! }] };
           if (h.intents && h.intents.length === h.aids.length * SOURCE_FIELDS.length) prev.row = hitsRow(h, i, aid);
           return prev;
         };
         const writeMarks = async () => {
-          await pages?.write();
+          // one small record per transaction: the pages themselves are not rewritten
+          if (goneAids.length) unwrap(tx.objectStore('searchGone')).add(goneAids);
           for (const [blockId, h] of marked) {
             hitsCache.delete(blockId);
             if (h.aids.some(Boolean)) {
@@ -362,6 +382,8 @@ export function createAccountStore(db: AccountsDB) {
     try {
       await Promise.all(ops);
       if (knownCount !== null) knownCount += added;
+      // committed: searches from now on skip these entries (a load under way may not have them)
+      if (goneAids.length) void goneLoad?.then((set) => goneAids.forEach((aid) => set?.add(aid)));
       return moves;
     } finally {
       writes++;
@@ -429,12 +451,13 @@ export function createAccountStore(db: AccountsDB) {
     async search(query: string, limit: number): Promise<SearchHit[]> {
       const tiers = searchTiers(query, limit);
       if (!tiers) return [];
-      if (await searchPagesReady()) {
+      const gone = (await searchPagesReady()) ? await goneIds() : null;
+      if (gone) {
         const tx = db.transaction(['accounts', 'blocks', 'blockHits', 'searchPages']);
         // the word tier's parts still read the blocks' 'words' index and BlockHits (the pages are
         // sorted by name and by domain only); it is read only when the others cannot fill `limit`
         const readHits = hitsReader(tx as unknown as ReadTx);
-        const part = (p: SearchPart) => (p.index === 'words' ? indexEntries(tx as unknown as ReadTx, p).then((e) => hitsFrom(e, readHits)) : pagesPart(tx, p));
+        const part = (p: SearchPart) => (p.index === 'words' ? indexEntries(tx as unknown as ReadTx, p).then((e) => hitsFrom(e, readHits)) : pagesPart(tx, p, gone));
         const tierHits = async (i: number) => {
           const hits = (await Promise.all(tiers[i]!.parts.map(part))).flat();
           return (tiers[i]!.filter ? hits.filter(tiers[i]!.filter) : hits).sort(compareCandidates);
@@ -482,12 +505,15 @@ export function createAccountStore(db: AccountsDB) {
         const building = new Promise<boolean>((r) => (settle = r));
         pagesReady = building;
         try {
-          const tx = db.transaction(['searchPages', 'meta'], 'readwrite', { durability: 'relaxed' });
+          const tx = db.transaction(['searchPages', 'searchGone', 'meta'], 'readwrite', { durability: 'relaxed' });
           const raw = unwrap(tx.objectStore('searchPages'));
           raw.clear();
+          // the BlockHits read have every superseded entry blanked: the new pages list none
+          unwrap(tx.objectStore('searchGone')).clear();
           for (const kind of ['n', 'd'] as const) for (const page of toSearchPages(hits, kind)) raw.put(page);
           unwrap(tx.objectStore('meta')).put({ key: SEARCH_PAGES_READY, value: true, fetchedAt: Date.now() });
           await tx.done;
+          goneLoad = Promise.resolve(new Set());
           settle(true);
           return true;
         } catch (err) {
@@ -499,10 +525,18 @@ export function createAccountStore(db: AccountsDB) {
       }
       return false;
     },
-    /** Build the search pages unless they are ready or there is no block to build them from. */
+    /**
+     * Build the search pages unless they are ready and few of their entries are superseded (at
+     * most SEARCH_GONE_SHARE of the cache, or SEARCH_GONE_MIN), or there is no block to build
+     * them from.
+     */
     async ensureSearchPages(): Promise<boolean> {
-      if (await searchPagesReady()) return true;
-      if ((await db.count('blockHits')) === 0) return false;
+      if (await searchPagesReady()) {
+        const gone = await goneIds();
+        if (gone && gone.size <= Math.max(SEARCH_GONE_MIN, SEARCH_GONE_SHARE * (await count()))) return true;
+      } else if ((await db.count('blockHits')) === 0) {
+        return false;
+      }
       return this.buildSearchPages();
     },
     /**
@@ -603,7 +637,8 @@ export function createAccountStore(db: AccountsDB) {
       domainMemo.clear();
       seen = null;
       pagesReady = null;
-      const names = ['accounts', 'blocks', 'blockHits', 'searchPages', 'lastSeen', 'meta', 'negative', 'checkpoints', 'watched', 'movers'] as const;
+      goneLoad = null;
+      const names = ['accounts', 'blocks', 'blockHits', 'searchPages', 'searchGone', 'lastSeen', 'meta', 'negative', 'checkpoints', 'watched', 'movers'] as const;
       try {
         const tx = db.transaction([...names], 'readwrite');
         await Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
@@ -614,6 +649,7 @@ export function createAccountStore(db: AccountsDB) {
         metaCache.clear();
         seen = null;
         pagesReady = null;
+        goneLoad = null;
       }
     },
   };
@@ -830,12 +866,12 @@ interface PagesStore {
 
 /** A name or domain part of a search tier from the search pages: the own rows' first `count` (as
  * indexEntries) and the pages' first `count` live entries, own rows first, without duplicates. */
-async function pagesPart(tx: PagesTx, part: SearchPart): Promise<SearchHit[]> {
+async function pagesPart(tx: PagesTx, part: SearchPart, gone: ReadonlySet<string>): Promise<SearchHit[]> {
   const { index, key, prefix, count } = part;
   const range = prefix ? IDBKeyRange.bound(key, key + HIGH) : key;
   const [own, copies] = await Promise.all([
     tx.objectStore('accounts').index(index).getAll(range, count),
-    pageEntries(tx.objectStore('searchPages'), index === 'domain' ? 'd' : 'n', key, prefix, count),
+    pageEntries(tx.objectStore('searchPages'), gone, index === 'domain' ? 'd' : 'n', key, prefix, count),
   ]);
   if (!copies.length) return own;
   const seen = new Set(own.map((a) => a.rtpAid));
@@ -855,9 +891,9 @@ function pagesFrom(kind: SearchPageKind, key: string, after?: SearchPage): IDBKe
   return after ? IDBKeyRange.bound([kind, after.last, after.n], [kind, []], true) : IDBKeyRange.bound([kind, key], [kind, []]);
 }
 
-/** The first `count` live entries (all, without a count) whose key starts with / equals `key`: two
- * pages per request, most prefixes need one. */
-async function pageEntries(store: PagesStore, kind: SearchPageKind, key: string, prefix: boolean, count?: number): Promise<SearchHit[]> {
+/** The first `count` live entries (all, without a count) whose key starts with / equals `key`, the
+ * superseded (`gone`) left out: two pages per request, most prefixes need one. */
+async function pageEntries(store: PagesStore, gone: ReadonlySet<string>, kind: SearchPageKind, key: string, prefix: boolean, count?: number): Promise<SearchHit[]> {
   const out: SearchHit[] = [];
   let range = pagesFrom(kind, key);
   for (;;) {
@@ -869,7 +905,7 @@ async function pageEntries(store: PagesStore, kind: SearchPageKind, key: string,
         if (k < key) continue;
         // keys are sorted: the first one past the prefix ends the walk
         if (prefix ? !k.startsWith(key) : k !== key) return out;
-        if (!p.aids[j]) continue;
+        if (gone.has(p.aids[j]!)) continue;
         out.push(hitAt(p, j));
         if (count !== undefined && out.length >= count) return out;
       }
@@ -877,53 +913,6 @@ async function pageEntries(store: PagesStore, kind: SearchPageKind, key: string,
     if (pages.length < 2) return out;
     range = pagesFrom(kind, key, pages[1]);
   }
-}
-
-/**
- * Blanks a superseded block copy's entries in the search pages of a write transaction (the delta
- * path's markGone): each page is read once and written once, at write(), however many of its
- * entries the transaction blanks.
- */
-function searchPageBlanker(store: IDBPObjectStore<LensDB, ArrayLike<StoreNames<LensDB>>, 'searchPages', 'readwrite'>) {
-  // one read per page: concurrent lookups of entries in the same page share its object
-  const read = new Map<string, Promise<SearchPage | undefined>>();
-  const dirty = new Set<SearchPage>();
-  const pending: Promise<void>[] = [];
-  const one = async (kind: SearchPageKind, key: string, aid: string) => {
-    if (!key) return; // no page holds an empty key
-    let range = pagesFrom(kind, key);
-    for (;;) {
-      // the page's key alone (no value): the entry is in the first page whose last key is ≥ its key,
-      // or a later one when many entries share that key
-      const [id] = await store.getAllKeys(range, 1);
-      if (!id) return;
-      const memo = id.join('\u0000');
-      let got = read.get(memo);
-      if (!got) read.set(memo, (got = store.get(id)));
-      const p = await got;
-      if (!p) return;
-      const keys = kind === 'n' ? p.nameKeys : p.domains;
-      for (let j = 0; j < keys.length; j++) {
-        if (keys[j] === key && p.aids[j] === aid) {
-          p.aids[j] = '';
-          dirty.add(p);
-          return;
-        }
-      }
-      if (p.last > key) return;
-      range = IDBKeyRange.bound(id, [kind, []], true);
-    }
-  };
-  return {
-    blank(nameKey: string, domain: string, aid: string) {
-      pending.push(one('n', nameKey, aid), one('d', domain, aid));
-    },
-    async write() {
-      await Promise.all(pending);
-      // the raw store: no promise per page (a failed put aborts the transaction, which rejects tx.done)
-      for (const p of dirty) unwrap(store).put(p);
-    },
-  };
 }
 
 /** Every BlockHits record without its intent scores, in batches (one read-only transaction). */

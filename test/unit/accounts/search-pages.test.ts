@@ -1,12 +1,12 @@
 /**
  * Search pages (db.ts SearchPage): the bulk blocks' type-ahead entries sorted by name and by domain,
  * built after a full sync. Type-ahead must answer from them exactly as it answers from the blocks,
- * with far fewer reads, and stay right through delta writes, bulk writes, clears and a build that a
- * write overlaps.
+ * with far fewer reads, and stay right through delta writes (superseded entries listed in
+ * 'searchGone'), bulk writes, clears, a build that a write overlaps and a worker restart.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiAccountRow, SearchPage } from '../../../utils/accounts/db';
-import { SEARCH_PAGE_SIZE, SEARCH_PAGES_READY, toSearchPages, type AccountStore } from '../../../utils/accounts/store';
+import { createAccountStore, SEARCH_PAGE_SIZE, SEARCH_PAGES_READY, toSearchPages, type AccountStore } from '../../../utils/accounts/store';
 import { aid, freshStore, row } from './helpers';
 
 /** A deterministic pseudo-random sequence (mulberry32) */
@@ -138,12 +138,24 @@ describe('type-ahead from search pages', () => {
     expect(await pages.search('twin.com', 200)).toHaveLength(150);
   });
 
-  it('a delta keeps the pages current: a superseded copy is blanked there, its own row answers', async () => {
+  it('a delta lists the copies it supersedes in searchGone, search skips them there, and so does the next worker', async () => {
     const rows = world(400, 3);
     const store = await freshStore();
     await bulk(store, rows);
     await store.buildSearchPages();
+    const pagesBefore = await store.db.getAll('searchPages');
     const [renamed, rescored] = [rows[10]!, rows[250]!];
+    const check = async (s: AccountStore) => {
+      // the old name and domain no longer find the renamed account; the new ones do, once
+      expect((await s.search(renamed.name, 8)).map((h) => h.rtpAid)).not.toContain(renamed.rtp_aid);
+      expect((await s.search(renamed.domain, 8)).map((h) => h.rtpAid)).not.toContain(renamed.rtp_aid);
+      expect((await s.search('quor', 8)).map((h) => h.rtpAid)).toEqual([renamed.rtp_aid]);
+      expect((await s.search('quorum.example', 8)).map((h) => h.rtpAid)).toEqual([renamed.rtp_aid]);
+      const again = (await s.search(rescored.name, 8)).filter((h) => h.rtpAid === rescored.rtp_aid);
+      expect(again.map((h) => [h.row.rtp_account_score, h.row.rtp_journey_stage])).toEqual([[100, 'Decision']]);
+    };
+    // a search before the delta has read 'searchGone' into memory: the delta's commit adds to it
+    expect(await store.search('quor', 8)).toEqual([]);
     await store.putAccounts(
       [
         { ...renamed, name: 'Quorum Partners', domain: 'quorum.example' },
@@ -151,25 +163,42 @@ describe('type-ahead from search pages', () => {
       ],
       2,
     );
-    // the old name and domain no longer find the renamed account; the new ones do, once
-    expect((await store.search(renamed.name, 8)).map((h) => h.rtpAid)).not.toContain(renamed.rtp_aid);
-    expect((await store.search(renamed.domain, 8)).map((h) => h.rtpAid)).not.toContain(renamed.rtp_aid);
-    expect((await store.search('quor', 8)).map((h) => h.rtpAid)).toEqual([renamed.rtp_aid]);
-    expect((await store.search('quorum.example', 8)).map((h) => h.rtpAid)).toEqual([renamed.rtp_aid]);
-    const again = (await store.search(rescored.name, 8)).filter((h) => h.rtpAid === rescored.rtp_aid);
-    expect(again.map((h) => [h.row.rtp_account_score, h.row.rtp_journey_stage])).toEqual([[100, 'Decision']]);
-    // in the pages themselves: each copy blanked once per kind, nothing else touched
-    const all = (await store.db.getAll('searchPages')) as SearchPage[];
-    const blanks = all.flatMap((p) => p.aids.map((a, j) => ({ p, a, j }))).filter((e) => !e.a);
-    expect(blanks.map(({ p, j }) => `${p.kind} ${p.aids.length} ${p.kind === 'n' ? p.nameKeys[j] : p.domains[j]}`).sort()).toEqual(
-      [
-        `d 100 ${renamed.domain}`,
-        `d 100 ${rescored.domain}`,
-        `n 100 ${(await freshRow(renamed)).nameKey}`,
-        `n 100 ${(await freshRow(rescored)).nameKey}`,
-      ].sort(),
-    );
+    await check(store);
+    // one record for the transaction; the pages themselves are as built
+    expect(await store.db.getAll('searchGone')).toEqual([[renamed.rtp_aid, rescored.rtp_aid]]);
+    expect(await store.db.getAll('searchPages')).toEqual(pagesBefore);
+    // a restarted worker (a new store on the same database) reads them back
+    await check(createAccountStore(store.db));
     expect(await store.recount()).toBe(400);
+  });
+
+  it('a run that ends with many superseded entries builds the pages again; a few do not', async () => {
+    const rows = world(2000, 21);
+    const store = await freshStore();
+    await bulk(store, rows);
+    expect(await store.ensureSearchPages()).toBe(true);
+    const rescore = (from: number, n: number) => rows.slice(from, from + n).map((r) => ({ ...r, rtp_account_score: 99 }));
+    // 2,000 accounts: up to max(500, 10%) superseded entries are kept in searchGone
+    for (let i = 0; i < 400; i += 100) await store.putAccounts(rescore(i, 100), 2);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    try {
+      expect(await store.ensureSearchPages()).toBe(true);
+      expect(put.mock.contexts.filter((s) => (s as IDBObjectStore).name === 'searchPages')).toEqual([]);
+    } finally {
+      put.mockRestore();
+    }
+    expect((await store.db.getAll('searchGone')).flat()).toHaveLength(400);
+    for (let i = 400; i < 600; i += 100) await store.putAccounts(rescore(i, 100), 3);
+    expect(await store.ensureSearchPages()).toBe(true);
+    // built again from the BlockHits, which no longer hold those 600: nothing left to skip
+    expect(await store.db.count('searchGone')).toBe(0);
+    const listed = new Set(((await store.db.getAll('searchPages')) as SearchPage[]).flatMap((p) => p.aids));
+    expect(listed.size).toBe(1400);
+    expect(rows.slice(0, 600).some((r) => listed.has(r.rtp_aid))).toBe(false);
+    // and search answers the same as before, own rows included
+    const first = rows[5]!;
+    const hit = (await store.search(first.name, 8)).filter((h) => h.rtpAid === first.rtp_aid);
+    expect(hit.map((h) => h.row.rtp_account_score)).toEqual([99]);
   });
 
   it('a bulk write after the build sends search back to the blocks until the next build', async () => {
@@ -225,7 +254,7 @@ describe('type-ahead from search pages', () => {
     const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, names, mode, options) {
       const tx = open.call(this, names, mode, options);
       // the build's write transaction was just created: the delta comes now, before it commits
-      if (!write && mode === 'readwrite' && [names].flat().join() === 'searchPages,meta') {
+      if (!write && mode === 'readwrite' && [names].flat().join() === 'searchPages,searchGone,meta') {
         write = store.putAccounts([{ ...target, name: 'Moved While Writing', domain: 'moved-while.example' }], 2);
       }
       return tx;
@@ -237,9 +266,10 @@ describe('type-ahead from search pages', () => {
     } finally {
       spy.mockRestore();
     }
-    const pages = (await store.db.getAll('searchPages')) as SearchPage[];
-    expect(pages.flatMap((p) => p.aids).filter((a) => a === target.rtp_aid)).toEqual([]);
+    // the delta came after the pages: it listed its copy as superseded, and search skips it
+    expect((await store.db.getAll('searchGone')).flat()).toEqual([target.rtp_aid]);
     expect((await store.search('moved while', 8)).map((h) => h.rtpAid)).toEqual([target.rtp_aid]);
+    expect((await store.search(target.name, 8)).map((h) => h.rtpAid)).not.toContain(target.rtp_aid);
   });
 
   it('builds nothing for a cache without blocks, keeps its work once built, and clear() drops the pages', async () => {
@@ -298,9 +328,3 @@ describe('type-ahead from search pages', () => {
     ]);
   });
 });
-
-/** The nameKey toStored gives a row (what the 'n' pages are sorted by). */
-async function freshRow(r: ApiAccountRow) {
-  const { toStored } = await import('../../../utils/accounts/store');
-  return toStored(r, 1);
-}
