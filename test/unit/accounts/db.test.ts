@@ -40,6 +40,7 @@ describe('accounts database schema', () => {
     expect(db.version).toBe(ACCOUNTS_DB_VERSION);
     expect(ACCOUNTS_DB_VERSION).toBe(7);
     expect(db.transaction('searchPages').store.keyPath).toEqual(['kind', 'last', 'n']);
+    expect(db.transaction('searchGone').store.autoIncrement).toBe(true);
     expect([...db.transaction('movers').store.indexNames].sort()).toEqual(['at', 'rtpAid']);
     expect([...db.transaction('watched').store.indexNames]).toEqual(['lastSeenAt']);
     expect([...db.transaction('blockHits').store.indexNames]).toEqual(['top']);
