@@ -103,14 +103,8 @@ export interface AccountBlock {
   slugs: string[];
 }
 
-/**
- * What type-ahead needs of a block's accounts, column by column (same id as the block): a prefix
- * that matches accounts in many blocks reads these small records, never the blocks themselves.
- */
-export interface BlockHits {
-  id: string;
-  /** epoch ms the page arrived (the block accounts' fetchedAt) */
-  fetchedAt: number;
+/** What a type-ahead hit shows of each account, column by column (BlockHits, SearchPage). */
+export interface HitColumns {
   aids: string[];
   nameKeys: string[];
   names: string[];
@@ -119,6 +113,16 @@ export interface BlockHits {
   stages: string[];
   /** '' when the row has no rtp_last_account_date */
   updatedAts: string[];
+}
+
+/**
+ * What type-ahead needs of a block's accounts, column by column (same id as the block): a prefix
+ * that matches accounts in many blocks reads these small records, never the blocks themselves.
+ */
+export interface BlockHits extends HitColumns {
+  id: string;
+  /** epoch ms the page arrived (the block accounts' fetchedAt) */
+  fetchedAt: number;
   /**
    * The four intent scores of each account, flat (linkedin, website, g2, bombora per account): a
    * delta compares a watched account's block copy with its new row (intent jumps) from this record,
@@ -143,19 +147,12 @@ export type SearchPageKind = 'n' | 'd';
  * and search skips it; a sync run that ends with many of them builds the pages again. Entries with
  * an empty key are left out (no query matches them).
  */
-export interface SearchPage {
+export interface SearchPage extends HitColumns {
   kind: SearchPageKind;
   /** the page's last key (pages are found by it: the first page whose last key is ≥ a prefix) */
   last: string;
   /** the page's place in the build: orders pages that share a last key */
   n: number;
-  aids: string[];
-  nameKeys: string[];
-  names: string[];
-  domains: string[];
-  scores: number[];
-  stages: string[];
-  updatedAts: string[];
 }
 
 /** The fields of a cached account that search ranks and shows (a StoredAccount is one too). */

@@ -11,6 +11,7 @@ import {
   type AccountsDB,
   type ApiAccountRow,
   type BlockHits,
+  type HitColumns,
   type LensDB,
   type SearchHit,
   type SearchPage,
@@ -400,15 +401,10 @@ export function createAccountStore(db: AccountsDB) {
      * and its moves commit together); the moves written are returned. `segments`: followed segment
      * ids, whose accounts (by the row's own `segments`) are recorded as well.
      */
-    async putAccounts(
-      rows: readonly ApiAccountRow[],
-      fetchedAt: number,
-      checkpoint?: SyncCheckpoint,
-      opts: { assumeNew?: boolean; watched?: ReadonlySet<string>; segments?: ReadonlySet<string> } = {},
-    ): Promise<MoveRecord[]> {
+    async putAccounts(...args: Parameters<typeof putPage>): Promise<MoveRecord[]> {
       writing++;
       try {
-        return await putPage(rows, fetchedAt, checkpoint, opts);
+        return await putPage(...args);
       } finally {
         writing--;
       }
@@ -980,7 +976,7 @@ async function withoutOwnRows<T extends { rtpAid: string }>(tx: ReadTx, copies: 
   return copies.filter((_, i) => own[i] === undefined);
 }
 
-function hitAt(h: Pick<BlockHits, 'aids' | 'nameKeys' | 'names' | 'domains' | 'scores' | 'stages' | 'updatedAts'>, i: number): SearchHit {
+function hitAt(h: HitColumns, i: number): SearchHit {
   const hit: SearchHit = {
     rtpAid: h.aids[i]!,
     nameKey: h.nameKeys[i]!,

@@ -7,18 +7,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiAccountRow, SearchPage } from '../../../utils/accounts/db';
 import { createAccountStore, SEARCH_PAGE_SIZE, SEARCH_PAGES_READY, toSearchPages, type AccountStore } from '../../../utils/accounts/store';
+import { createPrng } from '../../emulator/prng.ts';
 import { aid, freshStore, row } from './helpers';
-
-/** A deterministic pseudo-random sequence (mulberry32) */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ac', 'me', 'ro', 'bo', 'glo', 'bex', 'in', 'i', 'tech', 'a', 'ab', 'co', 'zen', 'north', 'wind'];
 const SUFFIX = ['Inc.', 'Labs', 'Group', 'Systems', 'GmbH', 'Acme', ''];
@@ -29,8 +19,9 @@ const SUFFIX = ['Inc.', 'Labs', 'Group', 'Systems', 'GmbH', 'Acme', ''];
  * `shared` accounts repeat a name and a domain of an earlier one.
  */
 function world(count: number, seed: number, shared = 0): ApiAccountRow[] {
-  const next = rng(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const prng = createPrng(seed);
+  const next = () => prng.next();
+  const pick = <T,>(xs: readonly T[]) => prng.pick(xs);
   const rows: ApiAccountRow[] = [];
   for (let i = 0; i < count; i++) {
     const stem = `${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SYLLABLES)}`;
