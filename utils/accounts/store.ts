@@ -502,18 +502,28 @@ export function createAccountStore(db: AccountsDB) {
         pagesReady = building;
         try {
           const tx = db.transaction(['searchPages', 'searchGone', 'meta'], 'readwrite', { durability: 'relaxed' });
-          const raw = unwrap(tx.objectStore('searchPages'));
-          raw.clear();
-          // the BlockHits read have every superseded entry blanked: the new pages list none
-          unwrap(tx.objectStore('searchGone')).clear();
-          for (const kind of ['n', 'd'] as const) for (const page of toSearchPages(hits, kind)) raw.put(page);
-          unwrap(tx.objectStore('meta')).put({ key: SEARCH_PAGES_READY, value: true, fetchedAt: Date.now() });
+          try {
+            const raw = unwrap(tx.objectStore('searchPages'));
+            raw.clear();
+            // the BlockHits read have every superseded entry blanked: the new pages list none
+            unwrap(tx.objectStore('searchGone')).clear();
+            for (const kind of ['n', 'd'] as const) for (const page of toSearchPages(hits, kind)) raw.put(page);
+            unwrap(tx.objectStore('meta')).put({ key: SEARCH_PAGES_READY, value: true, fetchedAt: Date.now() });
+          } catch (err) {
+            // all or nothing: never the old marker over cleared pages
+            tx.done.catch(() => undefined);
+            tx.abort();
+            throw err;
+          }
           await tx.done;
           goneLoad = Promise.resolve(new Set());
           settle(true);
           return true;
         } catch (err) {
-          settle(false);
+          // nothing was written (a full disk, say): whatever the database says still holds, for the
+          // writes that waited on this build too
+          pagesReady = null;
+          settle(await searchPagesReady());
           throw err;
         } finally {
           writes++;

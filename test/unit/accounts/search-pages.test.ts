@@ -263,6 +263,35 @@ describe('type-ahead from search pages', () => {
     expect((await store.search(target.name, 8)).map((h) => h.rtpAid)).not.toContain(target.rtp_aid);
   });
 
+  it('a build that cannot be written changes nothing: the old pages, their list and the marker stay, and so does upkeep', async () => {
+    const rows = world(2000, 23);
+    const store = await freshStore();
+    await bulk(store, rows);
+    await store.buildSearchPages();
+    const before = await store.db.getAll('searchPages');
+    for (let i = 0; i < 600; i += 100) await store.putAccounts(rows.slice(i, i + 100).map((r) => ({ ...r, rtp_account_score: 99 })), 2);
+    const put = IDBObjectStore.prototype.put;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'searchPages') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    try {
+      // 600 superseded of 2,000: the end of a run would build again, and the disk is full
+      await expect(store.ensureSearchPages()).rejects.toThrow(/quota/);
+    } finally {
+      full.mockRestore();
+    }
+    expect(await store.db.getAll('searchPages')).toEqual(before);
+    expect((await store.db.getAll('searchGone')).flat()).toHaveLength(600);
+    expect((await store.db.get('meta', SEARCH_PAGES_READY))?.value).toBe(true);
+    // the next delta still lists what it supersedes, and search answers from the new rows
+    await store.putAccounts([{ ...rows[700]!, name: 'After The Failed Build', domain: 'after.example' }], 3);
+    expect((await store.db.getAll('searchGone')).flat()).toHaveLength(601);
+    expect((await store.search(rows[700]!.name, 8)).map((h) => h.rtpAid)).not.toContain(rows[700]!.rtp_aid);
+    const first = (await store.search(rows[5]!.name, 8)).filter((h) => h.rtpAid === rows[5]!.rtp_aid);
+    expect(first.map((h) => h.row.rtp_account_score)).toEqual([99]);
+  });
+
   it('builds nothing for a cache without blocks, keeps its work once built, and clear() drops the pages', async () => {
     const store = await freshStore();
     await store.putAccounts([row({ rtp_aid: aid(1), name: 'Solo Ltd', domain: 'solo.example' })], 1);
