@@ -452,8 +452,9 @@ export function createAccountStore(db: AccountsDB) {
         const tx = db.transaction(['accounts', 'blocks', 'blockHits', 'searchPages']);
         // the word tier's parts still read the blocks' 'words' index and BlockHits (the pages are
         // sorted by name and by domain only); it is read only when the others cannot fill `limit`
-        const readHits = hitsReader(tx as unknown as ReadTx);
-        const part = (p: SearchPart) => (p.index === 'words' ? indexEntries(tx as unknown as ReadTx, p).then((e) => hitsFrom(e, readHits)) : pagesPart(tx, p, gone));
+        const blocksTx = tx as unknown as ReadTx; // the same transaction, typed for the block readers
+        const readHits = hitsReader(blocksTx);
+        const part = (p: SearchPart) => (p.index === 'words' ? indexEntries(blocksTx, p).then((e) => hitsFrom(e, readHits)) : pagesPart(tx, p, gone));
         const tierHits = async (i: number) => {
           const hits = (await Promise.all(tiers[i]!.parts.map(part))).flat();
           return (tiers[i]!.filter ? hits.filter(tiers[i]!.filter) : hits).sort(compareCandidates);

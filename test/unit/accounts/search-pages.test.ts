@@ -50,6 +50,14 @@ async function bulk(store: AccountStore, rows: ApiAccountRow[]) {
   for (let i = 0; i < rows.length; i += 100) await store.putAccounts(rows.slice(i, i + 100), 1, undefined, { assumeNew: true });
 }
 
+/** A fresh cache of `rows` written as a full sync writes them, with its search pages built. */
+async function builtCache(rows: ApiAccountRow[]) {
+  const store = await freshStore();
+  await bulk(store, rows);
+  await store.buildSearchPages();
+  return store;
+}
+
 /** Every query a rep may type on the way to these accounts: 1–4 character prefixes of names and domains, whole names, two words. */
 function queries(rows: ApiAccountRow[]): string[] {
   const out = new Set<string>();
@@ -95,9 +103,7 @@ describe('type-ahead from search pages', () => {
 
   it('reads one or two pages per name or domain part, never a BlockHits record, for a prefix spread over every block', async () => {
     const rows = world(1200, 11);
-    const store = await freshStore();
-    await bulk(store, rows);
-    await store.buildSearchPages();
+    const store = await builtCache(rows);
     const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
     const get = vi.spyOn(IDBObjectStore.prototype, 'get');
     try {
@@ -131,9 +137,7 @@ describe('type-ahead from search pages', () => {
 
   it('a delta lists the copies it supersedes in searchGone, search skips them there, and so does the next worker', async () => {
     const rows = world(400, 3);
-    const store = await freshStore();
-    await bulk(store, rows);
-    await store.buildSearchPages();
+    const store = await builtCache(rows);
     const pagesBefore = await store.db.getAll('searchPages');
     const [renamed, rescored] = [rows[10]!, rows[250]!];
     const check = async (s: AccountStore) => {
@@ -265,9 +269,7 @@ describe('type-ahead from search pages', () => {
 
   it('a build that cannot be written changes nothing: the old pages, their list and the marker stay, and so does upkeep', async () => {
     const rows = world(2000, 23);
-    const store = await freshStore();
-    await bulk(store, rows);
-    await store.buildSearchPages();
+    const store = await builtCache(rows);
     const before = await store.db.getAll('searchPages');
     for (let i = 0; i < 600; i += 100) await store.putAccounts(rows.slice(i, i + 100).map((r) => ({ ...r, rtp_account_score: 99 })), 2);
     const put = IDBObjectStore.prototype.put;
