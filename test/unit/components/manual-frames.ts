@@ -1,4 +1,4 @@
-/** An animation-frame scheduler the test drives by hand (panel controller and frame client tests). */
+/** A frame scheduler the test drives by hand (panel controller and frame client tests). */
 import type { FrameScheduler } from '@/components/content-panel/panel-controller';
 
 export function manualFrames() {

@@ -4,8 +4,8 @@
  * one render); a slow one gives way to the loading state at the second frame. The frame scheduler
  * is driven by hand, so these are counts and orders, never timings.
  */
-import { describe, expect, it } from 'vitest';
-import { createPanelController, HOLD_FRAMES, type PanelBackend, type PanelViewState } from '@/components/content-panel/panel-controller';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPanelController, FRAME_MS, HOLD_FRAMES, type PanelBackend, type PanelViewState } from '@/components/content-panel/panel-controller';
 import { PageContextSchema, type LookupResult, type PageContext } from '@/utils/view-models';
 import { found } from './fixtures';
 import { manualFrames } from './manual-frames';
@@ -137,5 +137,62 @@ describe('panel controller: record to record', () => {
     s.c.setContext(B);
     expect(s.f.requested()).toBe(0);
     expect(s.shown()).toEqual(['… @ 1', '… @ 2']);
+  });
+});
+
+describe("panel controller: the hold's own clock (no animation frame requested)", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  /** the production scheduler (frameTicks), with requestAnimationFrame present and watched */
+  function setupTicks() {
+    vi.useFakeTimers();
+    const raf = vi.fn((cb: FrameRequestCallback) => (setTimeout(() => cb(0), FRAME_MS) as unknown as number));
+    vi.stubGlobal('requestAnimationFrame', raf);
+    vi.stubGlobal('cancelAnimationFrame', vi.fn());
+    const lookups: { resolve: (r: LookupResult) => void }[] = [];
+    const states: PanelViewState[] = [];
+    const backend: PanelBackend = {
+      lookup: () => new Promise((resolve) => lookups.push({ resolve })),
+      pin: async () => found(),
+      unpin: async () => found(),
+      add: async () => found(),
+      markSeen: async () => undefined,
+    };
+    const c = createPanelController(backend, (st) => states.push(st));
+    const shown = () => states.map((st) => `${st.result?.state === 'found' ? st.result.account.name : st.result ? st.result.state : '…'} @ ${st.context?.recordId ?? '-'}`);
+    return { c, raf, lookups, states, shown };
+  }
+
+  it('asks the browser for no frame while the answer is awaited: the answer is painted on the first frame after it', async () => {
+    const s = setupTicks();
+    s.c.setContext(A);
+    s.lookups[0]!.resolve(found({}, { rtpAid: 'acme', name: 'Acme' }));
+    await vi.advanceTimersByTimeAsync(0);
+    s.states.length = 0;
+    s.c.setContext(B);
+    await vi.advanceTimersByTimeAsync(5); // a warm lookup's round trip
+    s.lookups[1]!.resolve(found({}, { rtpAid: 'beta', name: 'Beta' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.shown()).toEqual(['Beta @ 2']);
+    // a requestAnimationFrame at the record's arrival would have started a frame before the answer
+    expect(s.raf).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0); // the hold's deadline was cancelled
+  });
+
+  it('keeps the previous answer for HOLD_FRAMES frames of time, then shows the loading state', async () => {
+    const s = setupTicks();
+    s.c.setContext(A);
+    s.lookups[0]!.resolve(found({}, { rtpAid: 'acme', name: 'Acme' }));
+    await vi.advanceTimersByTimeAsync(0);
+    s.states.length = 0;
+    s.c.setContext(B);
+    await vi.advanceTimersByTimeAsync(HOLD_FRAMES * FRAME_MS - 1);
+    expect(s.shown()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(s.shown()).toEqual(['… @ 2']);
+    expect(s.raf).not.toHaveBeenCalled();
   });
 });
