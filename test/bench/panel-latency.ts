@@ -55,21 +55,24 @@ function spaTo(args: { url: string; name: string }): Promise<{ ms: number; t0Epo
  * In the panel iframe (the framed panel; test/bench/firefox.ts uses it too): from now on, resolve window.__benchShown with the
  * epoch time of the first animation frame after the title reads `name`.
  */
-export function armTitleWatch({ name, ping }: { name: string; ping?: string }): void {
+export function armTitleWatch({ name, ping, floors }: { name: string; ping?: string; floors: boolean }): void {
   const w = window as unknown as {
     __benchShown: Promise<number>; __benchContextAt: Promise<number>; __benchContextFrame: Promise<number>; __benchPingFrame: Promise<number>;
     __benchPing?: chrome.runtime.Port;
   };
   // when the host's context message reached the frame (observed, not consumed: the frame's own
-  // listener runs too), and the first animation frame after it: the earliest the frame could paint
-  // anything of this record, lookup or not (the framed panel's floor). With `ping` (a port name the
-  // worker echoes on), also the first animation frame after an empty round trip to the worker sent
-  // when the context arrived: the floor of a panel that has to ask the worker at all.
+  // listener runs too). With `floors`, also the first animation frame after it: the earliest the
+  // frame could paint anything of this record, lookup or not (the framed panel's floor); and with
+  // `ping` (a port name the worker echoes on), the first animation frame after an empty round trip
+  // to the worker sent when the context arrived: the floor of a panel that has to ask the worker at
+  // all. Those marks request animation frames of their own, which start a frame before the panel's
+  // answer and so delay its paint to the frame after: a navigation that measures floors is not
+  // timed (the caller measures them in navigations of their own).
   let framed: (at: number) => void = () => undefined;
   let pinged: (at: number) => void = () => undefined;
   w.__benchContextFrame = new Promise((resolve) => (framed = resolve));
   w.__benchPingFrame = new Promise((resolve) => (pinged = resolve));
-  const port = ping ? (w.__benchPing ??= chrome.runtime.connect({ name: ping })) : null;
+  const port = ping && floors ? (w.__benchPing ??= chrome.runtime.connect({ name: ping })) : null;
   const onPong = () => {
     port?.onMessage.removeListener(onPong);
     requestAnimationFrame(() => pinged(performance.timeOrigin + performance.now()));
@@ -80,6 +83,7 @@ export function armTitleWatch({ name, ping }: { name: string; ping?: string }): 
       if ((e.data as { m?: { type?: string } } | null)?.m?.type !== 'context') return;
       window.removeEventListener('message', onMessage);
       resolve(performance.timeOrigin + performance.now());
+      if (!floors) return;
       port?.postMessage(0);
       requestAnimationFrame(() => framed(performance.timeOrigin + performance.now()));
     };
@@ -129,9 +133,11 @@ export function spaGoSoon(args: { url: string; delayMs: number }): void {
  * One timed navigation. Framed panel: the end is seen in the iframe (another process); both clocks
  * are performance.timeOrigin + now(), ms since the epoch.
  */
-async function navigate(page: Page, frame: Frame | null, to: { url: string; name: string }): Promise<{ ms: number; t0Epoch: number; toFrame?: number; floor?: number; pingFloor?: number }> {
+async function navigate(
+  page: Page, frame: Frame | null, to: { url: string; name: string }, floors = false,
+): Promise<{ ms: number; t0Epoch: number; toFrame?: number; floor?: number; pingFloor?: number }> {
   if (!frame) return page.evaluate(spaTo, to);
-  await frame.evaluate(armTitleWatch, { name: to.name, ping: BENCH_PING_PORT });
+  await frame.evaluate(armTitleWatch, { name: to.name, ping: BENCH_PING_PORT, floors });
   // the wait for the end is sent first and the navigation starts from the page's own timer: no
   // command of the harness crosses the timed window (the processes' hops are what is measured)
   const shown = frame.evaluate(() => (window as unknown as { __benchShown: Promise<number> }).__benchShown);
@@ -210,6 +216,19 @@ async function measureCase(
   }
   await page.waitForTimeout(300); // let the last navigation's follow-up messages arrive
   const arrivals = await messages.lookupsAt();
+  const work = await lensWorkCounts(cdp, page);
+  const counted = await messages.take();
+  // the floors, in navigations of their own (their marks request animation frames, which would
+  // delay the timed panel's paint): half as many, not timed, not counted as work
+  const floorRuns: { floor?: number; pingFloor?: number }[] = [];
+  for (let i = 0; frame && i < Math.ceil(navigations / 2); i++) {
+    if (beforeEach) {
+      await beforeEach();
+      await page.waitForTimeout(50);
+    }
+    floorRuns.push(await navigate(page, frame, i % 2 === 0 ? b : a, true));
+    await page.waitForTimeout(50);
+  }
   // the first lookup that reached the background after each navigation started
   const toLookup = runs.flatMap((r) => {
     const at = arrivals.find((x) => x >= r.t0Epoch);
@@ -219,11 +238,11 @@ async function measureCase(
     times: runs.map((r) => r.ms),
     toLookup,
     toFrame: runs.flatMap((r) => (r.toFrame === undefined ? [] : [r.toFrame])),
-    floor: runs.flatMap((r) => (r.floor === undefined ? [] : [r.floor])),
-    pingFloor: runs.flatMap((r) => (r.pingFloor === undefined ? [] : [r.pingFloor])),
-    work: await lensWorkCounts(cdp, page),
+    floor: floorRuns.flatMap((r) => (r.floor === undefined ? [] : [r.floor])),
+    pingFloor: floorRuns.flatMap((r) => (r.pingFloor === undefined ? [] : [r.pingFloor])),
+    work,
     workBefore,
-    messages: await messages.take(),
+    messages: counted,
   };
 }
 
@@ -370,7 +389,7 @@ export async function benchPanelLatency(extensionPath: string, navigations = 20)
       `In the page, t0 = performance.now() right before window.__spaGo(nextUrl), which a timer of the page's own calls ${SPA_GO_DELAY_MS} ms after the harness asked for it (the harness's wait for the end is already in the frame, so none of its CDP commands crosses the timed window; until 2026-12-07 t0 was taken in the harness's own evaluate, with its reply and the frame's evaluate in flight during the navigation: alternated on one build, 2 rounds each, the two read the same, p50 36.6 / 34.1 vs 29.5 / 36.1 ms, p95 41.0 / 41.1 vs 40.6 / 44.8 ms); the end is the first requestAnimationFrame after the panel title shows the new account, seen by a MutationObserver in the panel iframe (panel-frame.html, the extension's process; both clocks are performance.timeOrigin + now(), ms since the epoch). ` +
       `${navigations} alternating navigations per fixture (cold: half as many) after one warm-up round, 50 ms apart. ` +
       `After the worker stopped: a third profile, warm cache; before each of ${Math.max(2, Math.round(navigations / 4))} navigations per fixture and render delay the worker is stopped (CDP ServiceWorker.stopAllWorkers from an extension page, then 300 ms); the fixture (?delay=N) renders the next record N ms after its URL changes, as a CRM that loads the record first, and the figure is the end minus t0 minus N. ` +
-      '"To frame": from t0 until the record\'s context message reached the panel frame (detection, reading and the post). "To lookup": from t0 until the service worker received the frame\'s lookupContext message (page, frame and worker clocks are all performance.timeOrigin + now(), ms since the epoch). The rest is the lookup, its answer, React and the paint. "Floor": from t0 until the first animation frame in the panel frame after the context arrived: the earliest a framed panel can paint anything of the record, with no lookup at all (every navigation\'s end is at or after its floor). "Floor + empty round trip": the same, but the first animation frame after the frame, as the context arrived, sent an empty message on a port of its own to a listener the benchmark adds to the service worker, which echoes it: what a panel that asks the worker anything pays before the lookup\'s own work, in the same navigation (one small extra message per navigation, to the same worker; alternated with runs without it, 2 rounds each, the panel read p95 39.3 / 38.7 ms with it and 40.3 / 40.9 ms without). ' +
+      '"To frame": from t0 until the record\'s context message reached the panel frame (detection, reading and the post). "To lookup": from t0 until the service worker received the frame\'s lookupContext message (page, frame and worker clocks are all performance.timeOrigin + now(), ms since the epoch). The rest is the lookup, its answer, React and the paint. "Floor": from t0 until the first animation frame in the panel frame after the context arrived: the earliest a framed panel can paint anything of the record, with no lookup at all. "Floor + empty round trip": the same, but the first animation frame after the frame, as the context arrived, sent an empty message on a port of its own to a listener the benchmark adds to the service worker, which echoes it: what a panel that asks the worker anything pays before the lookup\'s own work. Both floors are measured in navigations of their own, half as many per fixture after the timed ones, whose panel times are not counted: their marks request animation frames, and a frame requested as the record arrives starts before the lookup\'s answer is back, which then waits a whole frame more (until 2026-12-07 they were measured in the timed navigations themselves; alternated on one build, the timed panel read p50 35.9 / p95 40.4 ms with the marks in it and 23.6 / 34.4 ms without, see docs/architecture.md "The hold\'s clock"). ' +
       'Work per navigation: the content script\'s counters (utils/work-counts.ts, read over CDP from its isolated world) and the messages the service worker received from the tab.',
     body: rows.length > 0
       ? [
