@@ -13,7 +13,8 @@ import { manualFrames } from './manual-frames';
 const ctx = (recordId: string, website: string): PageContext =>
   PageContextSchema.parse({ site: 'hubspot', url: `https://app.hubspot.com/contacts/1/company/${recordId}`, recordId, websites: [website] });
 
-function setup() {
+/** `frames`: driven by hand (default), or the production scheduler (frameTicks) */
+function setup(frames: 'manual' | 'production' = 'manual') {
   const lookups: { context: PageContext; resolve: (r: LookupResult) => void }[] = [];
   const seen: string[] = [];
   const backend: PanelBackend = {
@@ -25,7 +26,7 @@ function setup() {
   };
   const states: PanelViewState[] = [];
   const f = manualFrames();
-  const c = createPanelController(backend, (s) => states.push(s), f.frames);
+  const c = createPanelController(backend, (s) => states.push(s), frames === 'manual' ? f.frames : undefined);
   /** "name @ record" of every state published, '…' for loading */
   const shown = () => states.map((s) => `${s.result?.state === 'found' ? s.result.account.name : s.result ? s.result.state : '…'} @ ${s.context?.recordId ?? '-'}`);
   return { c, f, lookups, seen, states, shown };
@@ -146,33 +147,26 @@ describe("panel controller: the hold's own clock (no animation frame requested)"
     vi.unstubAllGlobals();
   });
 
-  /** the production scheduler (frameTicks), with requestAnimationFrame present and watched */
-  function setupTicks() {
+  /**
+   * The production scheduler (frameTicks) under fake timers, with requestAnimationFrame present and
+   * watched: Acme shown, then the next record (B) arrives.
+   */
+  async function toBFromAcme() {
     vi.useFakeTimers();
-    const raf = vi.fn((cb: FrameRequestCallback) => (setTimeout(() => cb(0), FRAME_MS) as unknown as number));
+    const raf = vi.fn((cb: FrameRequestCallback) => setTimeout(() => cb(0), FRAME_MS) as unknown as number);
     vi.stubGlobal('requestAnimationFrame', raf);
     vi.stubGlobal('cancelAnimationFrame', vi.fn());
-    const lookups: { resolve: (r: LookupResult) => void }[] = [];
-    const states: PanelViewState[] = [];
-    const backend: PanelBackend = {
-      lookup: () => new Promise((resolve) => lookups.push({ resolve })),
-      pin: async () => found(),
-      unpin: async () => found(),
-      add: async () => found(),
-      markSeen: async () => undefined,
-    };
-    const c = createPanelController(backend, (st) => states.push(st));
-    const shown = () => states.map((st) => `${st.result?.state === 'found' ? st.result.account.name : st.result ? st.result.state : '…'} @ ${st.context?.recordId ?? '-'}`);
-    return { c, raf, lookups, states, shown };
-  }
-
-  it('asks the browser for no frame while the answer is awaited: the answer is painted on the first frame after it', async () => {
-    const s = setupTicks();
+    const s = setup('production');
     s.c.setContext(A);
     s.lookups[0]!.resolve(found({}, { rtpAid: 'acme', name: 'Acme' }));
     await vi.advanceTimersByTimeAsync(0);
     s.states.length = 0;
     s.c.setContext(B);
+    return { ...s, raf };
+  }
+
+  it('asks the browser for no frame while the answer is awaited: the answer is painted on the first frame after it', async () => {
+    const s = await toBFromAcme();
     await vi.advanceTimersByTimeAsync(5); // a warm lookup's round trip
     s.lookups[1]!.resolve(found({}, { rtpAid: 'beta', name: 'Beta' }));
     await vi.advanceTimersByTimeAsync(0);
@@ -183,12 +177,7 @@ describe("panel controller: the hold's own clock (no animation frame requested)"
   });
 
   it('keeps the previous answer for HOLD_FRAMES frames of time, then shows the loading state', async () => {
-    const s = setupTicks();
-    s.c.setContext(A);
-    s.lookups[0]!.resolve(found({}, { rtpAid: 'acme', name: 'Acme' }));
-    await vi.advanceTimersByTimeAsync(0);
-    s.states.length = 0;
-    s.c.setContext(B);
+    const s = await toBFromAcme();
     await vi.advanceTimersByTimeAsync(HOLD_FRAMES * FRAME_MS - 1);
     expect(s.shown()).toEqual([]);
     await vi.advanceTimersByTimeAsync(2);
